@@ -1,0 +1,133 @@
+"""The one place that runs the stages in order: ingest, extract, identity, graph, validate, store.
+
+Every article lands as its own named graph in one transaction. A bad file or an article whose
+extraction fails is reported and skipped; the rest of the batch still lands.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterable
+
+from rdflib import Literal
+
+from .errors import IngestError
+from .graph import KnownMeeting, facts_graph, resolve_meetings
+from .graph.iri import graph_iri
+from .ingest import read_folder
+from .model import Article, ArticleFacts
+from .store import GraphStore
+
+log = logging.getLogger(__name__)
+
+KNOWN_MEETINGS = """
+SELECT ?meeting ?placeLabel ?date ?attendeeLabel WHERE {
+  ?meeting a kg:Meeting .
+  OPTIONAL { ?meeting kg:location/rdfs:label ?placeLabel }
+  OPTIONAL { ?meeting kg:date ?date }
+  OPTIONAL { ?meeting kg:participant/rdfs:label ?attendeeLabel }
+}"""
+
+
+@dataclass
+class ArticleOutcome:
+    article: Article
+    triples: int = 0
+    violations: list = field(default_factory=list)  # kg.validate.shacl.Violation
+
+
+@dataclass
+class BuildReport:
+    landed: list[ArticleOutcome] = field(default_factory=list)
+    errors: list[Exception] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+
+    @property
+    def triples(self) -> int:
+        return sum(o.triples for o in self.landed)
+
+    @property
+    def violations(self) -> list:
+        return [v for o in self.landed for v in o.violations]
+
+
+def known_meetings(store: GraphStore) -> list[KnownMeeting]:
+    """Meetings already in the store, so that new articles join them rather than duplicate them."""
+    found: dict[str, KnownMeeting] = {}
+    for row in store.rows(KNOWN_MEETINGS):
+        node = row["meeting"]
+        k = found.setdefault(str(node), KnownMeeting(node, None, None))
+        if row["placeLabel"] is not None:
+            k.place = str(row["placeLabel"])
+        if isinstance(row["date"], Literal) and isinstance(row["date"].toPython(), date):
+            k.when = row["date"].toPython()
+        if row["attendeeLabel"] is not None:
+            k.attendees.add(str(row["attendeeLabel"]))
+    return list(found.values())
+
+
+def _extract_all(articles: list[Article], nlp, *, n_process: int, errors: list[Exception],
+                 tick: Callable[[int], None]) -> list[ArticleFacts]:
+    """Extract facts in batches; a batch that fails is redone one article at a time so that a
+    single bad article cannot sink the others."""
+    from .extract import extract, extract_many
+
+    out: list[ArticleFacts] = []
+    size = 32
+    for i in range(0, len(articles), size):
+        chunk = articles[i:i + size]
+        try:
+            out.extend(extract_many(chunk, nlp, n_process=n_process))
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            context = [a.published for a in articles if a.published]
+            for article in chunk:
+                try:
+                    out.append(extract(article, nlp, context_dates=context))
+                except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
+                    log.exception("extraction failed for %s", article.path)
+                    errors.append(IngestError(f"{article.path}: extraction failed ({e!r})", article.path))
+        tick(len(chunk))
+    return out
+
+
+def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None, validate: bool = True,
+          n_process: int = 1, progress: Callable[[int], None] | None = None) -> BuildReport:
+    """Build (or update) the graph from a folder of articles.
+
+    source (str | Path | Iterable[Article]): a folder of articles, or articles already read.
+    store (GraphStore): where each article's named graph lands (replaced if already there).
+    nlp: a loaded pipeline from :func:`kg.extract.load_nlp`; loaded here when omitted.
+    validate (bool): check each article's graph against the SHACL shapes as it lands.
+    n_process (int): spaCy processes.
+    progress (callable): called with the number of articles just extracted.
+    RETURNS (BuildReport): what landed, what failed and the shape violations found.
+    """
+    from .extract import EXTRACTOR_VERSION, load_nlp
+
+    report = BuildReport()
+    if isinstance(source, (str, Path)):
+        ingested = read_folder(source)
+        articles = ingested.articles
+        report.errors.extend(ingested.errors)
+        report.duplicates.extend(ingested.duplicates)
+    else:
+        articles = list(source)
+    if not articles:
+        return report
+    nlp = nlp if nlp is not None else load_nlp()
+    facts = _extract_all(articles, nlp, n_process=n_process, errors=report.errors,
+                         tick=progress or (lambda n: None))
+    meeting_iris = resolve_meetings(facts, known_meetings(store))
+    if validate:
+        from .validate.shacl import validate_graph
+    for f, iris in zip(facts, meeting_iris):
+        g = facts_graph(f, meeting_iris=iris, version=EXTRACTOR_VERSION)
+        outcome = ArticleOutcome(f.article, triples=len(g))
+        if validate:
+            outcome.violations = validate_graph(g).results
+        store.replace_graph(graph_iri(f.article), g)
+        report.landed.append(outcome)
+    store.flush()
+    return report

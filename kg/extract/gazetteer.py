@@ -1,0 +1,157 @@
+"""Domain gazetteers: countries (aliases, demonyms, capitals), organisations, news outlets, places,
+and the verified Wikidata labels. Everything is read from ``data/gazetteer`` and
+``data/wikidata/verified_qids.json`` once per process.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+# Role words that make up a person's title ("US Secretary of State", "Kremlin spokesman").
+TITLE_WORDS = frozenset("""president vice prime minister secretary state foreign defence defense envoy special
+spokesman spokeswoman spokesperson chief head leader chancellor king queen prince emir sheikh general commander
+ambassador adviser advisor aide official officials representative high senator governor mayor director chairman
+chair deputy first negotiator mediator dictator premier sultan crown lieutenant colonel minister's commissioner
+foreign affairs national security council son-in-law daughter son wife husband former acting top senior
+secretary-general speaker lawmaker diplomat counterpart delegate coordinator administrator""".split())
+JOURNALIST_TITLES = frozenset("""correspondent reporter journalist editor columnist writer author anchor
+commentator contributor""".split())
+CHANNELS = {"x": "X", "twitter": "X", "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
+            "truth social": "Truth Social", "youtube": "YouTube", "social media": "social media",
+            "press conference": "press conference", "news conference": "press conference",
+            "briefing": "press conference", "interview": "interview", "television": "television"}
+
+
+def norm(text: str) -> str:
+    """Lower-case, accent-free, punctuation-light key used for every gazetteer lookup."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = text.replace("’", "'").replace(".", "")
+    text = re.sub(r"[^a-z0-9' -]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables keyed by :func:`norm` of a surface form."""
+
+    countries: dict[str, str] = field(default_factory=dict)  # alias -> country
+    demonyms: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> Ukraine
+    capitals: dict[str, str] = field(default_factory=dict)  # "kyiv" -> Ukraine
+    capital_labels: dict[str, str] = field(default_factory=dict)  # "kiev" -> Kyiv
+    orgs: dict[str, str] = field(default_factory=dict)  # alias -> canonical organisation
+    outlets: dict[str, str] = field(default_factory=dict)  # alias -> canonical outlet
+    places: dict[str, str] = field(default_factory=dict)  # alias -> canonical place
+    place_country: dict[str, str] = field(default_factory=dict)  # canonical place -> country
+    collectives: dict[str, str] = field(default_factory=dict)  # "european" -> Europe
+    qids: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # alias -> (label, qid, kind)
+    persons: dict[str, str] = field(default_factory=dict)  # alias -> canonical person (from qids)
+
+    def country_of(self, text: str) -> str | None:
+        """Country named, or meant by a demonym, in ``text`` ("US", "Ukrainian", "American")."""
+        key = norm(text)
+        return self.countries.get(key) or self.demonyms.get(key) or self.demonyms.get(key.rstrip("s"))
+
+    def wikidata(self, name: str, kind: str) -> str | None:
+        """QID for an exact label/alias match of compatible kind, else None."""
+        hit = self.qids.get(norm(name))
+        if not hit:
+            return None
+        label, qid, qkind = hit
+        if kind == "Country":
+            return qid if qkind == "Place" and norm(label) in self.countries else None
+        return qid if qkind == kind else None
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DATA / "gazetteer" / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append((line.split("\t") + ["", "", ""])[:4])
+    return out
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split(";") if x.strip()]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Read the gazetteer files (cached for the process)."""
+    g = Gazetteer()
+    for name, aliases, demonyms, capitals in _rows("countries.tsv"):
+        for a in [name, *_split(aliases)]:
+            g.countries[norm(a)] = name
+        for d in _split(demonyms):
+            g.demonyms[norm(d)] = name
+            g.demonyms[norm(d) + "s"] = name
+        caps = _split(capitals)
+        for c in caps:
+            g.capitals[norm(c)] = name
+            g.capital_labels[norm(c)] = caps[0]
+    for name, aliases, kind, _ in _rows("organizations.tsv"):
+        table = g.outlets if kind.strip() == "Outlet" else g.orgs
+        for a in [name, *_split(aliases)]:
+            table[norm(a)] = name
+    for name, aliases, country, _ in _rows("places.tsv"):
+        for a in [name, *_split(aliases)]:
+            g.places[norm(a)] = name
+        if country.strip():
+            g.place_country[name] = country.strip()
+    for adj, label, _, _ in _rows("regions.tsv"):
+        g.collectives[norm(adj)] = label
+    path = DATA / "wikidata" / "verified_qids.json"
+    if path.exists():
+        for e in json.loads(path.read_text(encoding="utf-8")):
+            if not e.get("qid"):
+                continue
+            for a in [e["label"], *e.get("aliases", [])]:
+                g.qids.setdefault(norm(a), (e["label"], e["qid"], e["kind"]))
+                if e["kind"] == "Person":
+                    g.persons.setdefault(norm(a), e["label"])
+    return g
+
+
+def ruler_patterns(g: Gazetteer) -> list[dict]:
+    """Entity-ruler patterns (phrase strings) for the gazetteer; ``id`` says what the match is."""
+    pats: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str, ident: str) -> None:
+        key = (text, ident)
+        if key in seen or not text:
+            return
+        seen.add(key)
+        pats.append({"label": label, "pattern": text, "id": ident})
+        if text.lower().startswith("the "):
+            add(label, text[4:], ident)
+
+    def surface(table: dict[str, str]) -> dict[str, str]:
+        return table
+
+    for row in _rows("countries.tsv"):
+        name, aliases, demonyms, capitals = row
+        for a in [name, *_split(aliases)]:
+            add("GPE", a, f"country:{name}")
+        for d in _split(demonyms):
+            add("NORP", d, f"demonym:{name}")
+            add("NORP", d + "s", f"demonym:{name}")
+        for c in _split(capitals):
+            add("GPE", c, f"capital:{name}")
+    for name, aliases, kind, _ in _rows("organizations.tsv"):
+        prefix = "outlet" if kind.strip() == "Outlet" else "org"
+        for a in [name, *_split(aliases)]:
+            add("ORG", a, f"{prefix}:{name}")
+    for name, aliases, _, _ in _rows("places.tsv"):
+        for a in [name, *_split(aliases)]:
+            add("LOC", a, f"place:{name}")
+    for alias, label in g.persons.items():
+        pass  # persons are left to the statistical NER; names are canonicalised afterwards
+    del surface
+    return pats

@@ -1,0 +1,89 @@
+"""Load and run the stored queries in ``queries/``: one question per ``.rq`` file.
+
+Each file opens with a comment block::
+
+    # Who attended meetings at a place?
+    # param place: label of the place (string), e.g. Moscow
+    # columns: ?meeting ?date ?attendeeLabel ?doc
+
+Parameters are SPARQL variables (``?place``) bound to RDF terms by the store, never spliced into
+the query text, so a value like ``Moscow" } DROP ALL`` is just a string that matches nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from ..errors import BadParameter, Errors, UnknownQuery
+
+QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+_PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
+
+
+@dataclass
+class StoredQuery:
+    name: str
+    text: str
+    question: str
+    params: dict[str, str] = field(default_factory=dict)  # name -> kind: string, iri, date, integer
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+    def bind(self, values: dict[str, str]) -> dict[str, Node]:
+        """Turn ``--param`` strings into RDF terms of the declared kind."""
+        unknown = set(values) - set(self.params)
+        if unknown:
+            raise BadParameter(Errors.E502.format(name=self.name, param=sorted(unknown)[0],
+                                                  known=", ".join(self.params) or "none"))
+        bound: dict[str, Node] = {}
+        for key, value in values.items():
+            kind = self.params[key]
+            if kind == "iri":
+                bound[key] = URIRef(value)
+            elif kind == "date":
+                bound[key] = Literal(value, datatype=XSD.date)
+            elif kind == "integer":
+                bound[key] = Literal(int(value))
+            else:
+                bound[key] = Literal(value)
+        return bound
+
+
+def parse_query(path: Path) -> StoredQuery:
+    text = path.read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    question = comments[0].lstrip("# ").strip() if comments else path.stem
+    q = StoredQuery(path.stem, text, question)
+    for line in comments:
+        m = _PARAM.match(line)
+        if m:
+            q.params[m.group(1)] = m.group(2) or "string"
+            q.descriptions[m.group(1)] = m.group(3).strip()
+    return q
+
+
+def stored_queries(folder: Path = QUERY_DIR) -> dict[str, StoredQuery]:
+    """Every stored query by name, from the ``.rq`` files of ``folder``."""
+    return {p.stem: parse_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def get_query(name: str, folder: Path = QUERY_DIR) -> StoredQuery:
+    queries = stored_queries(folder)
+    if name not in queries:
+        raise UnknownQuery(Errors.E501.format(name=name, known=", ".join(queries)))
+    return queries[name]
+
+
+def parse_params(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``["place=Moscow"]`` -> ``{"place": "Moscow"}``."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise BadParameter(Errors.E504.format(value=pair))
+        out[key.strip()] = value
+    return out
