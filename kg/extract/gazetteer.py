@@ -118,7 +118,7 @@ def load_gazetteer() -> Gazetteer:
     return g
 
 
-def ruler_patterns(g: Gazetteer) -> list[dict]:
+def ruler_patterns() -> list[dict]:
     """Entity-ruler patterns (phrase strings) for the gazetteer; ``id`` says what the match is."""
     pats: list[dict] = []
     seen: set[tuple[str, str]] = set()
@@ -131,9 +131,6 @@ def ruler_patterns(g: Gazetteer) -> list[dict]:
         pats.append({"label": label, "pattern": text, "id": ident})
         if text.lower().startswith("the "):
             add(label, text[4:], ident)
-
-    def surface(table: dict[str, str]) -> dict[str, str]:
-        return table
 
     for row in _rows("countries.tsv"):
         name, aliases, demonyms, capitals = row
@@ -151,7 +148,4 @@ def ruler_patterns(g: Gazetteer) -> list[dict]:
     for name, aliases, _, _ in _rows("places.tsv"):
         for a in [name, *_split(aliases)]:
             add("LOC", a, f"place:{name}")
-    for alias, label in g.persons.items():
-        pass  # persons are left to the statistical NER; names are canonicalised afterwards
-    del surface
     return pats

@@ -1,0 +1,80 @@
+"""Extraction: spaCy components that turn an :class:`~kg.model.Article` into
+:class:`~kg.model.ArticleFacts` (actors, places, meetings, proposals, claims with evidence spans).
+
+Only the article body (``Article.body``) is read; every other character is blanked out before parsing
+(same length, so every offset is an offset into ``Article.text``).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, ArticleFacts
+from .pipeline import load_nlp, set_context
+
+EXTRACTOR_VERSION = "kg.extractor.v1"
+
+__all__ = ["EXTRACTOR_VERSION", "body_text", "extract", "extract_many", "load_nlp"]
+
+
+def body_text(article: Article) -> str:
+    """The article text with everything outside the body ranges blanked (offsets unchanged).
+
+    A body range that does not end a sentence is joined to the next by a space, so a sentence
+    broken over two lines parses as one; otherwise a newline keeps paragraphs apart.
+    """
+    text = article.text
+    if not article.body:
+        return text
+    chars = [" " if c != "\n" else "\n" for c in text]
+    ranges = sorted(article.body, key=lambda s: s.start)
+    for i, span in enumerate(ranges):
+        chars[span.start:span.end] = text[span.start:span.end]
+        if span.end < len(chars):
+            ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?\"”»:)"
+            nxt = ranges[i + 1].start if i + 1 < len(ranges) else len(chars)
+            for j in range(span.end, nxt):
+                chars[j] = " "
+            if ends_sentence or i + 1 == len(ranges):
+                chars[span.end] = "\n"
+    return "".join(chars)
+
+
+def _doc(article: Article, nlp: Language, context_dates: Sequence[date]) -> Doc:
+    doc = nlp.make_doc(body_text(article))
+    return set_context(doc, published=article.published, context_dates=context_dates, author=article.author)
+
+
+def _facts(article: Article, doc: Doc) -> ArticleFacts:
+    idx = doc.user_data["kg.actors"]
+    return ArticleFacts(article=article, actors=list(idx.actors.values()), places=dict(idx.places),
+                        meetings=doc.user_data.get("kg.meetings", []),
+                        proposals=doc.user_data.get("kg.proposals", []),
+                        claims=doc.user_data.get("kg.claims", []))
+
+
+def extract(article: Article, nlp: Language, *, context_dates: Sequence[date] = ()) -> ArticleFacts:
+    """Extract the facts of one article.
+
+    article (Article): the ingested article.
+    nlp (Language): the pipeline from :func:`load_nlp`.
+    context_dates (Sequence[date]): publication dates of related articles, used only to date
+        this article's meetings when it has no publication date of its own.
+    RETURNS (ArticleFacts): actors, places, meetings, proposals and claims with evidence spans.
+    """
+    return _facts(article, nlp(_doc(article, nlp, context_dates)))
+
+
+def extract_many(articles: Sequence[Article], nlp: Language, *, n_process: int = 1,
+                 batch_size: int = 32) -> Iterator[ArticleFacts]:
+    """Extract a batch with ``nlp.pipe``; each article's context dates are the others' dates."""
+    dates = [a.published for a in articles]
+    docs = []
+    for i, a in enumerate(articles):
+        others = [d for j, d in enumerate(dates) if j != i and d is not None]
+        docs.append(_doc(a, nlp, others))
+    for article, doc in zip(articles, nlp.pipe(docs, n_process=n_process, batch_size=batch_size)):
+        yield _facts(article, doc)

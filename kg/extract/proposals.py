@@ -1,0 +1,3 @@
+"""stub"""
+def find_proposals(doc, idx):
+    return [], []
