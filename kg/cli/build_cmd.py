@@ -10,6 +10,8 @@ from ..build import build
 from ..errors import ParleyError
 from .main import EXIT_DATA, KgContext, cli, fail
 
+MAX_SHOWN = 20  # violations printed by build; `kg validate` prints them all
+
 
 @cli.command("build")
 @click.argument("articles", type=click.Path(exists=True))
@@ -44,7 +46,10 @@ def build_cli(obj: KgContext, articles: str, no_validate: bool, processes: int, 
     click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}.")
     violations = report.violations
     if violations:
-        click.echo(f"{len(violations)} shape violation(s); run `kg --store {obj.store_path} validate` for the report.",
+        from .validate_cmd import text_report
+
+        click.echo(text_report(violations[:MAX_SHOWN]), err=True)
+        click.echo(f"{len(violations)} shape violation(s); `kg --store {obj.store_path} validate` reports them all.",
                    err=True)
     if report.errors or violations:
         raise SystemExit(EXIT_DATA)

@@ -10,7 +10,7 @@ from ..errors import ParleyError
 from .main import EXIT_DATA, KgContext, cli, fail
 
 
-def _text_report(findings) -> str:
+def text_report(findings) -> str:
     by_shape = defaultdict(list)
     for f in findings:
         by_shape[str(f.violation.shape)].append(f)
@@ -72,7 +72,7 @@ def validate_cli(obj: KgContext, fmt: str, owl: bool) -> None:
         if report.conforms:
             click.echo(f"Conforms: {report.graphs} article graph(s) checked, no violations.")
         else:
-            click.echo(_text_report(report.findings))
+            click.echo(text_report(report.findings))
             click.echo(f"\n{len(report.findings)} violation(s) in {report.graphs} article graph(s).")
         if owl_report is not None:
             click.echo("OWL: consistent." if owl_report.consistent else f"OWL: INCONSISTENT: {owl_report.detail}")

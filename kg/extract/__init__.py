@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article, ArticleFacts
-from .pipeline import load_nlp, set_context
+from .pipeline import COMPONENTS, load_nlp, set_context
 
 EXTRACTOR_VERSION = "kg.extractor.v1"
 
@@ -76,5 +76,16 @@ def extract_many(articles: Sequence[Article], nlp: Language, *, n_process: int =
     for i, a in enumerate(articles):
         others = [d for j, d in enumerate(dates) if j != i and d is not None]
         docs.append(_doc(a, nlp, others))
-    for article, doc in zip(articles, nlp.pipe(docs, n_process=n_process, batch_size=batch_size)):
-        yield _facts(article, doc)
+    if n_process == 1:
+        for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
+            yield _facts(article, doc)
+        return
+    # worker processes return docs through msgpack, which cannot carry our dataclasses: the
+    # language model runs in the workers, the Parley components here
+    ours = [name for name in COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=ours):
+        parsed = nlp.pipe(docs, n_process=n_process, batch_size=batch_size)
+        for article, doc in zip(articles, parsed):
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            yield _facts(article, doc)

@@ -251,6 +251,12 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         canonical = _canonical_person(p.text, known, g)
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
         idx.person_mentions.append((p.root.i, canonical))
+    surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}
+    for t in doc:  # surnames the NER missed ("..., Pashinyan wrote")
+        if t.text in surname_of and t.i not in idx.token_actor and t.i not in idx.journalists and t.pos_ == "PROPN":
+            _add(idx, surname_of[t.text], "Person", doc[t.i:t.i + 1], g, 0.7)
+            idx.person_mentions.append((t.i, surname_of[t.text]))
+    idx.person_mentions.sort()
     for span, name in country_spans:
         idx.token_actor.update({t.i: name for t in span})
     for span, name in country_spans:
@@ -288,7 +294,9 @@ def _person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
     after = doc[ent.end:ent.end + 2]
-    return (ent.root.dep_ == "appos" or (before is not None and before.lower_ in TITLE_WORDS)
+    last = words[-1]
+    elsewhere = any(t.text == last and not ent.start <= t.i < ent.end for t in doc)
+    return (elsewhere or ent.root.dep_ == "appos" or (before is not None and before.lower_ in TITLE_WORDS)
             or (len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"))
 
 

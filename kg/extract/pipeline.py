@@ -23,12 +23,17 @@ _registered = False
 
 def context(doc: Doc) -> dict[str, Any]:
     """The article context attached to a doc (published date, batch dates, author)."""
-    return doc.user_data.get(CONTEXT) or {}
+    raw = doc.user_data.get(CONTEXT) or {}
+    pub = raw.get("published")
+    return {"published": date.fromisoformat(pub) if pub else None, "author": raw.get("author"),
+            "context_dates": [date.fromisoformat(d) for d in raw.get("context_dates", [])]}
 
 
 def set_context(doc: Doc, *, published: date | None, context_dates: Sequence[date] = (),
                 author: str | None = None) -> Doc:
-    doc.user_data[CONTEXT] = {"published": published, "context_dates": list(context_dates), "author": author}
+    """Attach the article context (ISO strings: user_data must survive msgpack in ``n_process``)."""
+    doc.user_data[CONTEXT] = {"published": published.isoformat() if published else None,
+                              "context_dates": [d.isoformat() for d in context_dates], "author": author}
     return doc
 
 

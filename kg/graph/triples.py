@@ -7,6 +7,7 @@ and which extractor version it came from (PROV-O).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -21,6 +22,26 @@ CONTEXT_CHARS = 32  # oa:prefix / oa:suffix length: enough to re-anchor a quote 
 
 def _conf(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+
+
+def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, Meeting]:
+    """One article may report one meeting twice ("talks in Florida on Sunday", later "the
+    Florida meeting"): merge reports that identity resolution gave the same IRI. The first
+    report's place, date and status stand; participants and evidence are pooled."""
+    merged: dict[URIRef, Meeting] = {}
+    for m, node in zip(meetings, nodes):
+        if node not in merged:
+            merged[node] = replace(m, participants=list(m.participants), evidence=list(m.evidence))
+            continue
+        first = merged[node]
+        first.place, first.date = first.place or m.place, first.date or m.date
+        first.mode = first.mode or m.mode
+        first.date_basis = first.date_basis or m.date_basis
+        first.confidence = max(first.confidence, m.confidence)
+        known = {p.name for p in first.participants}
+        first.participants += [p for p in m.participants if p.name not in known]
+        first.evidence += [e for e in m.evidence if e not in first.evidence]
+    return merged
 
 
 class ArticleGraph:
@@ -44,7 +65,7 @@ class ArticleGraph:
             self.actor_triples(actor)
         for label, spans in sorted(self.facts.places.items()):
             self.place_triples(label, spans)
-        for meeting, node in zip(self.facts.meetings, self.meeting_iris):
+        for node, meeting in merge_reports(self.facts.meetings, self.meeting_iris).items():
             self.meeting_triples(meeting, node)
         for proposal in self.facts.proposals:
             self.proposal_triples(proposal)
@@ -69,8 +90,11 @@ class ArticleGraph:
         add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS):span.start])))
         add((quote, OA.suffix, Literal(text[span.end:span.end + CONTEXT_CHARS])))
         add((position, RDF.type, OA.TextPositionSelector))
-        add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not the Web Annotation range xsd:nonNegativeInteger: Oxigraph stores
+        # integer subtypes as xsd:integer, and a graph must validate the same before and after
+        # it is stored (the shapes add sh:minInclusive 0)
+        add((position, OA.start, Literal(span.start)))
+        add((position, OA.end, Literal(span.end)))
         return ev
 
     def actor_node(self, name: str) -> URIRef:
@@ -114,7 +138,7 @@ class ArticleGraph:
             add((node, SKOS.altLabel, Literal(alias)))
         for title in sorted(actor.titles):
             add((node, KG.roleTitle, Literal(title)))
-        if actor.affiliation:
+        if actor.affiliation in self.actors:  # only to an actor this graph describes
             add((node, KG.affiliation, self.actor_node(actor.affiliation)))
         if actor.wikidata:
             add((node, SCHEMA.sameAs, WD[actor.wikidata]))
@@ -168,7 +192,7 @@ class ArticleGraph:
         add((node, RDFS.label, Literal(proposal.name)))
         if proposal.points:
             add((node, KG.numberOfPoints, Literal(proposal.points)))
-        if proposal.proposer:
+        if proposal.proposer in self.actors:  # only to an actor this graph describes
             add((node, KG.proposedBy, self.actor_node(proposal.proposer)))
         if proposal.revision_of:
             add((node, PROV.wasRevisionOf, iri.proposal_iri(proposal.revision_of)))

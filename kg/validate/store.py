@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from ..graph.namespaces import KG, OA
 from ..store import GraphStore
@@ -39,19 +39,38 @@ class StoreReport:
         return not self.findings
 
 
+def _owner(g: Graph, focus):
+    """A selector or an evidence node has no label: name the statement it supports instead."""
+    for ev in g.subjects(OA.hasSelector, focus):
+        focus = ev
+    return next(iter(g.subjects(KG.evidence, focus)), focus)
+
+
 def _context(g: Graph, focus) -> tuple[str | None, str | None, str | None]:
-    label = next((str(o) for o in g.objects(focus, RDFS.label)), None)
-    article = next((str(o) for o in g.subjects(None, KG.Article) for o in g.objects(o, KG.fileName)), None)
+    owner = _owner(g, focus)
+    label = next((str(o) for o in (*g.objects(owner, RDFS.label), *g.objects(owner, KG.topic))), None)
+    if label is None and owner != focus:
+        label = f"evidence of {owner}"
+    article = next((str(name) for doc in g.subjects(RDF.type, KG.Article) for name in g.objects(doc, KG.fileName)),
+                   None)
     words = None
-    for ev in g.objects(focus, KG.evidence):
-        for sel in g.objects(ev, OA.hasSelector):
-            exact = next(iter(g.objects(sel, OA.exact)), None)
-            if exact is not None:
-                words = str(exact)
-                break
-        if words:
+    own = [ev for ev in g.subjects(OA.hasSelector, focus)] or ([focus] if (focus, RDF.type, KG.Evidence) in g else [])
+    evidence = own or list(g.objects(owner, KG.evidence))
+    for sel in (sel for ev in evidence for sel in g.objects(ev, OA.hasSelector)):
+        exact = next(iter(g.objects(sel, OA.exact)), None)
+        if exact is not None:
+            words = str(exact)
             break
     return label, article, words
+
+
+def findings(graph: URIRef, data: Graph, result) -> list[GraphFinding]:
+    """The violations of one article graph, each with its label, article and words."""
+    out = []
+    for v in result.results:
+        label, article, words = _context(data, v.focus_node)
+        out.append(GraphFinding(graph, v, label, article, words))
+    return out
 
 
 def validate_store(store: GraphStore, graphs: list[URIRef] | None = None) -> StoreReport:
@@ -62,7 +81,5 @@ def validate_store(store: GraphStore, graphs: list[URIRef] | None = None) -> Sto
         result = validate_graph(data)
         report.graphs += 1
         report.report_graph += result.report_graph
-        for v in result.results:
-            label, article, words = _context(data, v.focus_node)
-            report.findings.append(GraphFinding(graph, v, label, article, words))
+        report.findings.extend(findings(graph, data, result))
     return report

@@ -1,0 +1,57 @@
+"""How fast is `kg build`, and what does it cost beyond the language model?
+
+Runs, in one process and one run, bare spaCy ``nlp.pipe`` over the article texts and then the
+full build (ingest, extraction, identity, triples, SHACL per article, Oxigraph store) over the
+same articles, and prints articles per second and the ratio of the two times. Absolute times
+are noisy on a shared machine; the ratio is what carries.
+
+usage: .venv/bin/python bench/build_bench.py [ARTICLES_DIR] [--repeat N] [--no-validate]
+"""
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from kg.build import build
+from kg.extract import load_nlp
+from kg.ingest import read_folder
+from kg.store import GraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("articles", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "seeds"))
+    ap.add_argument("--repeat", type=int, default=10, help="copies of the article set to process")
+    ap.add_argument("--no-validate", action="store_true")
+    a = ap.parse_args()
+    articles = read_folder(a.articles).articles * a.repeat
+    # give each copy its own identity so that the store really writes every one
+    for i, art in enumerate(articles):
+        articles[i] = type(art)(**{**art.__dict__, "sha256": f"{i:08x}{art.sha256[8:]}"})
+    words = sum(len(x.text.split()) for x in articles)
+    nlp = load_nlp()
+    list(nlp.pipe(["warm up"]))
+
+    t = time.perf_counter()
+    for _ in nlp.pipe((x.text for x in articles), batch_size=32):
+        pass
+    bare = time.perf_counter() - t
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = GraphStore(Path(tmp) / "store")
+        t = time.perf_counter()
+        report = build(articles, store, nlp=nlp, validate=not a.no_validate)
+        full = time.perf_counter() - t
+    n = len(articles)
+    print(f"{n} articles, {words} words, {report.triples} triples, validate={not a.no_validate}")
+    print(f"bare nlp.pipe: {bare:.2f}s  {n / bare:.1f} articles/s")
+    print(f"kg build:      {full:.2f}s  {n / full:.1f} articles/s")
+    print(f"ratio build / bare spaCy: {full / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Who a noun phrase refers to: named actors, capitals used for governments, "the US side",
+anonymous sources, pronouns (he/she) and definite titles ("the US secretary").
+
+Light, rule-based coreference for speakers and attendees; no statistical model.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .actors import ActorIndex
+from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS
+
+ANONYMOUS = "anonymous source"
+ANON_HEADS = frozenset("source sources report reports insider insiders".split())
+GROUP_HEADS = frozenset("""side team government administration delegation authorities leadership
+ministry officials official spokesman spokeswoman spokesperson office presidency negotiators""".split())
+NAMED_GROUP_HEADS = frozenset("officials official spokesman spokeswoman spokesperson".split())
+PRONOUNS = frozenset("he she him her".split())
+RELATIVES = frozenset("who which that".split())
+SYNONYMS = {"minister": {"minister", "secretary"}, "secretary": {"secretary", "minister"},
+            "leader": {"leader", "president", "premier", "chancellor"}, "envoy": {"envoy"},
+            "president": {"president", "leader"}}
+
+
+class Resolver:
+    """Resolve speaker / participant noun phrases of one article to actor names."""
+
+    def __init__(self, doc: Doc, idx: ActorIndex, quoted: set[int]):
+        self.doc, self.idx, self.quoted = doc, idx, quoted
+        self.anon = [t.i for t in doc if t.lemma_ in ("source",) and t.pos_ == "NOUN" and t.i not in quoted]
+
+    def actor(self, tok: Token, depth: int = 0) -> tuple[str | None, str]:
+        """(name, how) for the phrase headed by ``tok``; how is one of person, org, country, anon,
+        outlet, journalist, pronoun, title, none."""
+        idx = self.idx
+        if depth > 3:
+            return None, "none"
+        if tok.i in idx.journalists:
+            return None, "journalist"
+        if tok.i in idx.outlets and tok.i not in idx.token_actor:
+            if tok.lemma_ in ANON_HEADS:
+                return ANONYMOUS, "anon"
+            return idx.outlets[tok.i], "outlet"
+        if tok.i in idx.token_actor:
+            name = idx.token_actor[tok.i]
+            return name, (idx.kind(name) or "none").lower()
+        if tok.i in idx.capitals:
+            return idx.capitals[tok.i], "country"
+        low = tok.lower_
+        if low in PRONOUNS:
+            return self.pronoun(tok), "pronoun"
+        if low in RELATIVES and tok.head.dep_ == "relcl":
+            return self.actor(tok.head.head, depth + 1)
+        if low in JOURNALIST_TITLES:
+            return None, "journalist"
+        for c in tok.children:  # "chief, Kaja Kallas": the appositive names the speaker
+            if c.dep_ == "appos":
+                name, how = self.actor(c, depth + 1)
+                if name:
+                    return name, how
+        if tok.lemma_ in ANON_HEADS and tok.pos_ == "NOUN":
+            return ANONYMOUS, "anon"
+        if tok.lemma_ in GROUP_HEADS or low in GROUP_HEADS:
+            for c in tok.children:
+                if c.dep_ in ("compound", "nmod", "amod", "poss"):
+                    name = idx.token_actor.get(c.i)
+                    if name and idx.kind(name) in ("Organization", "Country"):
+                        return name, idx.kind(name).lower()
+                    if c.i in idx.capitals and c.dep_ != "amod":
+                        return idx.capitals[c.i], "country"
+                    if c.i in idx.countries and low not in NAMED_GROUP_HEADS:
+                        return idx.countries[c.i], "country"
+        if low in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self.title(tok), "title"
+        return None, "none"
+
+    def _recent(self, before: int, cands: list[tuple[int, str]]) -> str | None:
+        doc = self.doc
+        sent_start = doc[before].sent.start
+        window = [c for c in cands if c[0] < before and c[0] not in self.quoted]
+        window = [c for c in window if c[0] >= self._sent_back(sent_start, 3)]
+        subjects = [c for c in window if doc[c[0]].dep_ in ("nsubj", "nsubjpass", "appos")
+                    or doc[c[0]].head.dep_ in ("nsubj", "nsubjpass")]
+        pick = subjects[-1] if subjects else (window[-1] if window else None)
+        return pick[1] if pick else None
+
+    def _sent_back(self, start: int, n: int) -> int:
+        doc = self.doc
+        for _ in range(n):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        return start
+
+    def pronoun(self, tok: Token) -> str | None:
+        """The most recent person (or anonymous source) mentioned as a subject before ``tok``."""
+        cands = [(i, n) for i, n in self.idx.person_mentions if i not in self.idx.journalists]
+        cands += [(i, ANONYMOUS) for i in self.anon]
+        return self._recent(tok.i, sorted(cands))
+
+    def title(self, tok: Token) -> str | None:
+        """ "the US secretary", "the American minister": the person holding that title."""
+        country = next((self.idx.countries[c.i] for c in tok.children if c.i in self.idx.countries), None)
+        words = SYNONYMS.get(tok.lower_, {tok.lower_})
+        cands = []
+        for i, name in self.idx.person_mentions:
+            actor = self.idx.actors.get(name)
+            if actor is None or i >= tok.i:
+                continue
+            if country and actor.affiliation not in (None, country):
+                continue
+            if any(w in t.lower() for t in actor.titles for w in words):
+                cands.append((i, name))
+        if cands:
+            return cands[-1][1]
+        after = [n for i, n in self.idx.person_mentions if tok.i < i < tok.sent.end]
+        if after and not country:  # "the Secretary of the Council ..., Rustem Umerov"
+            return after[0]
+        same = [(i, n) for i, n in self.idx.person_mentions
+                if country and self.idx.actors[n].affiliation == country and i < tok.i]
+        return self._recent(tok.i, same) if same else None

@@ -1,0 +1,62 @@
+from kg.extract.gazetteer import load_gazetteer
+
+
+def names(facts, kind=None):
+    return {a.name for a in facts.actors if kind is None or a.kind == kind}
+
+
+def test_actors_surname_resolves_to_full_name(run):
+    f = run("Egyptian Foreign Minister Badr Abdelatty met Hamas negotiators in Cairo on Monday. "
+            "Abdelatty said progress had been made.")
+    assert "Badr Abdelatty" in names(f, "Person")
+    assert "Abdelatty" not in names(f)
+    actor = next(a for a in f.actors if a.name == "Badr Abdelatty")
+    assert any("Foreign Minister" in t for t in actor.titles)
+    assert actor.affiliation == "Egypt"
+
+
+def test_actors_spelling_variants_map_to_wikidata_label(run):
+    f = run("President Zelensky spoke with Marc Rubio about the plan. Rubio said the talks were useful.")
+    assert {"Volodymyr Zelenskyy", "Marco Rubio"} <= names(f, "Person")
+    assert next(a for a in f.actors if a.name == "Marco Rubio").wikidata == "Q324546"
+
+
+def test_actors_journalists_and_outlets_are_not_actors(run):
+    f = run("Sudan's army chief said the ceasefire would hold, as quoted by Jane Doerr in The Guardian. "
+            "Reuters correspondent Tom Halvers reports that the Rapid Support Forces rejected it. "
+            "Priya Nandakumar and Ola Svensson reported in The New York Times that talks in Jeddah stalled.")
+    persons = names(f, "Person")
+    assert not persons & {"Jane Doerr", "Tom Halvers", "Priya Nandakumar", "Ola Svensson"}
+    assert "The Guardian" not in names(f) and "Reuters" not in names(f)
+    assert "Rapid Support Forces" in names(f, "Organization")
+
+
+def test_actors_countries_and_locatives(run):
+    f = run("Armenia and Azerbaijan agreed on a text in Washington. The talks took place in Geneva, Switzerland.")
+    countries = names(f, "Country")
+    assert {"Armenia", "Azerbaijan"} <= countries
+    assert "Switzerland" not in countries
+    assert "Geneva" in f.places
+
+
+def test_actors_kremlin_and_white_house_are_organizations(run):
+    f = run("Kremlin spokesman Dmitry Peskov said the Kremlin was ready. White House spokeswoman Karoline "
+            "Leavitt disagreed.")
+    orgs = names(f, "Organization")
+    assert {"Kremlin", "White House"} <= orgs
+    peskov = next(a for a in f.actors if a.name == "Dmitry Peskov")
+    assert peskov.affiliation == "Kremlin" and "Kremlin spokesman" in peskov.titles
+
+
+def test_actors_country_wikidata_only_when_verified():
+    g = load_gazetteer()
+    assert g.wikidata("Ukraine", "Country") == "Q212"
+    assert g.wikidata("Kyiv", "Country") is None
+    assert g.wikidata("Armenia", "Country") is None
+
+
+def test_actors_author_is_not_an_actor(run):
+    f = run("Beijing and Washington resumed trade talks in London on Monday, said Chinese Vice Premier He "
+            "Lifeng.\nMaria Olsen is a freelance journalist based in Oslo.", author="Maria Olsen")
+    assert "Maria Olsen" not in names(f)
+    assert "Norway" not in names(f, "Country")

@@ -1,0 +1,79 @@
+def claims(facts):
+    return [(c.speaker, c.claim_type, c.text) for c in facts.claims]
+
+
+def test_claims_reported_clause_without_that(run):
+    f = run("Israeli Prime Minister Benjamin Netanyahu said that the hostages would be released within days.")
+    assert ("Benjamin Netanyahu", "Paraphrase", "the hostages would be released within days") in claims(f)
+
+
+def test_claims_quote_after_speaker_pronoun(run):
+    f = run('Qatari mediator Mohammed Al-Khulaifi arrived in Cairo on Tuesday. "We are very close to a deal," '
+            'he told reporters.')
+    c = next(c for c in f.claims if c.claim_type == "DirectQuote")
+    assert c.speaker == "Mohammed Al-Khulaifi" and c.text == "We are very close to a deal"
+    assert f.article.text[c.evidence.start:c.evidence.end] == c.text
+
+
+def test_claims_broken_quote_spacing(run):
+    f = run('Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in Abu Dhabi.'
+            '"The border question is settled for now," Pashinyan wrote on Telegram.')
+    c = next(c for c in f.claims if c.speaker == "Nikol Pashinyan")
+    assert c.text == "The border question is settled for now" and c.channel == "Telegram"
+
+
+def test_claims_partial_quote_keeps_quoted_words(run):
+    f = run('US Trade Representative Jamieson Greer said there was still “a lot of ground to cover” in the talks.')
+    c = next(c for c in f.claims if c.speaker == "Jamieson Greer")
+    assert c.claim_type == "PartialQuote" and c.text == "a lot of ground to cover"
+
+
+def test_claims_conjoined_speakers_give_two_claims(run):
+    f = run("Scott Bessent and Li Chenggang both described the talks in Geneva as constructive.")
+    speakers = {c.speaker for c in f.claims}
+    assert {"Scott Bessent", "Li Chenggang"} <= speakers
+
+
+def test_claims_anonymous_source_is_hedged(run):
+    f = run("A source told CNN that the Sudanese army had accepted the truce proposal.")
+    c = f.claims[0]
+    assert c.speaker == "anonymous source" and c.hedged and c.via == "CNN"
+
+
+def test_claims_according_to(run):
+    f = run("More than 60,000 people have been killed in Gaza, according to the United Nations.")
+    assert f.claims and f.claims[0].speaker == "United Nations"
+
+
+def test_claims_capital_as_government(run):
+    f = run("Baku insists that the corridor must stay open.")
+    assert f.claims and f.claims[0].speaker == "Azerbaijan"
+
+
+def test_claims_outlet_and_journalist_are_not_speakers(run):
+    f = run("The talks in Doha will resume next week, Reuters reported. Correspondent Anna Berg writes "
+            "that the mood is tense.")
+    assert not f.claims
+
+
+def test_claims_title_resolves_to_person(run):
+    f = run('US Secretary of State Marco Rubio arrived in Riyadh. "We expect progress," the US secretary added.')
+    assert any(c.speaker == "Marco Rubio" for c in f.claims)
+
+
+def test_claims_only_body_and_offsets_into_full_text(nlp):
+    import hashlib
+
+    from kg.extract import extract
+    from kg.model import Article, Span
+
+    teaser = "Read also: Analyst Ivan Petrov says the truce will fail.\n"
+    body = "Sudanese envoy Omar Siddiq said that the truce in Darfur was holding."
+    text = teaser + body
+    art = Article(path="t", stem="t", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                  body=[Span(len(teaser), len(text))])
+    f = extract(art, nlp)
+    assert [c.speaker for c in f.claims] == ["Omar Siddiq"]
+    c = f.claims[0]
+    assert text[c.evidence.start:c.evidence.end] == "the truce in Darfur was holding"
+    assert "Ivan Petrov" not in {a.name for a in f.actors}

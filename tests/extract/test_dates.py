@@ -1,0 +1,44 @@
+from datetime import date
+
+from kg.extract.dates import find_dates, resolve
+
+SUNDAY = date(2025, 11, 30)
+
+
+def one(text, published=SUNDAY, **kw):
+    found = find_dates(text)
+    assert found, text
+    return resolve(found[0], published=published, **kw)
+
+
+def test_dates_explicit_month_day_takes_nearest_year():
+    assert one("talks on November 30") == (date(2025, 11, 30), "explicit")
+    assert one("on the 2nd of December") == (date(2025, 12, 2), "explicit")
+    assert one("on January 3", published=date(2025, 12, 28))[0] == date(2026, 1, 3)
+
+
+def test_dates_explicit_year_wins():
+    assert one("December 1, 2025", published=None) == (date(2025, 12, 1), "explicit")
+
+
+def test_dates_weekday_follows_tense():
+    assert one("they met on Friday")[0] == date(2025, 11, 28)
+    assert one("they will meet on Tuesday", future=True)[0] == date(2025, 12, 2)
+
+
+def test_dates_relative_expressions():
+    assert one("a week ago")[0] == date(2025, 11, 23)
+    assert one("three days ago")[0] == date(2025, 11, 27)
+    assert one("yesterday")[0] == date(2025, 11, 29)
+    assert one("today")[0] == SUNDAY
+
+
+def test_dates_vague_expressions_give_none():
+    for text in ("last week", "next week", "late November", "over the weekend", "early December"):
+        assert one(text) == (None, None), text
+
+
+def test_dates_undated_article_uses_batch_dates():
+    assert one("on October 2", published=None, context_dates=[date(2025, 10, 5)]) == (date(2025, 10, 2), "batch")
+    assert one("on Sunday", published=None, context_dates=[date(2025, 10, 5)]) == (None, None)
+    assert one("on October 2", published=None) == (None, None)

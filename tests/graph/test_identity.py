@@ -1,0 +1,111 @@
+"""One meeting, one node: reports of the same encounter get the same meeting IRI."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from kg.graph import KnownMeeting, resolve_meetings
+from kg.graph.namespaces import KGID
+from kg.model import Article, ArticleFacts, Meeting, Participant
+
+MOSCOW_DEC_2 = KGID["meeting/moscow-2025-12-02"]
+
+
+def report(stem: str, published: date | None, *meetings: Meeting) -> ArticleFacts:
+    text = f"Article {stem} about talks."
+    article = Article(path=f"{stem}.txt", stem=stem, text=text,
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), published=published)
+    return ArticleFacts(article=article, meetings=list(meetings))
+
+
+def meeting(place: str | None, when: date | None, *names: str) -> Meeting:
+    return Meeting(place=place, date=when, participants=[Participant(n) for n in names])
+
+
+def test_resolve_meetings_dated_meeting_gets_place_and_date_iri():
+    [[node]] = resolve_meetings([report("a", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin"))])
+    assert node == MOSCOW_DEC_2
+
+
+def test_resolve_meetings_undated_report_joins_the_single_dated_meeting_at_that_place():
+    batch = [
+        # the undated report comes first: dated meetings of the whole batch are known before resolving
+        report("later", date(2025, 12, 4), meeting("Moscow", None, "Steve Witkoff")),
+        report("first", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin", "Steve Witkoff")),
+    ]
+    assert resolve_meetings(batch) == [[MOSCOW_DEC_2], [MOSCOW_DEC_2]]
+
+
+def test_resolve_meetings_undated_report_joins_a_meeting_already_in_the_store():
+    known = [KnownMeeting(MOSCOW_DEC_2, "Moscow", date(2025, 12, 2), {"Vladimir Putin", "Jared Kushner"})]
+    batch = [report("new", date(2025, 12, 5), meeting("Moscow", None))]
+    assert resolve_meetings(batch, known) == [[MOSCOW_DEC_2]]
+
+
+def test_resolve_meetings_undated_report_with_two_candidates_stays_separate():
+    batch = [
+        report("nov", date(2025, 11, 21), meeting("Moscow", date(2025, 11, 20), "Vladimir Putin")),
+        report("dec", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+        report("vague", date(2025, 12, 4), meeting("Moscow", None, "Vladimir Putin")),
+    ]
+    assert resolve_meetings(batch)[2] == [KGID["meeting/moscow-undated"]]
+
+
+def test_resolve_meetings_shared_attendee_picks_one_of_two_candidates():
+    batch = [
+        report("nov", date(2025, 11, 21), meeting("Moscow", date(2025, 11, 20), "Dmitry Peskov")),
+        report("dec", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin", "Steve Witkoff")),
+        report("vague", date(2025, 12, 4), meeting("Moscow", None, "Witkoff")),  # surname only
+    ]
+    assert resolve_meetings(batch)[2] == [MOSCOW_DEC_2]
+
+
+def test_resolve_meetings_undated_report_far_from_the_meeting_stays_separate():
+    batch = [
+        report("dec", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+        report("spring", date(2026, 4, 1), meeting("Moscow", None, "Vladimir Putin")),  # 120 days later
+    ]
+    assert resolve_meetings(batch)[1] == [KGID["meeting/moscow-undated"]]
+
+
+def test_resolve_meetings_undated_report_at_another_place_stays_separate():
+    batch = [
+        report("dec", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Steve Witkoff")),
+        report("fl", date(2025, 12, 4), meeting("Florida", None, "Steve Witkoff")),
+    ]
+    assert resolve_meetings(batch)[1] == [KGID["meeting/florida-undated"]]
+
+
+def test_resolve_meetings_placeless_report_joins_same_date_meeting_sharing_an_attendee():
+    batch = [
+        report("kremlin", date(2025, 12, 3),
+               meeting("Moscow", date(2025, 12, 2), "Vladimir Putin", "Steve Witkoff", "Jared Kushner")),
+        report("brief", date(2025, 12, 3), meeting(None, date(2025, 12, 2), "Jared Kushner", "Yuri Ushakov")),
+    ]
+    assert resolve_meetings(batch) == [[MOSCOW_DEC_2], [MOSCOW_DEC_2]]
+
+
+def test_resolve_meetings_placeless_report_a_day_off_still_joins():
+    batch = [
+        report("kremlin", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+        report("tz", date(2025, 12, 3), meeting(None, date(2025, 12, 3), "Putin")),
+    ]
+    assert resolve_meetings(batch)[1] == [MOSCOW_DEC_2]
+
+
+def test_resolve_meetings_placeless_report_without_shared_attendee_stays_separate():
+    batch = [
+        report("kremlin", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+        report("paris", date(2025, 12, 2),
+               meeting(None, date(2025, 12, 2), "Volodymyr Zelenskyy", "Emmanuel Macron")),
+    ]
+    assert resolve_meetings(batch)[1] == [KGID["meeting/2025-12-02-macron-zelenskyy"]]
+
+
+def test_resolve_meetings_is_deterministic():
+    def batch():
+        return [
+            report("a", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+            report("b", date(2025, 12, 4), meeting("Moscow", None), meeting(None, date(2025, 12, 2), "Putin")),
+        ]
+    assert resolve_meetings(batch()) == resolve_meetings(batch())

@@ -1,0 +1,239 @@
+"""The Oxigraph store: named graphs replaced whole, exports, bound parameters, persistence."""
+from __future__ import annotations
+
+import gc
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDF, RDFS
+
+from kg.errors import StoreError
+from kg.graph.namespaces import KG, KGID
+from kg.query import get_query
+from kg.store import GraphStore
+
+G1, G2 = KGID["graph/aaaaaaaaaaaaaaaa"], KGID["graph/bbbbbbbbbbbbbbbb"]
+PUTIN, WITKOFF = KGID["person/vladimir-putin"], KGID["person/steve-witkoff"]
+MOSCOW, MEETING = KGID["place/moscow"], KGID["meeting/moscow-2025-12-02"]
+INJECTION = 'Moscow" } } DROP ALL ; #'
+
+
+def meeting_graph(doc: str, *attendees: URIRef) -> Graph:
+    """The little an article graph needs for attendees-at-place to find it."""
+    article = KGID[f"article/{doc}"]
+    g = Graph()
+    g.add((article, RDF.type, KG.Article))
+    g.add((article, KG.fileName, Literal(doc)))
+    g.add((MEETING, RDF.type, KG.Meeting))
+    g.add((MEETING, KG.location, MOSCOW))
+    g.add((MOSCOW, RDFS.label, Literal("Moscow")))
+    for person, label in ((PUTIN, "Vladimir Putin"), (WITKOFF, "Steve Witkoff")):
+        if person in attendees:
+            g.add((MEETING, KG.participant, person))
+            g.add((person, RDFS.label, Literal(label)))
+    return g
+
+
+@pytest.fixture
+def two_graph_store(fresh_store) -> GraphStore:
+    fresh_store.replace_graph(G1, meeting_graph("first", PUTIN))
+    fresh_store.replace_graph(G2, meeting_graph("second", PUTIN, WITKOFF))
+    return fresh_store
+
+
+def quads(store: GraphStore) -> set[tuple[str, ...]]:
+    """Every quad, the derived union in the default graph included."""
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+            for q in store.store.quads_for_pattern(None, None, None)}
+
+
+def union(store: GraphStore) -> set[tuple[str, str, str]]:
+    """What queries without GRAPH see: the default graph."""
+    return {(str(q.subject), str(q.predicate), str(q.object))
+            for q in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+
+
+def named_total(store: GraphStore) -> int:
+    return sum(len(store.graph(g)) for g in store.named_graphs())
+
+
+# -- writing ------------------------------------------------------------------------------------
+def test_replace_graph_returns_the_number_of_quads_written(fresh_store):
+    g = meeting_graph("first", PUTIN)
+    assert fresh_store.replace_graph(G1, g) == len(g) == len(fresh_store)
+
+
+def test_replace_graph_leaves_no_leftovers(two_graph_store):
+    only_in_first = (f"<{KGID['article/first']}>", f"<{KG.fileName}>", '"first"')
+    assert only_in_first in union(two_graph_store)
+    before_g2 = {q for q in quads(two_graph_store) if q[3] == f"<{G2}>"}
+    replacement = Graph()
+    replacement.add((KGID["article/first"], RDF.type, KG.Article))
+    assert two_graph_store.replace_graph(G1, replacement) == 1
+    g1 = two_graph_store.graph(G1)
+    assert set(g1) == {(KGID["article/first"], RDF.type, KG.Article)}
+    assert {q for q in quads(two_graph_store) if q[3] == f"<{G2}>"} == before_g2, "other graphs untouched"
+    assert two_graph_store.named_graphs() == [G1, G2]
+    # the union forgets what only the old version of G1 said: its file name
+    assert only_in_first not in union(two_graph_store)
+
+
+def test_replace_graph_keeps_in_the_union_what_another_article_still_states(two_graph_store):
+    shared = (f"<{MEETING}>", f"<{KG.participant}>", f"<{PUTIN}>")
+    assert shared in union(two_graph_store)
+    two_graph_store.replace_graph(G1, Graph())  # G1 no longer says Putin was there; G2 still does
+    assert shared in union(two_graph_store)
+    two_graph_store.remove_graph(G2)
+    assert shared not in union(two_graph_store)
+    assert union(two_graph_store) == set(), "nothing is stated any more"
+
+
+def test_replace_graph_union_is_the_set_union_of_the_named_graphs(two_graph_store):
+    named = {q[:3] for q in quads(two_graph_store) if q[3] != str(ox.DefaultGraph())}
+    assert union(two_graph_store) == named
+    assert len(two_graph_store) == len(named) < named_total(two_graph_store)
+
+
+def test_replace_graph_twice_with_the_same_triples_changes_nothing(two_graph_store):
+    before = quads(two_graph_store)
+    two_graph_store.replace_graph(G1, meeting_graph("first", PUTIN))
+    assert quads(two_graph_store) == before
+
+
+def test_replace_graph_with_nothing_empties_it(two_graph_store):
+    two_graph_store.replace_graph(G1, [])
+    assert len(two_graph_store.graph(G1)) == 0
+    assert len(two_graph_store.graph(G2)) > 0
+
+
+def test_remove_graph_drops_only_that_graph(two_graph_store):
+    two_graph_store.remove_graph(G1)
+    two_graph_store.remove_graph(KGID["graph/never-there"])  # no error
+    assert two_graph_store.named_graphs() == [G2]
+
+
+@pytest.mark.xfail(strict=True, reason="from_ox turns plain string literals into explicit ^^xsd:string ones, "
+                                       "so store.graph() is not the graph that was stored (rdflib terms differ)")
+def test_store_graph_round_trips_the_stored_graph(fresh_store):
+    g = meeting_graph("second", PUTIN, WITKOFF)
+    fresh_store.replace_graph(G1, g)
+    assert isomorphic(fresh_store.graph(G1), g)
+
+
+def test_load_file_unreadable_rdf_gives_e703(fresh_store, tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://a> <http://b> .", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"^\[E703\] .*bad\.ttl"):
+        fresh_store.load_file(bad)
+    assert len(fresh_store) == 0
+
+
+# -- export -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt, rdflib_format", [("trig", "trig"), ("nquads", "nquads")])
+def test_export_quad_formats_keep_the_named_graphs(two_graph_store, tmp_path, fmt, rdflib_format):
+    out = tmp_path / f"graph.{fmt}"
+    two_graph_store.export(out, fmt=fmt)
+    ds = Dataset()
+    ds.parse(out, format=rdflib_format)
+    graphs = {c.identifier: len(c) for c in ds.graphs() if len(c)}
+    assert graphs == {G1: len(two_graph_store.graph(G1)), G2: len(two_graph_store.graph(G2))}
+    assert sum(graphs.values()) == named_total(two_graph_store)
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("turtle", "turtle"), ("nt", "nt")])
+def test_export_triple_formats_hold_the_union(two_graph_store, tmp_path, fmt, rdflib_format):
+    out = tmp_path / f"graph.{fmt}"
+    two_graph_store.export(out, fmt=fmt)
+    g = Graph()
+    g.parse(out, format=rdflib_format)
+    both = {(str(s), str(p), str(o)) for s, p, o in two_graph_store.graph(G1)} | {
+        (str(s), str(p), str(o)) for s, p, o in two_graph_store.graph(G2)}
+    assert {(str(s), str(p), str(o)) for s, p, o in g} == both
+    assert len(g) < named_total(two_graph_store), "triples shared by the two articles appear once"
+    assert (MEETING, KG.participant, WITKOFF) in g
+
+
+def test_export_to_memory_returns_bytes(two_graph_store):
+    data = two_graph_store.export(None, fmt="nquads")
+    assert isinstance(data, bytes)
+    lines = data.decode("utf-8").strip().splitlines()
+    assert len(lines) == named_total(two_graph_store), "the named graphs only, not the derived union"
+    assert all(line.split()[-2].startswith("<https://w3id.org/parley/id/graph/") for line in lines)
+
+
+# -- parameters are bound, never spliced -------------------------------------------------------------
+def test_select_binds_a_parameter(two_graph_store):
+    q = get_query("attendees-at-place")
+    rows = list(two_graph_store.rows(q.text, q.bind({"place": "Moscow"})))
+    assert {str(r["attendeeLabel"]) for r in rows} == {"Vladimir Putin", "Steve Witkoff"}
+    putin = next(r for r in rows if str(r["attendeeLabel"]) == "Vladimir Putin")
+    assert sorted(str(putin["articles"]).split(", ")) == ["first", "second"]
+
+
+def test_select_sparql_syntax_in_a_value_returns_no_rows_and_leaves_the_store_intact(two_graph_store):
+    before = quads(two_graph_store)
+    q = get_query("attendees-at-place")
+    rows = list(two_graph_store.rows(q.text, q.bind({"place": INJECTION})))
+    assert rows == []
+    assert quads(two_graph_store) == before
+    assert list(two_graph_store.rows(q.text, q.bind({"place": "Moscow"}))), "the store still answers"
+
+
+def test_select_value_with_sparql_syntax_matches_that_exact_literal(two_graph_store):
+    # the hostile string is data: a place really labelled so is found, and nothing else
+    odd = KGID["place/odd"]
+    g = meeting_graph("third", WITKOFF)
+    g.remove((MEETING, KG.location, MOSCOW))
+    g.add((KGID["meeting/odd"], RDF.type, KG.Meeting))
+    g.add((KGID["meeting/odd"], KG.location, odd))
+    g.add((odd, RDFS.label, Literal(INJECTION)))
+    g.add((KGID["meeting/odd"], KG.participant, WITKOFF))
+    two_graph_store.replace_graph(KGID["graph/cccccccccccccccc"], g)
+    q = get_query("attendees-at-place")
+    rows = list(two_graph_store.rows(q.text, q.bind({"place": INJECTION})))
+    assert [(str(r["meeting"]), str(r["place"])) for r in rows] == [(str(KGID["meeting/odd"]), INJECTION)]
+
+
+def test_select_unbound_variables_map_to_none(two_graph_store):
+    rows = list(two_graph_store.rows("SELECT ?m ?date WHERE { ?m a kg:Meeting OPTIONAL { ?m kg:date ?date } }"))
+    assert rows == [{"m": MEETING, "date": None}]
+
+
+def test_select_default_graph_is_the_union_of_article_graphs(two_graph_store):
+    rows = list(two_graph_store.rows("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }"))
+    assert rows[0]["n"].toPython() == 2
+
+
+# -- on disk ---------------------------------------------------------------------------------------
+def test_on_disk_store_reopens_with_the_same_data(tmp_path):
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    store.replace_graph(G1, meeting_graph("first", PUTIN))
+    store.replace_graph(G2, meeting_graph("second", PUTIN, WITKOFF))
+    store.flush()
+    before = quads(store)
+    del store
+    gc.collect()  # release the RocksDB lock
+    again = GraphStore(path)
+    assert quads(again) == before
+    assert again.named_graphs() == [G1, G2]
+    del again
+    gc.collect()
+    read_only = GraphStore(path, read_only=True)
+    assert quads(read_only) == before
+
+
+def test_on_disk_store_open_twice_gives_e701(tmp_path):
+    first = GraphStore(tmp_path / "store")
+    with pytest.raises(StoreError, match=r"^\[E701\] Cannot open the store at .*Is another kg process using it\?"):
+        GraphStore(tmp_path / "store")
+    del first
+
+
+def test_on_disk_store_path_that_is_a_file_gives_e701(tmp_path):
+    path = tmp_path / "not-a-folder"
+    path.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"^\[E701\]"):
+        GraphStore(path)
