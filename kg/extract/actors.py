@@ -171,6 +171,9 @@ def _add(idx: ActorIndex, name: str, kind: str, span: SpacySpan, g: Gazetteer, c
 
 
 def _add_place(idx: ActorIndex, label: str, span: SpacySpan) -> None:
+    if label.isupper() and len(label) > 3:  # a dateline: "WASHINGTON —"
+        label = label.title()
+    label = next((known for known in idx.places if known.lower() == label.lower()), label)
     idx.places.setdefault(label, []).append(Span(span.start_char, span.end_char))
     for t in span:
         idx.token_place[t.i] = label

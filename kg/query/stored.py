@@ -8,6 +8,9 @@ Each file opens with a comment block::
 
 Parameters are SPARQL variables (``?place``) bound to RDF terms by the store, never spliced into
 the query text, so a value like ``Moscow" } DROP ALL`` is just a string that matches nothing.
+An unbound parameter matches anything. Oxigraph's substitution needs the variable in the SELECT
+projection, and joins the bound value with the solutions: a parameter must be matched by triple
+patterns, not only used inside a FILTER (the FILTER would not see it).
 """
 from __future__ import annotations
 

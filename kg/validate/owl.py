@@ -54,7 +54,11 @@ class OwlReport:
             return "consistent"
         if self.involved:
             return "; ".join(self.involved)
-        return "inconsistent, but no individual falls into two disjoint classes (look for values outside a property's range, e.g. kg:confidence above 1)"
+        return (
+            "inconsistent, but no individual falls into two disjoint classes; look for a value"
+            " outside a property's range (kg:confidence above 1) or two values of a functional"
+            " property (kg:claimType)"
+        )
 
 
 def check_consistency(data: Graph | None = None) -> OwlReport:

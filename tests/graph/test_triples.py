@@ -17,7 +17,7 @@ from kg.model import (Actor, Article, ArticleFacts, Claim, Meeting, Participant,
 VERSION = "kg.extractor.v1"
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 XSD_ANY_URI = URIRef("http://www.w3.org/2001/XMLSchema#anyURI")
-XSD_NON_NEGATIVE = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 TEXT = (
     "US special envoy Steve Witkoff met Russian President Vladimir Putin in Moscow on Tuesday.\n"
     "Kremlin aide Yuri Ushakov said the talks were useful but that no compromise had been found.\n"
@@ -87,9 +87,29 @@ def test_facts_graph_every_evidence_exact_equals_the_article_words(graph, facts)
 
 
 def test_facts_graph_evidence_offsets_are_non_negative_integers(graph):
-    for position in graph.subjects(RDF.type, OA.TextPositionSelector):
-        for prop in (OA.start, OA.end):
-            assert one(graph, position, prop).datatype == XSD_NON_NEGATIVE
+    positions = list(graph.subjects(RDF.type, OA.TextPositionSelector))
+    assert positions
+    for position in positions:
+        start, end = one(graph, position, OA.start), one(graph, position, OA.end)
+        assert isinstance(start.toPython(), int) and isinstance(end.toPython(), int)
+        assert 0 <= start.toPython() < end.toPython() <= len(TEXT)
+
+
+def test_facts_graph_literals_survive_the_store_unchanged(graph, facts):
+    # a graph must validate the same before and after it is stored: Oxigraph canonicalises
+    # some literals (xsd:nonNegativeInteger -> xsd:integer, "0.70" -> "0.7"), so the graph
+    # stage must only emit literals the store gives back as they were
+    from kg.store import GraphStore
+
+    store = GraphStore(None)
+    node = iri.graph_iri(facts.article)
+    store.replace_graph(node, graph)
+    back = store.graph(node)
+
+    def typed(g):  # plain strings come back as ^^xsd:string, the same RDF term
+        return {(s, p, o.datatype or XSD_STRING, str(o)) for s, p, o in g if isinstance(o, Literal)}
+
+    assert typed(back) == typed(graph)
 
 
 def test_facts_graph_named_graph_provenance(graph, facts):
@@ -193,3 +213,17 @@ def test_facts_graph_other_extractor_version_changes_only_the_provenance(facts):
     assert changed
     activities = {iri.activity_iri(facts.article, VERSION), iri.activity_iri(facts.article, "kg.extractor.v2")}
     assert all(s in activities or o in activities for s, _, o in changed)
+
+
+@pytest.mark.xfail(strict=True, reason="place_triples writes every spelling in facts.places as rdfs:label; two "
+                                       "spellings with one IRI (a dateline's MOSCOW and Moscow) give a place two "
+                                       "labels, which kgsh:Place-label rejects")
+def test_facts_graph_place_spellings_with_one_iri_get_one_label(facts):
+    facts.places = {"Moscow": [span_of("Moscow")], "MOSCOW": []}  # a dateline spelling
+    assert iri.place_iri("MOSCOW") == iri.place_iri("Moscow")
+    g = facts_graph(facts, meeting_iris=[KGID["meeting/moscow-2025-12-02"]], version=VERSION)
+    moscow = KGID["place/moscow"]
+    labels = set(g.objects(moscow, RDFS.label))
+    variants = set(g.objects(moscow, URIRef("http://www.w3.org/2004/02/skos/core#altLabel")))
+    assert len(labels) == 1, labels
+    assert labels | variants == {Literal("Moscow"), Literal("MOSCOW")}

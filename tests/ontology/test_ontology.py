@@ -16,7 +16,7 @@ import owlready2
 import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from kg.validate.owl import ONTOLOGY_IRI, ONTOLOGY_PATH, OwlReport, check_consistency
 
@@ -26,6 +26,7 @@ VOCABULARY = REPO_ROOT / "docs" / "vocabulary.md"
 KG = Namespace("https://w3id.org/parley/ontology#")
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+XSD = "http://www.w3.org/2001/XMLSchema#"  # a str: pytest trips over rdflib's closed XSD namespace
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 ID = Namespace("https://w3id.org/parley/id/")
@@ -111,9 +112,10 @@ def test_ontology_every_kg_term_has_label_and_comment(ontology: Graph) -> None:
     terms = kg_terms(ontology)
     missing = sorted(
         str(t) for t in terms
-        if not isinstance(ontology.value(t, RDFS.label), Literal) or not isinstance(ontology.value(t, RDFS.comment), Literal)
+        if not isinstance(ontology.value(t, RDFS.label), Literal)
+        or not isinstance(ontology.value(t, RDFS.comment), Literal)
     )
-    assert len(terms) > 80
+    assert len(terms) > 70
     assert missing == []
 
 
@@ -121,20 +123,24 @@ def test_ontology_referenced_external_terms_are_declared(ontology: Graph) -> Non
     # Without a declaration the reasoner must guess whether an IRI is a class or which kind of
     # property it is; for OWL 2 DL every entity used in an axiom is declared.
     used: set[URIRef] = set()
-    for p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.inverseOf, RDFS.domain, RDFS.range, OWL.onProperty, OWL.allValuesFrom):
-        used |= {o for o in ontology.objects(None, p) if isinstance(o, URIRef) and not o.startswith(str(XSD))}
+    axioms = (RDFS.subClassOf, RDFS.subPropertyOf, OWL.inverseOf, RDFS.domain, RDFS.range, OWL.onProperty,
+              OWL.allValuesFrom)
+    for p in axioms:
+        used |= {o for o in ontology.objects(None, p) if isinstance(o, URIRef) and not o.startswith(XSD)}
     undeclared = sorted(str(u) for u in used if not set(ontology.objects(u, RDF.type)) & DECLARATIONS)
     assert undeclared == []
 
 
-def test_ontology_declares_every_predicate_of_the_data_with_the_right_kind(ontology: Graph, instances: Graph) -> None:
+def test_ontology_declares_every_predicate_of_the_data_with_the_right_kind(
+    ontology: Graph, instances: Graph
+) -> None:
     # A literal-valued property declared as an object property (or the reverse) is punning the
     # reasoner rejects; schema:publisher and friends carry literals in our data.
     wrong = []
     for p in set(instances.predicates()) - {RDF.type, RDFS.label}:
         kinds = set(ontology.objects(p, RDF.type))
         literal = any(isinstance(o, Literal) for o in instances.objects(None, p))
-        expected = {OWL.DatatypeProperty, OWL.AnnotationProperty} if literal else {OWL.ObjectProperty, OWL.AnnotationProperty}
+        expected = {OWL.DatatypeProperty if literal else OWL.ObjectProperty, OWL.AnnotationProperty}
         if not kinds & expected:
             wrong.append((str(p), sorted(map(str, kinds))))
     assert wrong == []
@@ -245,22 +251,22 @@ def test_ontology_disjointness_as_in_vocabulary(ontology: Graph) -> None:
     assert (None, OWL.disjointWith, KG.Place) not in ontology
 
 
-@pytest.mark.skipif(shutil.which("java") is None, reason="needs Java (and its compiler) to run the OWL API")
+@pytest.mark.skipif(shutil.which("javac") is None, reason="needs a JDK: the checker is a Java source file")
 @pytest.mark.parametrize("with_data", [False, True], ids=["ontology", "ontology+fixture"])
 def test_ontology_is_in_owl2_dl_profile(ontology: Graph, instances: Graph, tmp_path: Path, with_data: bool) -> None:
     source = tmp_path / "DlProfile.java"
     source.write_text(DL_PROFILE_JAVA)
-    document = tmp_path / "document.ttl"
-    (ontology + instances if with_data else ontology).serialize(document, format="turtle")
+    # RDF/XML: the OWL API 3 Turtle parser in HermiT.jar rejects some of rdflib's Turtle output
+    document = tmp_path / "document.owl"
+    (ontology + instances if with_data else ontology).serialize(document, format="xml")
     run = subprocess.run(
         ["java", "-cp", str(HERMIT_JAR), str(source), str(document)],
         capture_output=True, text=True, timeout=120,
     )
-    if "IN-PROFILE" not in run.stdout:  # NOT-IN-PROFILE contains it too; a crash prints neither
-        pytest.skip(f"could not run the OWL API profile checker: {run.stderr[-500:]}")
+    assert run.returncode == 0, run.stderr[-2000:]
     violations = [line for line in run.stdout.splitlines() if line.startswith("VIOLATION")]
     assert violations == []
-    assert run.stdout.strip().endswith("\nIN-PROFILE") or run.stdout.strip() == "IN-PROFILE"
+    assert run.stdout.splitlines()[-1] == "IN-PROFILE"
 
 
 # -- owlready2 and HermiT ------------------------------------------------------------------------
@@ -318,7 +324,7 @@ def test_check_consistency_reports_clash_found_through_a_range(instances: Graph)
 @pytest.mark.parametrize(
     "triple",
     [
-        pytest.param((ID["claim/d99a57cc719374b8-175-194"], KG.confidence, Literal("1.5", datatype=XSD.decimal)),
+        pytest.param((ID["claim/d99a57cc719374b8-175-194"], KG.confidence, Literal("1.5", datatype=URIRef(XSD + "decimal"))),
                      id="confidence-above-one"),
         pytest.param((ID["proposal/19-point-framework"], KG.numberOfPoints, Literal(0)), id="zero-points"),
         pytest.param((ID["claim/d99a57cc719374b8-175-194"], KG.claimType, KG.DirectQuote), id="two-claim-types"),

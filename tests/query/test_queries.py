@@ -14,7 +14,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import BadParameter, UnknownQuery
 from kg.graph import facts_graph, iri
-from kg.graph.namespaces import KG, KGID
+from kg.graph.namespaces import KGID
 from kg.model import Actor, Article, ArticleFacts, Claim, Meeting, Participant, Proposal, Provision, Span
 from kg.query import QUERY_DIR, get_query, parse_params, stored_queries
 from kg.query.stored import _PARAM

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+from decimal import Decimal
 
 import pyoxigraph as ox
 import pytest
@@ -120,6 +121,20 @@ def test_store_graph_round_trips_the_stored_graph(fresh_store):
     g = meeting_graph("second", PUTIN, WITKOFF)
     fresh_store.replace_graph(G1, g)
     assert isomorphic(fresh_store.graph(G1), g)
+
+
+@pytest.mark.xfail(strict=True, reason="Oxigraph stores \"600000.0\"^^xsd:decimal as \"600000\"; replace_graph "
+                                       "compares the new uncanonicalised term with the stored one, sees the triple "
+                                       "as removed and deletes it")
+def test_replace_graph_again_keeps_a_decimal_the_store_canonicalises(fresh_store):
+    quantity = (KGID["proposal/plan/provision/army-cap"], KG.quantity, Literal(Decimal("600000.0")))
+    g = Graph()
+    g.add(quantity)
+    fresh_store.replace_graph(G1, g)
+    assert len(fresh_store.graph(G1)) == 1
+    fresh_store.replace_graph(G1, g)  # a rebuild of the same article
+    assert len(fresh_store.graph(G1)) == 1
+    assert len(fresh_store) == 1
 
 
 def test_load_file_unreadable_rdf_gives_e703(fresh_store, tmp_path):
