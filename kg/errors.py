@@ -42,7 +42,7 @@ class Errors(metaclass=_Coded):
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
     # store
     E701 = "Cannot open the store at {path}: {reason}. Is another kg process using it?"
-    E702 = "The store at {path} is empty. Run `kg --store {path} build ARTICLES_DIR` first."
+    E702 = "There is no store at {path}. Run `kg --store {path} build ARTICLES_DIR` first."
     E703 = "Cannot read RDF from {path}: {reason}"
 
 

@@ -53,9 +53,6 @@ def test_build_seeds_twice_into_fresh_stores_gives_the_same_dataset(seed_store, 
     assert all_quads(seed_store) == all_quads(store)
 
 
-@pytest.mark.xfail(strict=True, reason="replace_graph diffs the new rdflib terms against the stored, canonicalised "
-                                       "ones: a decimal quantity \"600000.0\" (stored as \"600000\") counts as "
-                                       "removed, and the rebuild deletes it")
 def test_build_seeds_again_into_the_same_store_changes_nothing(seeds_dir, nlp):
     store = GraphStore(None)
     build(seeds_dir, store, nlp=nlp, validate=False)
@@ -78,9 +75,6 @@ def test_every_seed_evidence_reproduces_its_article_words(seed_store):
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=True, reason="meeting evidence is the spaCy sentence span (kg/extract/meetings.py, "
-                                       "Mention(sent.start_char, sent.end_char)); the last body sentence runs on over "
-                                       "the blanked footer, so seed 001's Moscow meeting evidence holds the app promotion")
 def test_every_seed_evidence_lies_in_the_article_body(seed_build):
     # extraction reads only the body ranges: no evidence may hold a word of page furniture
     # (a span may run over the line break between two body paragraphs)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import ParleyError, StoreError
+from ..errors import Errors, ParleyError, StoreError
 from ..store import GraphStore
 
 DEFAULT_STORE = os.environ.get("KG_STORE", "data/store")
@@ -22,8 +22,7 @@ class KgContext:
     def store(self, *, must_exist: bool = False) -> GraphStore:
         if self._store is None:
             if must_exist and not self.store_path.exists():
-                raise StoreError(f"[E702] The store at {self.store_path} does not exist. "
-                                 f"Run `kg --store {self.store_path} build ARTICLES_DIR` first.")
+                raise StoreError(Errors.E702.format(path=self.store_path))
             self._store = GraphStore(self.store_path)
         return self._store
 

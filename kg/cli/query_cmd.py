@@ -65,7 +65,7 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str) -> N
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(columns)
-        writer.writerows([[str(r.get(c) or "") for c in columns] for r in result])
+        writer.writerows([["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in result])
         click.echo(buf.getvalue(), nl=False)
     else:
         click.echo(table(result, columns))

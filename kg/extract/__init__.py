@@ -6,6 +6,7 @@ Only the article body (``Article.body``) is read; every other character is blank
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Iterator, Sequence
 
@@ -16,6 +17,8 @@ from ..model import Article, ArticleFacts
 from .pipeline import COMPONENTS, load_nlp, set_context
 
 EXTRACTOR_VERSION = "kg.extractor.v1"
+# a paragraph that opens with a dateline ("GENEVA —") starts a new sentence after a headline
+DATELINE_START = re.compile(r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [A-Z][\w.' -]{1,30}?)?\s+(?:—|–|--)\s")
 
 __all__ = ["EXTRACTOR_VERSION", "body_text", "extract", "extract_many", "load_nlp"]
 
@@ -24,7 +27,8 @@ def body_text(article: Article) -> str:
     """The article text with everything outside the body ranges blanked (offsets unchanged).
 
     A body range that does not end a sentence is joined to the next by a space, so a sentence
-    broken over two lines parses as one; otherwise a newline keeps paragraphs apart.
+    broken over two lines parses as one; otherwise (or when the next range opens with a dateline)
+    a newline keeps paragraphs apart.
     """
     text = article.text
     if not article.body:
@@ -38,7 +42,8 @@ def body_text(article: Article) -> str:
             nxt = ranges[i + 1].start if i + 1 < len(ranges) else len(chars)
             for j in range(span.end, nxt):
                 chars[j] = " "
-            if ends_sentence or i + 1 == len(ranges):
+            starts_dateline = nxt < len(text) and DATELINE_START.match(text, nxt) is not None
+            if ends_sentence or starts_dateline or i + 1 == len(ranges):
                 chars[span.end] = "\n"
     return "".join(chars)
 

@@ -7,6 +7,7 @@ are kept apart: they are never actors, and the outlets are remembered for ``Clai
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -14,6 +15,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Span
 from .gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .names import person_surname_orgs
+from .venues import mark_venues
 
 LOCATIVE_PREPS = frozenset("in at near across throughout within inside around outside".split())
 CARRIER_VERBS = frozenset("report write quote author publish".split())
@@ -33,6 +36,7 @@ class ActorIndex:
     places: dict[str, list[Span]] = field(default_factory=dict)  # place label -> mentions
     token_place: dict[int, str] = field(default_factory=dict)  # token i -> place label
     person_mentions: list[tuple[int, str]] = field(default_factory=list)  # (root token i, person)
+    venues: dict[int, str] = field(default_factory=dict)  # token i of a building -> its city
 
     def kind(self, name: str) -> str | None:
         a = self.actors.get(name)
@@ -99,10 +103,13 @@ def _canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
     """Map a surface name to the article's / Wikidata's canonical full name."""
     key = norm(name)
     first, last = _person_key(name)
+    for full in known:  # "Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner"
+        if " " in key and norm(full).endswith(" " + key):
+            return full
     if not first:  # surname only: the full name used in the article, else a verified alias
         for full in known:
             f_first, f_last = _person_key(full)
-            if f_first and (f_last == last or fuzz.ratio(f_last, last) >= 85):
+            if f_first and (f_last == last or f_last.split("-")[-1] == last or fuzz.ratio(f_last, last) >= 85):
                 return full
         return g.persons.get(key, name)
     if key in g.persons:
@@ -188,6 +195,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
+    doc.ents = person_surname_orgs(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
@@ -218,7 +226,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
                 _add_place(idx, g.places[key], ent)
             elif ent.label_ != "FAC":
                 _add_place(idx, ent.text, ent)
-    surnames = {norm(e.text).split()[-1] for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)}
+    surnames = {re.split(r"[ -]", norm(e.text))[-1] for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)}
     for ent in doc.ents:  # second pass: organisations and persons
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
@@ -255,6 +263,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
         idx.person_mentions.append((p.root.i, canonical))
     surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}
+    surname_of.update({k.split("-")[-1]: n for k, n in list(surname_of.items()) if "-" in k})  # el-Sisi
     for t in doc:  # surnames the NER missed ("..., Pashinyan wrote")
         if t.text in surname_of and t.i not in idx.token_actor and t.i not in idx.journalists and t.pos_ == "PROPN":
             _add(idx, surname_of[t.text], "Person", doc[t.i:t.i + 1], g, 0.7)
@@ -278,6 +287,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
             actor.affiliation = affil
     for name in [n for n, a in idx.actors.items() if a.kind == "Country" and not a.mentions]:
         del idx.actors[name]
+    mark_venues(doc, idx, g)
     return idx
 
 

@@ -28,6 +28,7 @@ OBJECT_VERBS = VERB_IN_TEXT | frozenset("express stress emphasize emphasise conf
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",)}
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 CARRIER_MARKS = frozenset("quote report write".split())
+EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
 MIN_QUOTE_WORDS = 3  # shorter quoted fragments are given with their clause
 
 
@@ -162,8 +163,8 @@ class ClaimFinder:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc.text[start:end]
         body = " ".join(body.split())
-        if len(body.split()) < 1:
-            return
+        if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
+            return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
         hedged = hedged or any(c.lower_ in HEDGES for c in verb.children)
         content = {t.i for t in toks}
         for name, how in speakers:
@@ -193,6 +194,8 @@ class ClaimFinder:
                 continue
             if verb.lemma_ in ("rule", "point") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
                 continue
+            if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
+                continue  # "told reporters he hoped to welcome them": part of what was told
             speakers = self.speakers(verb)
             if not speakers:
                 continue

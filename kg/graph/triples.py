@@ -74,9 +74,22 @@ class ArticleGraph:
         return self.g
 
     # -- nodes -----------------------------------------------------------------------------
+    def clip(self, span: Span) -> Span:
+        """Keep evidence inside the article body it starts in, without trailing white space: a
+        sentence that runs on into page furniture must not quote the furniture."""
+        end = span.end
+        for body in self.article.body:
+            if body.start <= span.start < body.end:
+                end = min(end, body.end)
+                break
+        while end > span.start and self.article.text[end - 1].isspace():
+            end -= 1
+        return Span(span.start, end) if end > span.start else span
+
     def evidence(self, node: URIRef, span: Span) -> URIRef:
         """Attach ``kg:evidence`` for ``span`` to ``node``; returns the Evidence IRI."""
         text = self.article.text
+        span = self.clip(span)
         ev = iri.evidence_iri(self.article, span)
         quote, position = URIRef(f"{ev}#quote"), URIRef(f"{ev}#position")
         add = self.g.add
@@ -129,10 +142,19 @@ class ArticleGraph:
         add((activity, PROV.used, doc))
         add((activity, KG.extractorVersion, Literal(self.version)))
 
+    def label(self, node: URIRef, name: str) -> None:
+        """One rdfs:label per node: two spellings that mint one IRI ("MOSCOW", "Moscow") keep
+        the first as the label and the others as skos:altLabel."""
+        if (node, RDFS.label, None) in self.g:
+            if (node, RDFS.label, Literal(name)) not in self.g:
+                self.g.add((node, SKOS.altLabel, Literal(name)))
+        else:
+            self.g.add((node, RDFS.label, Literal(name)))
+
     def actor_triples(self, actor: Actor) -> None:
         node, add = iri.actor_iri(actor.name, actor.kind), self.g.add
         add((node, RDF.type, KG[actor.kind]))
-        add((node, RDFS.label, Literal(actor.name)))
+        self.label(node, actor.name)
         add((node, KG.mentionedIn, self.doc))
         for alias in sorted(actor.aliases - {actor.name}):
             add((node, SKOS.altLabel, Literal(alias)))
@@ -148,7 +170,7 @@ class ArticleGraph:
     def place_triples(self, label: str, spans: list[Span]) -> None:
         node, add = self.place_node(label), self.g.add
         add((node, RDF.type, KG.Place))
-        add((node, RDFS.label, Literal(label)))
+        self.label(node, label)
         add((node, KG.mentionedIn, self.doc))
         for span in spans:
             self.evidence(node, span)
@@ -163,7 +185,7 @@ class ArticleGraph:
             place = self.place_node(meeting.place)
             add((node, KG.location, place))
             add((place, RDF.type, KG.Place))
-            add((place, RDFS.label, Literal(meeting.place)))
+            self.label(place, meeting.place)
         if meeting.date:
             add((node, KG.date, Literal(meeting.date)))
             if meeting.date_basis:

@@ -20,6 +20,7 @@ from rdflib.term import Node
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS, "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -52,8 +53,18 @@ def from_ox(term) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r}")
+
+
+def _canonical(triples) -> set:
+    """The triples as Oxigraph will store them: it canonicalises literals ("600000.0"^^xsd:decimal
+    becomes "600000", xsd:nonNegativeInteger becomes xsd:integer), so compare like with like."""
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples)
+    return {(q.subject, q.predicate, q.object) for q in scratch}
 
 
 class GraphStore:
@@ -87,7 +98,7 @@ class GraphStore:
         New triples land in one transaction (all or nothing); triples no longer stated are
         removed afterwards, so an interrupted rebuild leaves a superset, never a half."""
         g = ox.NamedNode(str(graph))
-        new = {(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples}
+        new = _canonical((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
         old = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, g)}
         added = new - old
         default = ox.DefaultGraph()

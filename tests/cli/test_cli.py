@@ -194,7 +194,7 @@ def test_query_on_a_store_that_does_not_exist_exits_2_with_e702(tmp_path):
     missing = tmp_path / "EMPTY"
     run = run_kg("--store", missing, "query", "actors")
     assert run.code == 2
-    assert run.stderr.startswith(f"Error: [E702] The store at {missing} ")
+    assert run.stderr.startswith(f"Error: [E702] There is no store at {missing}. ")
     assert f"kg --store {missing} build ARTICLES_DIR" in run.stderr
     assert not missing.exists(), "asking a question must not create a store"
 
@@ -214,7 +214,8 @@ def test_query_table_output(hand_store):
     run = run_kg("--store", hand_store, "query", "attendees-at-place", "--param", "place=Moscow")
     assert run.code == 0
     lines = run.stdout.splitlines()
-    assert lines[0].split() == ["meeting", "date", "status", "place", "attendeeLabel", "articles"]
+    header = lines[0].split()
+    assert header[:4] == ["meeting", "date", "place", "attendeeLabel"] and "articles" in header
     assert lines[-1] == "(2 rows)"
     assert any("kgid:meeting/moscow-2025-12-02" in line and "Vladimir Putin" in line for line in lines)
 
@@ -236,8 +237,6 @@ def test_query_csv_output_has_a_header_and_a_row_per_result(hand_store):
         ("Steve Witkoff", "the talks had been useful", "moscow-hand")]
 
 
-@pytest.mark.xfail(strict=True, reason="query_cmd.py writes str(value or ''): a Literal 0 (or false) is falsy, "
-                                       "so an evidence at offset 0 gets an empty start cell in CSV")
 def test_query_csv_output_keeps_zero_values(hand_store):
     run = run_kg("--store", hand_store, "query", "evidence", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(run.stdout)))
@@ -316,9 +315,6 @@ def test_export_from_a_missing_store_exits_2_with_e702(tmp_path):
 
 
 # -- validate ----------------------------------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="three kgsh:Place-label violations: datelines give places spelled WASHINGTON "
-                                       "and MOSCOW beside Washington and Moscow, and place_triples labels the one "
-                                       "place node with both (see tests/graph/test_triples.py)")
 def test_validate_sample_store_exits_0(sample_store_on_disk):
     if importlib.util.find_spec("kg.validate.shacl") is None:
         pytest.xfail("validation (kg.validate.shacl) is not available yet")
@@ -339,4 +335,4 @@ def test_kg_binary_reports_a_missing_store_with_exit_2(tmp_path):
                           check=False, cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert proc.stderr.startswith(f"Error: [E702] The store at {missing} ")
+    assert proc.stderr.startswith(f"Error: [E702] There is no store at {missing}. ")

@@ -77,3 +77,27 @@ def test_claims_only_body_and_offsets_into_full_text(nlp):
     c = f.claims[0]
     assert text[c.evidence.start:c.evidence.end] == "the truce in Darfur was holding"
     assert "Ivan Petrov" not in {a.name for a in f.actors}
+
+
+def test_claims_relative_pronoun_is_no_claim(run):
+    f = run("Baku has said it will not sign until Yerevan changes its constitution, which Azerbaijan says "
+            "contains claims on its land.")
+    assert all(c.text.lower() not in ("which", "that") for c in f.claims)
+
+
+def test_claims_quote_goes_to_pronoun_of_own_sentence(run):
+    f = run("Trump said the summit went well. Sisi stressed that the truce had to hold. "
+            "\"Egypt will keep working with its partners,\" he said. Egyptian President Abdel Fattah el-Sisi spoke last.")
+    quote = next(c for c in f.claims if c.text.startswith("Egypt will"))
+    assert quote.speaker == "Abdel Fattah el-Sisi"
+
+
+def test_claims_indefinite_diplomat_is_anonymous(run):
+    f = run("A diplomat familiar with the negotiations told Reuters that the talks would be decisive.")
+    c = f.claims[0]
+    assert c.speaker == "anonymous source" and c.via == "Reuters"
+
+
+def test_claims_welcome_inside_told_clause_is_not_its_own_claim(run):
+    f = run("Trump told reporters that he hoped to welcome the two presidents in Washington.")
+    assert len(f.claims) == 1 and f.claims[0].speaker.endswith("Trump")

@@ -44,3 +44,10 @@ def test_meetings_later_mention_adds_delegation_head(run):
     f = run("Trade talks began in London on Monday. The Chinese delegation is led by Vice Premier He Lifeng.")
     m = f.meetings[0]
     assert m.place == "London" and "He Lifeng" in {p.name for p in m.participants}
+
+
+def test_meetings_team_headed_by_adds_head(run):
+    f = run("Trade talks began in London on Monday. Chinese Vice Premier He Lifeng headed the Chinese team, "
+            "and the American side was led by Treasury Secretary Scott Bessent.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"He Lifeng", "Scott Bessent"} <= names

@@ -52,8 +52,14 @@ def test_slug_is_deterministic_across_calls():
     assert [iri.slug(n) for n in names] == [iri.slug(n) for n in names]
 
 
-@pytest.mark.parametrize("name", ["", "   ", "—", "Путин"])
-def test_slug_without_latin_letters_or_digits_gives_e301(name):
+def test_slug_of_a_non_latin_name_is_a_stable_hash():
+    assert iri.slug("Владимир Путин") == iri.slug("владимир  путин")
+    assert iri.slug("Владимир Путин").startswith("u-")
+    assert iri.slug("Владимир Путин") != iri.slug("Путин")
+
+
+@pytest.mark.parametrize("name", ["", "   ", "—"])
+def test_slug_without_letters_or_digits_gives_e301(name):
     with pytest.raises(ValueError, match=r"^\[E301\]"):
         iri.slug(name)
 

@@ -215,9 +215,6 @@ def test_facts_graph_other_extractor_version_changes_only_the_provenance(facts):
     assert all(s in activities or o in activities for s, _, o in changed)
 
 
-@pytest.mark.xfail(strict=True, reason="place_triples writes every spelling in facts.places as rdfs:label; two "
-                                       "spellings with one IRI (a dateline's MOSCOW and Moscow) give a place two "
-                                       "labels, which kgsh:Place-label rejects")
 def test_facts_graph_place_spellings_with_one_iri_get_one_label(facts):
     facts.places = {"Moscow": [span_of("Moscow")], "MOSCOW": []}  # a dateline spelling
     assert iri.place_iri("MOSCOW") == iri.place_iri("Moscow")

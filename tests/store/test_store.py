@@ -115,17 +115,12 @@ def test_remove_graph_drops_only_that_graph(two_graph_store):
     assert two_graph_store.named_graphs() == [G2]
 
 
-@pytest.mark.xfail(strict=True, reason="from_ox turns plain string literals into explicit ^^xsd:string ones, "
-                                       "so store.graph() is not the graph that was stored (rdflib terms differ)")
 def test_store_graph_round_trips_the_stored_graph(fresh_store):
     g = meeting_graph("second", PUTIN, WITKOFF)
     fresh_store.replace_graph(G1, g)
     assert isomorphic(fresh_store.graph(G1), g)
 
 
-@pytest.mark.xfail(strict=True, reason="Oxigraph stores \"600000.0\"^^xsd:decimal as \"600000\"; replace_graph "
-                                       "compares the new uncanonicalised term with the stored one, sees the triple "
-                                       "as removed and deletes it")
 def test_replace_graph_again_keeps_a_decimal_the_store_canonicalises(fresh_store):
     quantity = (KGID["proposal/plan/provision/army-cap"], KG.quantity, Literal(Decimal("600000.0")))
     g = Graph()
