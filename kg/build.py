@@ -15,6 +15,7 @@ from rdflib import Literal
 
 from .errors import IngestError
 from .graph import KnownMeeting, facts_graph, resolve_meetings
+from .graph.inference import refresh_derived
 from .graph.iri import graph_iri
 from .ingest import read_folder
 from .model import Article, ArticleFacts
@@ -130,5 +131,6 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
             outcome.violations = findings(graph_iri(f.article), g, validate_graph(g))
         store.replace_graph(graph_iri(f.article), g)
         report.landed.append(outcome)
+    refresh_derived(store)
     store.flush()
     return report

@@ -12,6 +12,7 @@ JOIN_VERBS = frozenset("""hold have attend participate join take begin start eng
 open host travel chair co-chair convene""".split())
 DELEGATION_NOUNS = frozenset("delegation team side".split())
 LEAD_VERBS = frozenset("lead head".split())
+LEAD_FORMS = frozenset("led leads leading headed heads heading".split())  # the small model's lemmas slip
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
 
@@ -103,11 +104,12 @@ def delegation_heads(doc: Doc, res: Resolver, idx: ActorIndex) -> list[tuple[int
             continue  # "the delegation", "the Chinese team", "the American side"
         h = t.head
         found: list[tuple[str, Span]] = []
-        if h.lemma_ == "lead" and t.dep_ == "nsubjpass":
+        leads = h.lemma_ in LEAD_VERBS or h.lower_ in LEAD_FORMS
+        if leads and t.dep_ == "nsubjpass":
             agent = next((c for c in h.children if c.dep_ == "agent"), None)
             for p in (agent.children if agent is not None else []):
                 found += persons(p, res, idx)
-        elif h.lemma_ == "lead" and t.dep_ == "dobj":
+        elif leads and t.dep_ == "dobj":
             subj = subject(h)
             if subj is not None:
                 name, how = res.actor(subj)

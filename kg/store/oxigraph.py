@@ -20,6 +20,7 @@ from rdflib.term import Node
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
 
+ARTICLE_GRAPHS = "https://w3id.org/parley/id/graph/"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
@@ -143,6 +144,10 @@ class GraphStore:
         return sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
     def named_graphs(self) -> list[URIRef]:
+        """The article graphs (``kgid:graph/...``), not the derived ones (ontology, inferences)."""
+        return [g for g in self.all_graphs() if g.startswith(ARTICLE_GRAPHS)]
+
+    def all_graphs(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def graph(self, graph: URIRef) -> Graph:

@@ -1,8 +1,10 @@
-"""Validate a whole store, one article graph at a time.
+"""Validate a whole store: one article graph at a time, then the rules only the store can see.
 
 pyshacl over an Oxigraph-backed graph goes quadratic once there are violations
 (../shared/notes), so each named graph is copied into memory and validated alone: linear in
-the number of articles, and the same check the build runs as each article lands.
+the number of articles, and the same check the build runs as each article lands. Rules whose
+evidence spans articles (a revision cycle split over two of them) are SPARQL checks run on the
+store itself (:mod:`kg.validate.store_checks`).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from rdflib.namespace import RDF, RDFS
 from ..graph.namespaces import KG, OA
 from ..store import GraphStore
 from .shacl import validate_graph
+from .store_checks import check_store, report_graph
 
 
 @dataclass
@@ -31,7 +34,7 @@ class GraphFinding:
 @dataclass
 class StoreReport:
     graphs: int = 0
-    findings: list[GraphFinding] = field(default_factory=list)
+    findings: list[GraphFinding] = field(default_factory=list)  # and store_checks.StoreFinding
     report_graph: Graph = field(default_factory=Graph)
 
     @property
@@ -73,8 +76,18 @@ def findings(graph: URIRef, data: Graph, result) -> list[GraphFinding]:
     return out
 
 
-def validate_store(store: GraphStore, graphs: list[URIRef] | None = None) -> StoreReport:
-    """Validate every article graph (or the given ones) against the shapes."""
+def validate_store(store: GraphStore, graphs: list[URIRef] | None = None, *,
+                   store_checks: bool = True) -> StoreReport:
+    """Validate every article graph (or the given ones) against the shapes, then run the
+    store checks (kgsh:StoreRevisionCycle ...) over the whole store.
+
+    store (GraphStore): the store to validate; nothing is written.
+    graphs (list[URIRef] | None): the article graphs to validate against the shapes; None for all.
+        The store checks always read the whole store: a cross-article rule broken by a new
+        article may show up on a node another article states.
+    store_checks (bool): also run the store checks.
+    RETURNS (StoreReport): findings of the shapes, graph by graph, then of the store checks.
+    """
     report = StoreReport()
     for graph in graphs if graphs is not None else store.named_graphs():
         data = store.graph(graph)
@@ -82,4 +95,8 @@ def validate_store(store: GraphStore, graphs: list[URIRef] | None = None) -> Sto
         report.graphs += 1
         report.report_graph += result.report_graph
         report.findings.extend(findings(graph, data, result))
+    if store_checks:
+        found = check_store(store)
+        report.findings.extend(found)
+        report.report_graph += report_graph(found)
     return report

@@ -1,0 +1,307 @@
+"""Rules that only the whole store can see, checked by SPARQL directly on Oxigraph.
+
+The SHACL shapes (``ontology/shapes.ttl``) run on one article's graph at a time, so a rule whose
+evidence is spread over two articles escapes them: article A says plan X revises plan Y, article
+B says Y revises X. These checks run over the store's default graph, which is the deduplicated
+union of the article graphs (:class:`kg.store.GraphStore`), with ``GRAPH ?g`` where they need to
+know which article said what. They are SPARQL on pyoxigraph rather than pySHACL because pySHACL
+over an Oxigraph-backed graph goes quadratic once there are violations, and SPARQL on pyoxigraph
+is 9-12x faster anyway (../shared/notes/README.md).
+
+Each check is named by an IRI in the shapes namespace (``kgsh:StoreRevisionCycle`` ...), which a
+finding carries as its ``violation.shape`` just as a SHACL result carries ``sh:sourceShape``;
+:func:`check_descriptions` states them as RDF (``kgsh:StoreCheck``, ``rdfs:comment``,
+``sh:message``). A check reports only what the per-article shapes cannot: a revision cycle
+within one article is kgsh:ProposalRevisionCycleShape's, so ``kg validate`` names every problem
+once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH
+
+from ..graph.namespaces import KG
+from ..store import GraphStore
+from .shacl import ONTOLOGY_PATH, Violation
+
+KGSH = Namespace("https://w3id.org/parley/shapes#")
+
+
+@dataclass
+class StoreFinding:
+    """One violation of a store check, field for field a :class:`kg.validate.store.GraphFinding`.
+
+    graph: the article graph that states the offending statement (one of them, if several do).
+    violation: a :class:`kg.validate.shacl.Violation` whose ``shape`` is the check's IRI.
+    label, article, words: the focus node's label, that graph's article file name and the words
+        of the focus node's first evidence in that graph, for people.
+    """
+
+    graph: URIRef
+    violation: Violation
+    label: str | None = None
+    article: str | None = None
+    words: str | None = None
+
+
+@dataclass(frozen=True)
+class StoreCheck:
+    """A rule over the whole store.
+
+    id: the check's IRI in the shapes namespace, reported as the violation's shape.
+    comment: the rule in words (``rdfs:comment``).
+    message: what a violation means (``sh:message``).
+    query: SELECT with ``?this`` (focus node), ``?value`` (offending value) and ``?graph`` (an
+        article graph that states the offending statement), plus variables ``detail`` names.
+    detail: words one result row, given the row as strings and the store.
+    path: the property the check is about (``sh:resultPath``).
+    """
+
+    id: URIRef
+    comment: str
+    message: str
+    query: str
+    detail: Callable[[dict[str, str], GraphStore], str]
+    path: URIRef | None = None
+
+
+# -- kgsh:StoreRevisionCycle ----------------------------------------------------------------
+REVISION_CYCLE = """
+SELECT DISTINCT ?this ?value (MIN(STR(?g)) AS ?graph)
+WHERE {
+    ?this prov:wasRevisionOf ?value .
+    ?value prov:wasRevisionOf* ?this .
+    GRAPH ?g { ?this prov:wasRevisionOf ?value }
+    # a cycle that one article states whole is kgsh:ProposalRevisionCycleShape's
+    FILTER NOT EXISTS { GRAPH ?one { ?this prov:wasRevisionOf ?value . ?value prov:wasRevisionOf* ?this } }
+}
+GROUP BY ?this ?value"""
+
+CYCLE_ARTICLES = """
+SELECT DISTINCT ?this ?name
+WHERE {
+    ?this prov:wasRevisionOf* ?a .
+    ?a prov:wasRevisionOf ?b .
+    ?b prov:wasRevisionOf* ?this .
+    GRAPH ?g { ?a prov:wasRevisionOf ?b . ?g prov:wasDerivedFrom ?doc . ?doc kg:fileName ?name }
+}
+ORDER BY ?name"""
+
+
+def _cycle_detail(row: dict[str, str], store: GraphStore) -> str:
+    names = [str(r["name"]) for r in store.rows(CYCLE_ARTICLES, {"this": URIRef(row["this"])})]
+    return (f"<{row['this']}> is transitively a revision of itself via <{row['value']}>; "
+            f"the steps of the cycle are stated in {', '.join(names)}")
+
+
+# -- kgsh:StoreClaimSpeaker -----------------------------------------------------------------
+# The classes disjoint with kg:Actor (and their subclasses) come from the ontology, so that the
+# query matches type IRIs exactly instead of walking rdfs:subClassOf in the data, which holds no
+# ontology. A speaker no article types at all is kgsh:ClaimSpeakerTypeShape's (per article).
+CLAIM_SPEAKER = """
+SELECT ?this ?value (SAMPLE(?type) AS ?other) (MIN(STR(?g)) AS ?graph)
+WHERE {
+    ?this kg:speaker ?speaker ;
+          rdf:type kg:Claim .
+    ?speaker rdf:type ?type .
+    VALUES ?type { %s }
+    GRAPH ?g { ?this kg:speaker ?speaker }
+    BIND (?speaker AS ?value)
+}
+GROUP BY ?this ?value"""
+
+
+def _speaker_detail(row: dict[str, str], store: GraphStore) -> str:
+    return (f"kg:speaker <{row['value']}> is also typed <{row['other']}> in the store, "
+            "a class disjoint with kg:Actor, so it cannot be an actor")
+
+
+# -- kgsh:StoreHeldMeetingDate --------------------------------------------------------------
+HELD_MEETING_DATE = """
+SELECT ?this (MAX(?date) AS ?value) ?graph (SAMPLE(?name) AS ?article) (SAMPLE(?published) AS ?on)
+WHERE {
+    GRAPH ?graph {
+        ?this kg:status kg:Held .
+        ?graph prov:wasDerivedFrom ?doc .
+        ?doc schema:datePublished ?published .
+        OPTIONAL { ?doc kg:fileName ?name }
+    }
+    ?this kg:date ?date .
+    # Only real dates are compared; other datatypes are kgsh:Meeting-date's business.
+    FILTER (DATATYPE(?date) = xsd:date && DATATYPE(?published) = xsd:date && ?date > ?published)
+    # a date the reporting article states itself is kgsh:HeldMeetingDateShape's
+    FILTER NOT EXISTS { GRAPH ?graph { ?this kg:date ?date } }
+}
+GROUP BY ?this ?graph"""
+
+
+def _held_detail(row: dict[str, str], store: GraphStore) -> str:
+    return (f"{row.get('article') or row['graph']} (published {row['on']}) reports the meeting as held, "
+            f"but another article dates it {row['value']}")
+
+
+# -- kgsh:StoreMeetingDate ------------------------------------------------------------------
+MEETING_DATE = """
+SELECT ?this (MAX(?date) AS ?value) (MIN(?date) AS ?first) (MIN(STR(?g)) AS ?graph)
+WHERE {
+    ?this rdf:type kg:Meeting ;
+          kg:date ?date .
+    GRAPH ?g { ?this kg:date ?date }
+}
+GROUP BY ?this
+HAVING (COUNT(DISTINCT ?date) > 1)"""
+
+
+def _meeting_date_detail(row: dict[str, str], store: GraphStore) -> str:
+    return f"articles date the meeting both {row['first']} and {row['value']}"
+
+
+CHECKS: tuple[StoreCheck, ...] = (
+    StoreCheck(
+        KGSH.StoreRevisionCycle,
+        "Revision is a strict order over the whole store: following prov:wasRevisionOf, whichever "
+        "articles state each step, never leads back to the start.",
+        "A proposal is transitively a revision of itself through steps stated in different articles",
+        REVISION_CYCLE, _cycle_detail, URIRef("http://www.w3.org/ns/prov#wasRevisionOf")),
+    StoreCheck(
+        KGSH.StoreClaimSpeaker,
+        "The speaker of a claim is an actor in the whole store: no article may type it with a class "
+        "disjoint with kg:Actor (a meeting, claim, proposal, article, evidence or provision).",
+        "The kg:speaker of a claim is typed, in some article, with a class disjoint with kg:Actor",
+        "", _speaker_detail, KG.speaker),
+    StoreCheck(
+        KGSH.StoreHeldMeetingDate,
+        "A meeting reported as held is not dated after the article that reports it, even when the "
+        "date comes from another article that reports the same meeting.",
+        "A meeting with kg:status kg:Held is dated, by another article, after the article that reports it",
+        HELD_MEETING_DATE, _held_detail, KG.date),
+    StoreCheck(
+        KGSH.StoreMeetingDate,
+        "A meeting happens on one day: the articles that report it agree on its kg:date (a meeting's "
+        "IRI is shared across articles, so two dates mean two meetings were merged).",
+        "Articles give one meeting different kg:date values",
+        MEETING_DATE, _meeting_date_detail, KG.date),
+)
+
+
+@cache
+def _disjoint_with_actor() -> tuple[URIRef, ...]:
+    """Classes the ontology makes disjoint with kg:Actor, with all their subclasses."""
+    onto = Graph().parse(ONTOLOGY_PATH, format="turtle")
+    disjoint: set[URIRef] = set(onto.objects(KG.Actor, OWL.disjointWith))
+    disjoint.update(onto.subjects(OWL.disjointWith, KG.Actor))
+    for axiom in onto.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(Collection(onto, onto.value(axiom, OWL.members)))
+        if KG.Actor in members:
+            disjoint.update(m for m in members if m != KG.Actor)
+    closed = {c for d in disjoint for c in onto.transitive_subjects(RDFS.subClassOf, d)}
+    return tuple(sorted(c for c in closed if isinstance(c, URIRef)))
+
+
+def _query(check: StoreCheck) -> str:
+    if check.id == KGSH.StoreClaimSpeaker:
+        return CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor())
+    return check.query
+
+
+# pyoxigraph substitutes only variables of the projection (SEP-0007), hence ?graph and ?this
+CONTEXT = """
+SELECT ?graph ?this ?label ?name ?words
+WHERE {
+    GRAPH ?graph {
+        OPTIONAL { ?this rdfs:label ?label }
+        OPTIONAL { ?graph prov:wasDerivedFrom/kg:fileName ?name }
+        OPTIONAL { ?this kg:evidence/oa:hasSelector/oa:exact ?words }
+    }
+}
+LIMIT 1"""
+
+
+def _context(store: GraphStore, graph: URIRef, focus) -> tuple[str | None, str | None, str | None]:
+    for row in store.rows(CONTEXT, {"graph": graph, "this": focus}):
+        return tuple(None if row[k] is None else str(row[k]) for k in ("label", "name", "words"))
+    return None, None, None
+
+
+def run_check(store: GraphStore, check: StoreCheck) -> list[StoreFinding]:
+    """Run one store check.
+
+    store (GraphStore): the store; the check reads its union default graph and named graphs.
+    check (StoreCheck): one of :data:`CHECKS`.
+    RETURNS (list[StoreFinding]): one finding per offending focus node and value, sorted.
+    """
+    out = []
+    for row in store.rows(_query(check)):
+        text = {k: str(v) for k, v in row.items() if v is not None}
+        graph = URIRef(text["graph"])
+        focus = row["this"]
+        violation = Violation(
+            focus_node=focus,
+            shape=check.id,
+            path=check.path,
+            message=check.detail(text, store),
+            severity=SH.Violation,
+            value=row.get("value"),
+            component=SH.SPARQLConstraintComponent,
+        )
+        label, article, words = _context(store, graph, focus)
+        out.append(StoreFinding(graph, violation, label, article, words))
+    return sorted(out, key=lambda f: (str(f.violation.focus_node), str(f.violation.value)))
+
+
+def check_store(store: GraphStore, *, checks: tuple[StoreCheck, ...] = CHECKS) -> list[StoreFinding]:
+    """Run every store check (or the given ones) over the whole store.
+
+    store (GraphStore): the store to check; nothing is written.
+    checks: the checks to run, :data:`CHECKS` by default.
+    RETURNS (list[StoreFinding]): the findings, check by check.
+    """
+    return [f for check in checks for f in run_check(store, check)]
+
+
+def check_descriptions() -> Graph:
+    """The store checks as RDF, so that they sit in the shapes' vocabulary beside the shapes:
+    ``kgsh:StoreRevisionCycle a kgsh:StoreCheck ; rdfs:comment "..." ; sh:message "..."``."""
+    g = Graph()
+    g.bind("kgsh", KGSH)
+    g.add((KGSH.StoreCheck, RDF.type, RDFS.Class))
+    g.add((KGSH.StoreCheck, RDFS.comment, Literal(
+        "A rule checked by SPARQL over the whole store (kg/validate/store_checks.py), for what one "
+        "article's graph cannot show.", lang="en")))
+    for check in CHECKS:
+        g.add((check.id, RDF.type, KGSH.StoreCheck))
+        g.add((check.id, RDFS.comment, Literal(check.comment, lang="en")))
+        g.add((check.id, SH.message, Literal(check.message, lang="en")))
+        if check.path is not None:
+            g.add((check.id, SH.path, check.path))
+    return g
+
+
+def report_graph(findings: list[StoreFinding]) -> Graph:
+    """The findings as a SHACL validation report, so ``kg validate --format turtle`` lists them
+    with the shapes' results; ``sh:sourceShape`` is the check's IRI."""
+    g = Graph()
+    g.bind("sh", SH)
+    g.bind("kgsh", KGSH)
+    report = BNode()
+    g.add((report, RDF.type, SH.ValidationReport))
+    g.add((report, SH.conforms, Literal(not findings)))
+    for f in findings:
+        v, result = f.violation, BNode()
+        g.add((report, SH.result, result))
+        g.add((result, RDF.type, SH.ValidationResult))
+        g.add((result, SH.focusNode, v.focus_node))
+        g.add((result, SH.sourceShape, v.shape))
+        g.add((result, SH.resultMessage, Literal(v.message)))
+        g.add((result, SH.resultSeverity, v.severity))
+        g.add((result, SH.sourceConstraintComponent, v.component))
+        if v.path is not None:
+            g.add((result, SH.resultPath, v.path))
+        if v.value is not None:
+            g.add((result, SH.value, v.value))
+    return g
