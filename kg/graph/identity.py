@@ -73,12 +73,17 @@ class MeetingRegistry:
     def _undated(self, m: Meeting, published: date | None) -> URIRef | None:
         key = _place_key(m.place)
         found = {k.node: k for k in self.known if k.when and _place_key(k.place) == key}
+        people = _surnames(p.name for p in m.participants)
         if published:
             found = {n: k for n, k in found.items()
                      if -UNDATED_WINDOW_AFTER <= (published - k.when).days <= UNDATED_WINDOW_BEFORE}
-        people = _surnames(p.name for p in m.participants)
-        if people:
-            found = {n: k for n, k in found.items() if not k.attendees or people & _surnames(k.attendees)}
+            if people:
+                found = {n: k for n, k in found.items() if not k.attendees or people & _surnames(k.attendees)}
+        else:
+            # no date to compare: only who met can tell one Washington meeting from another, so
+            # ask for two shared participants (one when only one is named)
+            need = min(2, len(people))
+            found = {n: k for n, k in found.items() if need and len(people & _surnames(k.attendees)) >= need}
         return next(iter(found)) if len(found) == 1 else None
 
     def _placeless(self, m: Meeting) -> URIRef | None:

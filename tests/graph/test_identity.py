@@ -109,3 +109,18 @@ def test_resolve_meetings_is_deterministic():
             report("b", date(2025, 12, 4), meeting("Moscow", None), meeting(None, date(2025, 12, 2), "Putin")),
         ]
     assert resolve_meetings(batch()) == resolve_meetings(batch())
+
+
+def test_resolve_meetings_undated_report_without_publication_date_needs_shared_participants():
+    """An article without a date cannot be placed in time: one shared name (a host who meets
+    many delegations) is not enough to join a dated meeting at the same place."""
+    from kg.graph.identity import MeetingRegistry
+    from kg.model import Meeting, Participant
+
+    known = KnownMeeting(KGID["meeting/washington-2025-08-08"], "Washington", date(2025, 8, 8),
+                         {"Donald Trump", "Ilham Aliyev", "Nikol Pashinyan"})
+    registry = MeetingRegistry([known])
+    other = Meeting("Washington", None, [Participant("Donald Trump"), Participant("Paul Kagame")])
+    assert registry.resolve(other, None) == KGID["meeting/washington-undated"]
+    same = Meeting("Washington", None, [Participant("Ilham Aliyev"), Participant("Nikol Pashinyan")])
+    assert registry.resolve(same, None) == known.node
