@@ -18,6 +18,8 @@ from .graph import KnownMeeting, facts_graph, resolve_meetings
 from .graph.inference import refresh_derived
 from .graph.iri import graph_iri
 from .ingest import read_folder
+from .link import Linker
+from .link.facts import link_facts
 from .model import Article, ArticleFacts
 from .store import GraphStore
 
@@ -94,7 +96,7 @@ def _extract_all(articles: list[Article], nlp, *, n_process: int, errors: list[E
 
 
 def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None, validate: bool = True,
-          n_process: int = 1, progress: Callable[[int], None] | None = None) -> BuildReport:
+          n_process: int = 1, progress: Callable[[int], None] | None = None, linker=None) -> BuildReport:
     """Build (or update) the graph from a folder of articles.
 
     source (str | Path | Iterable[Article]): a folder of articles, or articles already read.
@@ -103,6 +105,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     validate (bool): check each article's graph against the SHACL shapes as it lands.
     n_process (int): spaCy processes.
     progress (callable): called with the number of articles just extracted.
+    linker (kg.link.Linker): links actors and places to Wikidata; the offline cache when omitted.
     RETURNS (BuildReport): what landed, what failed and the shape violations found.
     """
     from .extract import EXTRACTOR_VERSION, load_nlp
@@ -120,6 +123,9 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     nlp = nlp if nlp is not None else load_nlp()
     facts = _extract_all(articles, nlp, n_process=n_process, errors=report.errors,
                          tick=progress or (lambda n: None))
+    linker = linker if linker is not None else Linker.load()
+    for f in facts:
+        link_facts(f, linker)
     meeting_iris = resolve_meetings(facts, known_meetings(store))
     if validate:
         from .validate.shacl import validate_graph

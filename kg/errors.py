@@ -40,6 +40,11 @@ class Errors(metaclass=_Coded):
     E505 = "Query {name!r} failed: {reason}"
     # link
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
+    E602 = ("{path}: cannot read the Wikidata cache ({reason}). Restore data/wikidata/cache.json from version "
+            "control, or rebuild it from the verified list with `kg link --rebuild-cache`.")
+    E603 = ("{endpoint} is not an http(s) URL. Pass the SPARQL query endpoint, e.g. "
+            "--endpoint https://query.wikidata.org/sparql")
+    E604 = "Give a NAME to link, or --refresh / --rebuild-cache to update the cache (not both)."
     # store
     E701 = "Cannot open the store at {path}: {reason}. Is another kg process using it?"
     E702 = "There is no store at {path}. Run `kg --store {path} build ARTICLES_DIR` first."
@@ -50,6 +55,9 @@ class Warnings(metaclass=_Coded):
     W101 = "{path}: skipped ({reason})."
     W102 = "{path}: no publication date; relative dates resolve against {basis}."
     W201 = "{path}: extraction found no actors."
+    W601 = "{qid} ({label}): not found at {endpoint}; its cached fields were kept. Check whether the item was merged."
+    W602 = ("{qid} ({label}): the endpoint types it as {found}, the cache as {cached}; the cached kind was kept. "
+            "Check the item before trusting the link.")
 
 
 class ParleyError(Exception):

@@ -123,6 +123,18 @@ class Claim:
 
 
 @dataclass
+class Link:
+    """A Wikidata linking decision for one actor or place of an article: a QID, or NIL."""
+
+    name: str  # canonical actor name or place label
+    kind: str  # Person, Organization, Country, Place
+    qid: str | None
+    confidence: float
+    method: str  # e.g. kg.link.cache.v1
+    reason: str = ""
+
+
+@dataclass
 class ArticleFacts:
     """Everything extracted from one article."""
 
@@ -132,3 +144,4 @@ class ArticleFacts:
     meetings: list[Meeting] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)

@@ -11,6 +11,7 @@ from .main import cli
 
 # importing the command modules registers them on the group
 from . import build_cmd, export_cmd, query_cmd, validate_cmd  # noqa: E402,F401
+from . import link_cmd  # noqa: E402,F401
 
 
 def main() -> None:

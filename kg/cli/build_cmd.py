@@ -18,8 +18,12 @@ MAX_SHOWN = 20  # violations printed by build; `kg validate` prints them all
 @click.option("--no-validate", is_flag=True, help="Skip the per-article SHACL check.")
 @click.option("--processes", "-j", default=1, show_default=True, help="spaCy worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+@click.option("--wikidata-endpoint", metavar="URL", default=None,
+              help="Also link names the offline cache lacks via this SPARQL endpoint "
+                   "(e.g. https://query.wikidata.org/sparql). Default: offline cache only.")
 @click.pass_obj
-def build_cli(obj: KgContext, articles: str, no_validate: bool, processes: int, progress: bool | None) -> None:
+def build_cli(obj: KgContext, articles: str, no_validate: bool, processes: int, progress: bool | None,
+              wikidata_endpoint: str | None) -> None:
     """Build the graph from ARTICLES (a folder, searched recursively, or one file).
 
     Reads .txt (with optional <stem>.meta.json sidecar), .html, .json and .jsonl articles; each
@@ -32,13 +36,16 @@ def build_cli(obj: KgContext, articles: str, no_validate: bool, processes: int, 
         store = obj.store()
         from ..extract import load_nlp
 
+        from ..link import Linker
+
         nlp = load_nlp()
+        linker = Linker.load(endpoint=wikidata_endpoint)
     except ParleyError as e:
         fail(e)
     show = sys.stderr.isatty() if progress is None else progress
     with tqdm(desc="extracting", unit="article", disable=not show, file=sys.stderr) as bar:
         report = build(articles, store, nlp=nlp, validate=not no_validate, n_process=processes,
-                       progress=bar.update)
+                       progress=bar.update, linker=linker)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     for path in report.duplicates:

@@ -335,4 +335,17 @@ def _plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
         return False
     if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
         return False
-    return True
+    if words[-1] in ("of", "the", "for", "and"):  # cut short: "Office of the President of"
+        return False
+    return not _in_title(ent)
+
+
+def _in_title(ent: SpacySpan) -> bool:
+    """An organisation word inside a person's title ("Army Secretary", "head of the Office of ...")
+    names the post, not an actor."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in TITLE_WORDS and nxt.lower_ not in ("state", "national", "first"):
+        return True
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS

@@ -17,15 +17,18 @@ from .actors import ActorIndex
 from .coref import ANONYMOUS, Resolver
 from .dates import find_dates, resolve
 from .gazetteer import CHANNELS, norm
+from .parties import is_group_anaphor, resolve_group
 from .quotes import Quote, find_quotes
 
 REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add note inform confirm emphasize
 emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
-vow pledge threaten criticize criticise welcome hail condemn report""".split())
-VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny".split())
+vow pledge threaten criticize criticise welcome hail condemn report reject call speak""".split())
+VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject".split())
 OBJECT_VERBS = VERB_IN_TEXT | frozenset("express stress emphasize emphasise confirm announce reiterate underline underscore".split())
-PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",)}
+PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
+              "speak": ("of", "about")}
+CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 CARRIER_MARKS = frozenset("quote report write".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -93,6 +96,11 @@ class ClaimFinder:
         if passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
+            # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first
+            outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
+            if outer is not None:
+                return self.speakers(outer)
         if subj is None:
             head = verb
             while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head and subj is None:
@@ -106,6 +114,9 @@ class ClaimFinder:
             return []
         out = []
         for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
+            if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
+                out += [(p, "country") for p in resolve_group(s, self.idx) if (p, "country") not in out]
+                continue
             name, how = self.res.actor(s)
             if how in ("journalist", "outlet"):
                 return None
@@ -232,10 +243,20 @@ class ClaimFinder:
             if nxt is not None and nxt.text in (",", "\"", "”") and not any(
                     t.lower_ in ("and", "but", "however") for t in doc[nxt.i:verb.i]):
                 ccomp = ccomps[0]
-        if ccomp is not None:
+        if ccomp is not None:  # a second reporting verb conjoined inside it reports its own claim
+            skip |= {x.i for t in ccomp.subtree if t.dep_ == "conj" and t.lemma_ in REPORT_VERBS
+                     and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
+            skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
             return _contiguous(_subtree(ccomp, skip)), None
+        if verb.lemma_ == "call":  # "called the talks an important step": the object and its predicate
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)
+            if obj is not None and pred is not None:
+                return _contiguous(_subtree(obj, skip) + _subtree(pred, skip)), None
         if verb.lemma_ == "describe":
             obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None and obj.lower_ in ("that", "which", "who"):
+                return [], None  # "talks that both governments described as ...": the object is elsewhere
             if obj is not None:
                 toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
                         for t in _subtree(c, skip)]
@@ -246,6 +267,11 @@ class ClaimFinder:
                 return [t for t in _subtree(prep, skip) if t.i != prep.i], None
         if verb.lemma_ in OBJECT_VERBS:
             obj = next((c for c in kids if c.dep_ == "dobj"), None)
+            if obj is not None and len(list(obj.subtree)) == 1 and obj.pos_ == "NOUN":
+                return [], None  # "expressed outrage": a bare feeling, not a statement
+            if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
+                   and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
+                return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
             if obj is not None:
                 toks = _subtree(obj, skip)
                 if verb.lemma_ in VERB_IN_TEXT:

@@ -71,7 +71,8 @@ class Resolver:
                         return name, idx.kind(name).lower()
                     if c.i in idx.capitals and c.dep_ != "amod":
                         return idx.capitals[c.i], "country"
-                    if c.i in idx.countries and low not in NAMED_GROUP_HEADS:
+                    if c.i in idx.countries and (low not in NAMED_GROUP_HEADS or low == "officials"):
+                        # "Chinese officials said": unnamed officials of a country speak for it
                         return idx.countries[c.i], "country"
         if low in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return self.title(tok), "title"

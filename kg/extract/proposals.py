@@ -1,167 +1,155 @@
-"""kg:Proposal: named plans, drafts and frameworks, their number of points, proposer, revisions
-and provisions ("capped the army at 600,000").
+"""kg:Proposal: named plans, drafts, frameworks, agreements, treaties, declarations and joint
+statements, their number of points, proposer or parties, revisions and provisions.
 
-Mentions of one article are clustered: "the original/initial plan" is the first plan, "the revised/
-amended/new plan" its latest revision; an unnumbered plan with a different proposer stands apart.
+Mentions of one article (:mod:`.proposal_mentions`) are clustered:
+- plans with a number of points are keyed by it; the largest is the original, the others revise it;
+  "the original/initial plan" is the original, "the revised/amended/new plan" its latest revision,
+  and a "revised version of the framework" with no number of its own creates that revision;
+- an unnumbered plan with a proposer stands apart when its proposer differs;
+- agreements, treaties and declarations become proposals when they are distinguished (a type such
+  as "peace" or "joint", two named parties, a number of articles) and the text attests the
+  document (signed, initialled, released, "under the statement", "the agreement provides ...");
+- generic mentions ("the agreement", "the plan") only attach to an existing proposal; indefinite
+  ones ("a deal", "a broader agreement") and plural generics ("proposals") are ignored.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ..model import Proposal, Provision, Span
+from ..model import Proposal, Span
 from .actors import ActorIndex
+from .proposal_mentions import (FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention, numbered_head,
+                                party_name)
+from .parties import actor_of
+from .provisions import provisions_of
 
-HEADS = frozenset("plan plans proposal proposals draft drafts framework blueprint roadmap initiative".split())
-ORIGINAL = frozenset("original initial first earlier old".split())
-REVISED = frozenset("amended revised new updated subsequent latest modified final".split())
-PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put".split())
-PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
-oblige grant give provide cede""".split())
-HEDGES = frozenset("reportedly potential possible reports say allegedly".split())
-POINTS = re.compile(r"\b(\d{1,3})[- ]point\b|\b(\d{1,3}) points\b", re.I)
-FROM_TO = re.compile(r"\bfrom (\d{1,3}) points? to (\d{1,3})\b", re.I)
-NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand))?\b")
-
-
-@dataclass
-class PlanMention:
-    tok: Token
-    start: int
-    end: int
-    points: int | None = None
-    role: str | None = None  # original, revised
-    proposer: str | None = None
-    name: str = ""
-    hedged: bool = False
-    revises: int | None = None
+DOMAIN_SKIP = frozenset("draft joint bilateral trilateral".split())
 
 
 @dataclass
 class Cluster:
     proposal: Proposal
     mentions: list[PlanMention] = field(default_factory=list)
+    family: str = "plan"
+
+    def add(self, m: PlanMention) -> None:
+        self.mentions.append(m)
+        if m.points and not self.proposal.points:
+            self.proposal.points = m.points
 
 
-def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
-    """(proposer, surface modifier) from the plan's modifiers or the subject of "propose"/"draft"."""
-    for t in tok.subtree:
-        if t.i >= tok.i:
-            break
-        if t.i in idx.collectives:
-            return idx.collectives[t.i], t.text
-        if t.i in idx.countries:
-            return idx.countries[t.i], t.text
-        name = idx.token_actor.get(t.i)
-        if name and t.dep_ == "poss":
-            actor = idx.actors[name]
-            if actor.kind == "Country":
-                return name, t.text
-            if actor.affiliation and idx.kind(actor.affiliation) == "Country":
-                return actor.affiliation, None
-    verb = tok.head
-    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            for t in subj.subtree:
-                if t.i in idx.collectives:
-                    return idx.collectives[t.i], t.text
-                if t.i in idx.countries:
-                    return idx.countries[t.i], t.text
-                name = idx.token_actor.get(t.i)
-                if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
-                    return idx.actors[name].affiliation, None
-    return None, None
-
-
-def _mention(tok: Token, idx: ActorIndex) -> PlanMention:
-    doc = tok.doc
-    left = [t for t in tok.subtree if t.i <= tok.i]
-    start = left[0].idx
-    m = PlanMention(tok, start, tok.idx + len(tok))
-    words = {t.lower_ for t in left}
-    m.role = "original" if words & ORIGINAL else "revised" if words & REVISED else None
-    text = doc.text[start:m.end]
-    pm = POINTS.search(text)
-    if pm:
-        m.points = int(pm.group(1) or pm.group(2))
-    m.proposer, surface = _proposer(tok, idx)
-    inner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    inner_plan = next((x for x in inner.children if x.lemma_ in ("plan", "proposal")), None) if inner is not None else None
-    mods = [t.lower_ for t in left if t.dep_ in ("compound", "amod") and t.lower_ in ("peace", "draft", "ceasefire", "trade")]
-    if inner_plan is not None:  # "the draft of the peace plan"
-        mods += [t.lower_ for t in inner_plan.subtree if t.i < inner_plan.i and t.lower_ in ("peace", "ceasefire", "trade")]
-        head = inner_plan.lower_
-        mods = [tok.lower_, *mods] if tok.lower_ == "draft" else mods
-        m.end = inner_plan.idx + len(inner_plan)
-    else:
-        head = tok.lower_
-    order = [w for w in ("draft", "peace", "ceasefire", "trade") if w in mods]
-    if order and order[0] == "draft" and head == "draft":
-        order = order[1:]
-    m.name = " ".join(x for x in [surface, *order, head] if x)
-    sent_words = {t.lower_ for t in tok.sent}
-    m.hedged = bool(sent_words & HEDGES)
-    return m
-
-
-def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
-    """Proposals of one parsed article and the (start, end, name) of each mention.
-
-    doc (Doc): the parsed article.
-    idx (ActorIndex): its actors (for proposers).
-    RETURNS (tuple): proposals (kg:Proposal with points, proposer, revision_of, provisions) and mentions.
-    """
-    mentions: list[PlanMention] = []
+def _mentions(doc: Doc, idx: ActorIndex) -> list[PlanMention]:
+    out: list[PlanMention] = []
     for tok in doc:
-        if tok.lower_ in HEADS and tok.pos_ in ("NOUN", "PROPN") and not (
-                tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in HEADS):
-            mentions.append(_mention(tok, idx))
+        fam = family_of(tok.lower_)
+        if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok):
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) in ("plan", "weak"):
+            continue  # "the draft of the plan", "the text of the agreement": the outer noun is the mention
+        if tok.dep_ == "compound" and family_of(tok.head.lower_):
+            continue  # "treaty text", "framework agreement"
+        m = make_mention(tok, idx)
+        if m is not None:
+            out.append(m)
     for sent in doc.sents:  # "includes 19 points", "from 28 points to 19"
         ft = FROM_TO.search(sent.text)
-        in_sent = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        in_sent = [m for m in out if sent.start_char <= m.start < sent.end_char and m.family in ("plan", "weak")]
         if ft:
             a, b = int(ft.group(1)), int(ft.group(2))
             for p in (a, b):
-                mentions.append(PlanMention(sent[0], sent.start_char + ft.start(), sent.start_char + ft.end(),
-                                            points=p, role="original" if p == a else "revised",
-                                            revises=a if p == b else None))
+                out.append(PlanMention(sent[0], sent.start_char + ft.start(), sent.start_char + ft.end(),
+                                       points=p, role="original" if p == a else "revised",
+                                       revises=a if p == b else None))
             continue
         pm = POINTS.search(sent.text)
-        if pm and in_sent and all(m.points is None for m in in_sent):
-            in_sent[0].points = int(pm.group(1) or pm.group(2))
+        inside = pm is not None and any(m.start <= sent.start_char + pm.start() < m.end for m in out)
+        if pm and not inside and in_sent and all(m.points is None for m in in_sent):
+            in_sent[0].points = int(pm.group(1) or pm.group(3))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _compatible(c: Cluster, m: PlanMention) -> bool:
+    if c.family != m.family:
+        return False
+    parties = next((x.parties for x in c.mentions if x.parties), [])
+    if parties and m.parties and set(parties) != set(m.parties):
+        return False
+    types = {t for x in c.mentions for t in x.types}
+    if types and m.types and not types & set(m.types):
+        return False
+    return not (c.proposal.points and m.points and c.proposal.points != m.points)
+
+
+def _documents(mentions: list[PlanMention]) -> list[Cluster]:
+    """Agreements and declarations: attested, distinguished mentions (or numbered ones) found a
+    cluster; distinguished but unattested mentions only join a compatible one."""
     clusters: list[Cluster] = []
-    numbered = {}
-    for m in mentions:
-        if m.points and m.points not in numbered:
-            name = f"{m.points}-point peace plan"
-            c = Cluster(Proposal(name=name, points=m.points, proposer=m.proposer))
-            numbered[m.points] = c
-            clusters.append(c)
+    docs = [m for m in mentions if m.family in ("agreement", "declaration") and not m.plural]
+    for m in docs:
+        if not (m.points or (m.attested and m.distinguished)):
+            continue
+        target = next((c for c in clusters if _compatible(c, m)), None)
+        if target is None:
+            target = Cluster(Proposal(name=""), family=m.family)
+            clusters.append(target)
+        target.add(m)
+    for m in docs:
+        if m.distinguished and not any(m in c.mentions for c in clusters):
+            target = next((c for c in clusters if _compatible(c, m)), None)
+            if target is not None:
+                target.add(m)
+    for c in clusters:
+        named = [x for x in c.mentions if x.parties]
+        if named:
+            c.proposal.name = party_name(named[0])
+        elif any(x.types for x in c.mentions):
+            c.proposal.name = max((x for x in c.mentions if x.types), key=lambda x: len(x.types)).name
+        else:
+            first = next(x for x in c.mentions if x.points)
+            c.proposal.name = f"{first.points}-{first.unit} {first.head}"
+    return clusters
+
+
+def _domain(c: Cluster) -> str | None:
+    for m in sorted(c.mentions, key=lambda x: not x.points):
+        for t in m.types:
+            if t not in DOMAIN_SKIP and not t.startswith("of "):
+                return t
+    return None
+
+
+def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, Cluster | None]:
+    """Plans: numbered clusters, the original, its revision, and unnumbered plans by proposer."""
+    plans = [m for m in mentions if m.family in ("plan", "weak")]
+    numbered: dict[int, Cluster] = {}
+    for m in plans:
         if m.points:
-            c = numbered[m.points]
-            c.mentions.append(m)
+            c = numbered.setdefault(m.points, Cluster(Proposal(name="", points=m.points, proposer=m.proposer)))
+            c.add(m)
             c.proposal.proposer = c.proposal.proposer or m.proposer
     ordered = sorted(numbered.values(), key=lambda c: min(x.start for x in c.mentions))
-    for i, c in enumerate(ordered[1:], 1):  # later numbered plans revise the first
-        c.proposal.revision_of = ordered[0].proposal.name
     original = max(ordered, key=lambda c: c.proposal.points or 0) if ordered else None
-    if original is not None:
-        for c in ordered:
-            if c is not original:
-                c.proposal.revision_of = original.proposal.name
-        if original.proposal.revision_of:
-            original.proposal.revision_of = None
     revision = next((c for c in reversed(ordered) if c is not original), None)
     loose: list[Cluster] = []
-    for m in (m for m in mentions if not m.points):
-        if original is not None and (m.proposer in (None, original.proposal.proposer) or m.role is not None):
+    for m in (m for m in plans if not m.points):
+        if m.plural and m.role is None and not m.proposed:
+            continue  # "concrete proposals", "the American proposals"
+        if not m.definite and not (m.role or m.proposer or m.types):
+            continue  # "a document", "a detailed roadmap", "any final text"
+        if original is not None and revision is None and m.strong_revision:
+            revision = Cluster(Proposal(name="revised " + m.name, proposer=m.proposer or original.proposal.proposer))
+            revision.add(m)
+            continue
+        if original is not None and (m.proposer in (None, original.proposal.proposer)
+                                     or original.proposal.proposer is None or m.role is not None):
             target = revision if m.role == "revised" and revision is not None else original
-            target.mentions.append(m)
-            if target is original and m.role == "original" or m.proposer == target.proposal.proposer:
-                target.proposal.proposer = target.proposal.proposer or m.proposer
+            target.add(m)
+            if target is original and m.role != "revised" and original.proposal.proposer is None:
+                original.proposal.proposer = m.proposer
+            continue
+        if m.family == "weak" or not m.definite and not m.proposer:
             continue
         target = next((c for c in loose if c.proposal.proposer == m.proposer or m.proposer is None), None)
         if target is None:
@@ -169,43 +157,50 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
             loose.append(target)
         elif m.proposer and not target.proposal.proposer:
             target.proposal.proposer = m.proposer
-        target.mentions.append(m)
+        target.add(m)
     for c in loose:  # name an unnumbered plan by its most specific mention with a proposer
         named = [m for m in c.mentions if m.proposer]
         if named:
             c.proposal.name = max(named, key=lambda m: len(m.name.split())).name
-    out = [c for c in ordered + loose if c.proposal.points or c.proposal.proposer]
+    base = _domain(original) if original is not None else None
+    for c in ordered:
+        first = next((m for m in c.mentions if m.points and family_of(m.tok.lower_)), c.mentions[0])
+        domain = _domain(c) or base
+        c.proposal.name = " ".join(x for x in (f"{c.proposal.points}-{first.unit}", domain, numbered_head(first)) if x)
+    if revision is not None and revision not in ordered:
+        ordered.append(revision)
+    if original is not None:
+        for c in ordered:
+            c.proposal.revision_of = None if c is original else original.proposal.name
+    return ordered + loose, original, revision
+
+
+def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
+    """Proposals of one parsed article and the (start, end, name) of each mention.
+
+    doc (Doc): the parsed article.
+    idx (ActorIndex): its actors (for proposers and parties).
+    RETURNS (tuple): proposals (kg:Proposal with points, proposer, revision_of, provisions) and mentions.
+    """
+    mentions = _mentions(doc, idx)
+    plans, original, revision = _plans(mentions)
+    documents = _documents(mentions)
+    out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision] + documents
+    main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None
+    for m in mentions:  # generic "the agreement", "this declaration": the same family, else the main one
+        if m.family not in ("agreement", "declaration") or m.plural or any(m in c.mentions for c in out):
+            continue
+        if not m.definite or m.distinguished or (m.head == "statement" and not m.types):
+            continue
+        target = next((c for c in documents if c.family == m.family), main)
+        if target is not None:
+            target.add(m)
     refs: list[tuple[int, int, str]] = []
     for c in out:
+        c.mentions.sort(key=lambda m: m.start)
         c.proposal.evidence = [Span(m.start, m.end) for m in c.mentions]
         c.proposal.confidence = 0.85 if c.proposal.points else 0.65
-        c.proposal.provisions = _provisions(c, original, revision)
+        c.proposal.provisions = provisions_of(c.mentions, revised=c is revision and c is not original,
+                                              qualify=lambda t: actor_of(t, idx))
         refs += [(m.start, m.end, c.proposal.name) for m in c.mentions]
     return [c.proposal for c in out], refs
-
-
-def _provisions(c: Cluster, original: Cluster | None, revision: Cluster | None) -> list[Provision]:
-    out: list[Provision] = []
-    for m in c.mentions:
-        tok = m.tok
-        verb = tok.head if tok.dep_ in ("nsubj",) else None
-        if verb is None or verb.lemma_ not in PROVISION_VERBS:
-            continue
-        toks = [t for ch in verb.children if ch.i > verb.i and ch.dep_ in ("dobj", "prep", "xcomp", "ccomp")
-                for t in ch.subtree]
-        if not toks:
-            continue
-        toks = sorted(toks, key=lambda t: t.i)
-        doc = tok.doc
-        start, end = verb.idx, toks[-1].idx + len(toks[-1])
-        topic = " ".join(doc.text[start:end].split())
-        quantity = None
-        for q in NUMBER.finditer(doc.text[start:end]):
-            value = float(q.group(1).replace(",", ""))
-            value *= {"million": 1e6, "thousand": 1e3}.get((q.group(2) or "").lower(), 1)
-            if value >= 100:
-                quantity = value
-                break
-        status = "Reported" if m.hedged else "Revised" if c is revision and c is not original else "Original"
-        out.append(Provision(topic=topic, quantity=quantity, status=status, evidence=Span(start, end)))
-    return out

@@ -79,11 +79,11 @@ class MeetingRegistry:
                      if -UNDATED_WINDOW_AFTER <= (published - k.when).days <= UNDATED_WINDOW_BEFORE}
             if people:
                 found = {n: k for n, k in found.items() if not k.attendees or people & _surnames(k.attendees)}
-        else:
+        elif people:
             # no date to compare: only who met can tell one Washington meeting from another, so
             # ask for two shared participants (one when only one is named)
             need = min(2, len(people))
-            found = {n: k for n, k in found.items() if need and len(people & _surnames(k.attendees)) >= need}
+            found = {n: k for n, k in found.items() if len(people & _surnames(k.attendees)) >= need}
         return next(iter(found)) if len(found) == 1 else None
 
     def _placeless(self, m: Meeting) -> URIRef | None:

@@ -80,6 +80,10 @@ def provision_iri(proposal: URIRef, topic: str) -> URIRef:
     return URIRef(f"{proposal}/provision/{slug(topic)[:60]}")
 
 
+def link_iri(article: Article, kind: str, name: str) -> URIRef:
+    return KGID[f"link/{article.key}-{slug(kind)}-{slug(name)}"]
+
+
 def claim_iri(article: Article, span: Span, speaker: str) -> URIRef:
     return KGID[f"claim/{article.key}-{span.start}-{span.end}-{slug(speaker)[:40]}"]
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from ..model import Actor, Article, ArticleFacts, Claim, Meeting, Proposal, Span
+from ..model import Actor, Article, ArticleFacts, Claim, Link, Meeting, Proposal, Span
 from . import iri
 from .namespaces import KG, OA, SCHEMA, WD, bind_prefixes
 
@@ -71,6 +71,8 @@ class ArticleGraph:
             self.proposal_triples(proposal)
         for claim in self.facts.claims:
             self.claim_triples(claim)
+        for link in self.facts.links:
+            self.entity_link_triples(link)
         return self.g
 
     # -- nodes -----------------------------------------------------------------------------
@@ -263,6 +265,26 @@ class ArticleGraph:
             elif about in self.actors:
                 add((node, KG.about, self.actor_node(about)))
         self.evidence(node, claim.evidence)
+
+
+    def entity_link_triples(self, link: Link) -> None:
+        """kg:EntityLink: the Wikidata decision for an actor or place, as PROV provenance of its
+        schema:sameAs (or of its absence: NIL is "no confident match", with the reason)."""
+        subject = self.place_node(link.name) if link.kind == "Place" else self.actor_node(link.name)
+        node = iri.link_iri(self.article, link.kind, link.name)
+        add = self.g.add
+        add((node, RDF.type, KG.EntityLink))
+        add((node, KG.linkSubject, subject))
+        add((node, KG.confidence, _conf(link.confidence)))
+        add((node, KG.linkMethod, Literal(link.method)))
+        add((node, PROV.wasGeneratedBy, iri.activity_iri(self.article, self.version)))
+        if link.reason:
+            add((node, KG.linkReason, Literal(link.reason)))
+        if link.qid:
+            add((node, KG.linkTarget, WD[link.qid]))
+            add((subject, SCHEMA.sameAs, WD[link.qid]))
+        else:
+            add((node, KG.linkOutcome, KG.NoConfidentMatch))
 
 
 def facts_graph(facts: ArticleFacts, *, meeting_iris: list[URIRef], version: str) -> Graph:

@@ -17,6 +17,8 @@ import pyshacl
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import RDF, SH
 
+from .sparql_shapes import add_results, run_sparql_shapes, sparql_shapes
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHAPES_PATH = REPO_ROOT / "ontology" / "shapes.ttl"
 ONTOLOGY_PATH = REPO_ROOT / "ontology" / "parley.ttl"
@@ -66,6 +68,24 @@ def _shapes_graph() -> Graph:
 
 
 @cache
+def _core_shapes_graph() -> Graph:
+    """The shapes without their SPARQL constraints and SPARQL targets, for pySHACL; those run on
+    Oxigraph instead (kg/validate/sparql_shapes.py explains why)."""
+    shapes = load_shapes()
+    for shape, constraint in list(shapes.subject_objects(SH.sparql)):
+        shapes.remove((shape, SH.sparql, constraint))
+    for shape, target in list(shapes.subject_objects(SH.target)):
+        if (target, RDF.type, SH.SPARQLTarget) in shapes:
+            shapes.remove((shape, SH.target, target))
+    return shapes
+
+
+@cache
+def _sparql_shapes() -> list:
+    return sparql_shapes(_shapes_graph(), _ontology_graph())
+
+
+@cache
 def _ontology_graph() -> Graph:
     return Graph().parse(ONTOLOGY_PATH, format="turtle")
 
@@ -88,12 +108,15 @@ def validate_graph(data: Graph) -> ValidationReport:
     """
     conforms, report_graph, _text = pyshacl.validate(
         data,
-        shacl_graph=_shapes_graph(),
+        shacl_graph=_core_shapes_graph(),
         ont_graph=_ontology_graph(),
         inference="none",
         advanced=True,
         allow_warnings=True,
     )
+    found = run_sparql_shapes(data, _sparql_shapes(), _ontology_graph())
+    add_results(report_graph, found)
+    conforms = bool(conforms) and not any(shape.severity == SH.Violation for shape, _ in found)
     return ValidationReport(
         conforms=bool(conforms),
         results=_violations(report_graph),

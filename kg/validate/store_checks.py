@@ -1,12 +1,13 @@
-"""Rules that only the whole store can see, checked by SPARQL directly on Oxigraph.
+"""Rules that only the whole store can see, checked directly on the Oxigraph store.
 
 The SHACL shapes (``ontology/shapes.ttl``) run on one article's graph at a time, so a rule whose
 evidence is spread over two articles escapes them: article A says plan X revises plan Y, article
 B says Y revises X. These checks run over the store's default graph, which is the deduplicated
 union of the article graphs (:class:`kg.store.GraphStore`), with ``GRAPH ?g`` where they need to
-know which article said what. They are SPARQL on pyoxigraph rather than pySHACL because pySHACL
-over an Oxigraph-backed graph goes quadratic once there are violations, and SPARQL on pyoxigraph
-is 9-12x faster anyway (../shared/notes/README.md).
+know which article said what. They are SPARQL on pyoxigraph (the revision-cycle check reads the
+revision steps with SPARQL and finds cycles in Python, in linear time) rather than pySHACL,
+because pySHACL over an Oxigraph-backed graph goes quadratic once there are violations, and
+SPARQL on pyoxigraph is 9-12x faster anyway (../shared/notes/README.md).
 
 Each check is named by an IRI in the shapes namespace (``kgsh:StoreRevisionCycle`` ...), which a
 finding carries as its ``violation.shape`` just as a SHACL result carries ``sh:sourceShape``;
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -56,47 +57,122 @@ class StoreCheck:
     id: the check's IRI in the shapes namespace, reported as the violation's shape.
     comment: the rule in words (``rdfs:comment``).
     message: what a violation means (``sh:message``).
-    query: SELECT with ``?this`` (focus node), ``?value`` (offending value) and ``?graph`` (an
-        article graph that states the offending statement), plus variables ``detail`` names.
-    detail: words one result row, given the row as strings and the store.
+    rows: finds the violations in a store, one row each: ``this`` (focus node), ``value``
+        (offending value), ``graph`` (an article graph that states the offending statement),
+        plus whatever ``detail`` uses. Most checks are one SPARQL SELECT (:func:`_select`).
+    detail: words one row, given the row and the store.
     path: the property the check is about (``sh:resultPath``).
     """
 
     id: URIRef
     comment: str
     message: str
-    query: str
-    detail: Callable[[dict[str, str], GraphStore], str]
+    rows: Callable[[GraphStore], Iterable[dict]]
+    detail: Callable[[dict, GraphStore], str]
     path: URIRef | None = None
 
 
+def _select(query: str | Callable[[], str]) -> Callable[[GraphStore], Iterable[dict]]:
+    """A check's rows as the results of one SELECT (``query`` may be built on first use)."""
+    return lambda store: store.rows(query() if callable(query) else query)
+
+
 # -- kgsh:StoreRevisionCycle ----------------------------------------------------------------
-REVISION_CYCLE = """
-SELECT DISTINCT ?this ?value (MIN(STR(?g)) AS ?graph)
+# Not one SPARQL query: "?value prov:wasRevisionOf* ?this" walks the lineage from every step, so
+# a long chain costs its length squared (measured: 2,000 steps 1 s, 8,000 steps 40 s). The steps
+# are read with one query and the cycles found as strongly connected components, in linear time.
+REVISION_STEPS = """
+SELECT ?this ?value ?graph ?name
 WHERE {
-    ?this prov:wasRevisionOf ?value .
-    ?value prov:wasRevisionOf* ?this .
-    GRAPH ?g { ?this prov:wasRevisionOf ?value }
+    GRAPH ?graph {
+        ?this prov:wasRevisionOf ?value .
+        OPTIONAL { ?graph prov:wasDerivedFrom/kg:fileName ?name }
+    }
+}"""
+
+
+def _components(edges: set[tuple]) -> dict:
+    """Tarjan's strongly connected components, iteratively: node -> component number, for the
+    nodes of components that hold a cycle (two or more nodes, or a self-loop)."""
+    succ: dict = {}
+    for a, b in edges:
+        succ.setdefault(a, []).append(b)
+        succ.setdefault(b, [])
+    index: dict = {}
+    low: dict = {}
+    on_stack: set = set()
+    stack: list = []
+    comp: dict = {}
+    for root in succ:
+        if root in index:
+            continue
+        work = [(root, iter(succ[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root), on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child), on_stack.add(child)
+                    work.append((child, iter(succ[child])))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    members = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    if len(members) > 1 or (node, node) in edges:
+                        for member in members:
+                            comp[member] = index[node]
+    return comp
+
+
+def _revision_cycle_rows(store: GraphStore) -> list[dict]:
+    by_graph: dict = {}
+    names: dict = {}
+    for row in store.rows(REVISION_STEPS):
+        by_graph.setdefault(row["graph"], set()).add((row["this"], row["value"]))
+        if row["name"] is not None:
+            names[row["graph"]] = str(row["name"])
+    union = set().union(*by_graph.values()) if by_graph else set()
+    comp = _components(union)
+    cyclic = {(a, b) for a, b in union if a in comp and comp[a] == comp.get(b)}
+    if not cyclic:
+        return []
     # a cycle that one article states whole is kgsh:ProposalRevisionCycleShape's
-    FILTER NOT EXISTS { GRAPH ?one { ?this prov:wasRevisionOf ?value . ?value prov:wasRevisionOf* ?this } }
-}
-GROUP BY ?this ?value"""
+    whole = set()
+    stating: dict = {}
+    for graph, edges in by_graph.items():
+        mine = edges & cyclic
+        if not mine:
+            continue
+        for edge in mine:
+            stating.setdefault(edge, []).append(graph)
+        local = _components(edges)
+        whole |= {(a, b) for a, b in mine if a in local and local[a] == local.get(b)}
+    articles: dict = {}  # component -> the articles stating its steps
+    for edge, graphs in stating.items():
+        articles.setdefault(comp[edge[0]], set()).update(names.get(g, str(g)) for g in graphs)
+    listed = {c: sorted(names) for c, names in articles.items()}
+    return [{"this": a, "value": b, "graph": min(stating[(a, b)]), "articles": listed[comp[a]]}
+            for a, b in sorted(cyclic - whole)]
 
-CYCLE_ARTICLES = """
-SELECT DISTINCT ?this ?name
-WHERE {
-    ?this prov:wasRevisionOf* ?a .
-    ?a prov:wasRevisionOf ?b .
-    ?b prov:wasRevisionOf* ?this .
-    GRAPH ?g { ?a prov:wasRevisionOf ?b . ?g prov:wasDerivedFrom ?doc . ?doc kg:fileName ?name }
-}
-ORDER BY ?name"""
 
-
-def _cycle_detail(row: dict[str, str], store: GraphStore) -> str:
-    names = [str(r["name"]) for r in store.rows(CYCLE_ARTICLES, {"this": URIRef(row["this"])})]
+def _cycle_detail(row: dict, store: GraphStore) -> str:
+    names = row["articles"]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     return (f"<{row['this']}> is transitively a revision of itself via <{row['value']}>; "
-            f"the steps of the cycle are stated in {', '.join(names)}")
+            f"the steps of the cycle are stated in {shown}")
 
 
 # -- kgsh:StoreClaimSpeaker -----------------------------------------------------------------
@@ -116,7 +192,7 @@ WHERE {
 GROUP BY ?this ?value"""
 
 
-def _speaker_detail(row: dict[str, str], store: GraphStore) -> str:
+def _speaker_detail(row: dict, store: GraphStore) -> str:
     return (f"kg:speaker <{row['value']}> is also typed <{row['other']}> in the store, "
             "a class disjoint with kg:Actor, so it cannot be an actor")
 
@@ -140,7 +216,7 @@ WHERE {
 GROUP BY ?this ?graph"""
 
 
-def _held_detail(row: dict[str, str], store: GraphStore) -> str:
+def _held_detail(row: dict, store: GraphStore) -> str:
     return (f"{row.get('article') or row['graph']} (published {row['on']}) reports the meeting as held, "
             f"but another article dates it {row['value']}")
 
@@ -157,7 +233,7 @@ GROUP BY ?this
 HAVING (COUNT(DISTINCT ?date) > 1)"""
 
 
-def _meeting_date_detail(row: dict[str, str], store: GraphStore) -> str:
+def _meeting_date_detail(row: dict, store: GraphStore) -> str:
     return f"articles date the meeting both {row['first']} and {row['value']}"
 
 
@@ -167,25 +243,26 @@ CHECKS: tuple[StoreCheck, ...] = (
         "Revision is a strict order over the whole store: following prov:wasRevisionOf, whichever "
         "articles state each step, never leads back to the start.",
         "A proposal is transitively a revision of itself through steps stated in different articles",
-        REVISION_CYCLE, _cycle_detail, URIRef("http://www.w3.org/ns/prov#wasRevisionOf")),
+        _revision_cycle_rows, _cycle_detail, URIRef("http://www.w3.org/ns/prov#wasRevisionOf")),
     StoreCheck(
         KGSH.StoreClaimSpeaker,
         "The speaker of a claim is an actor in the whole store: no article may type it with a class "
         "disjoint with kg:Actor (a meeting, claim, proposal, article, evidence or provision).",
         "The kg:speaker of a claim is typed, in some article, with a class disjoint with kg:Actor",
-        "", _speaker_detail, KG.speaker),
+        _select(lambda: CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor())),
+        _speaker_detail, KG.speaker),
     StoreCheck(
         KGSH.StoreHeldMeetingDate,
         "A meeting reported as held is not dated after the article that reports it, even when the "
         "date comes from another article that reports the same meeting.",
         "A meeting with kg:status kg:Held is dated, by another article, after the article that reports it",
-        HELD_MEETING_DATE, _held_detail, KG.date),
+        _select(HELD_MEETING_DATE), _held_detail, KG.date),
     StoreCheck(
         KGSH.StoreMeetingDate,
         "A meeting happens on one day: the articles that report it agree on its kg:date (a meeting's "
         "IRI is shared across articles, so two dates mean two meetings were merged).",
         "Articles give one meeting different kg:date values",
-        MEETING_DATE, _meeting_date_detail, KG.date),
+        _select(MEETING_DATE), _meeting_date_detail, KG.date),
 )
 
 
@@ -201,12 +278,6 @@ def _disjoint_with_actor() -> tuple[URIRef, ...]:
             disjoint.update(m for m in members if m != KG.Actor)
     closed = {c for d in disjoint for c in onto.transitive_subjects(RDFS.subClassOf, d)}
     return tuple(sorted(c for c in closed if isinstance(c, URIRef)))
-
-
-def _query(check: StoreCheck) -> str:
-    if check.id == KGSH.StoreClaimSpeaker:
-        return CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor())
-    return check.query
 
 
 # pyoxigraph substitutes only variables of the projection (SEP-0007), hence ?graph and ?this
@@ -236,15 +307,14 @@ def run_check(store: GraphStore, check: StoreCheck) -> list[StoreFinding]:
     RETURNS (list[StoreFinding]): one finding per offending focus node and value, sorted.
     """
     out = []
-    for row in store.rows(_query(check)):
-        text = {k: str(v) for k, v in row.items() if v is not None}
-        graph = URIRef(text["graph"])
+    for row in check.rows(store):
+        graph = URIRef(str(row["graph"]))  # MIN(STR(?g)) in a query: a literal
         focus = row["this"]
         violation = Violation(
             focus_node=focus,
             shape=check.id,
             path=check.path,
-            message=check.detail(text, store),
+            message=check.detail(row, store),
             severity=SH.Violation,
             value=row.get("value"),
             component=SH.SPARQLConstraintComponent,

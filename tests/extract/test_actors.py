@@ -60,3 +60,19 @@ def test_actors_author_is_not_an_actor(run):
             "Lifeng.\nMaria Olsen is a freelance journalist based in Oslo.", author="Maria Olsen")
     assert "Maria Olsen" not in names(f)
     assert "Norway" not in names(f, "Country")
+
+
+def test_actors_title_words_are_not_organisations(run):
+    f = run("US Army Secretary Dan Driscoll and US Treasury Secretary Scott Bessent arrived in Geneva.")
+    names = {a.name for a in f.actors}
+    assert "Army" not in names and "Treasury" not in names
+
+
+def test_actors_office_inside_a_title_is_not_an_actor(run):
+    f = run("Andriy Yermak, head of the Office of the President of Ukraine, led the delegation.")
+    assert not any(a.name.startswith("Office") for a in f.actors)
+
+
+def test_actors_city_from_gazetteer_is_not_a_person(run):
+    f = run("Rebels seized the cities of Goma and Bukavu earlier this year.")
+    assert not any(a.kind == "Person" for a in f.actors)

@@ -101,3 +101,45 @@ def test_claims_indefinite_diplomat_is_anonymous(run):
 def test_claims_welcome_inside_told_clause_is_not_its_own_claim(run):
     f = run("Trump told reporters that he hoped to welcome the two presidents in Washington.")
     assert len(f.claims) == 1 and f.claims[0].speaker.endswith("Trump")
+
+
+def test_claims_country_officials_speak_for_the_country(run):
+    f = run("Norwegian officials said on Monday that the talks would resume in Oslo.")
+    assert any(c.speaker == "Norway" and "talks would resume" in c.text for c in f.claims)
+
+
+def test_claims_two_governments_speak_for_both_countries(run):
+    f = run("Peru and Chile met in Lima. The two governments said they would meet again in March.")
+    speakers = {c.speaker for c in f.claims if "meet again" in c.text}
+    assert speakers == {"Peru", "Chile"}
+
+
+def test_claims_reject_is_a_reporting_verb(run):
+    f = run("Lima accused its neighbour of arming rebels. Santiago rejects the accusation.")
+    assert any(c.speaker == "Chile" and "accusation" in c.text for c in f.claims)
+
+
+def test_claims_called_x_y_with_outlet_via(run):
+    f = run("Foreign Minister Anna Berg called the meeting a useful first step, according to Reuters.")
+    c = next(c for c in f.claims if c.speaker == "Anna Berg")
+    assert "useful first step" in c.text and c.via == "Reuters"
+
+
+def test_claims_stressed_and_insisted_are_two_claims(run):
+    f = run("Foreign Minister Anna Berg stressed that any deal would need a vote in parliament and insisted "
+            "that the border would stay open.")
+    texts = [c.text for c in f.claims if c.speaker == "Anna Berg"]
+    assert any("vote in parliament" in t for t in texts) and any("border would stay open" in t for t in texts)
+    assert not any("vote in parliament" in t and "border" in t for t in texts)
+
+
+def test_claims_welcome_with_participle_is_an_action(run):
+    f = run("Prime Minister Anna Berg welcomed the progress on Sunday, writing that the talks had gone well.")
+    texts = [c.text for c in f.claims]
+    assert not any("welcomed the progress" in t for t in texts)
+    assert any("talks had gone well" in t for t in texts)
+
+
+def test_claims_bare_feeling_is_not_a_claim(run):
+    f = run("Norwegian officials expressed outrage after the vote.")
+    assert f.claims == []

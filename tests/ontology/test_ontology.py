@@ -244,7 +244,7 @@ def test_ontology_disjointness_as_in_vocabulary(ontology: Graph) -> None:
         for axiom in ontology.subjects(RDF.type, OWL.AllDisjointClasses)
     ]
     assert {KG.Person, KG.Organization, KG.Country, KG.AnonymousSource} in axioms
-    assert {KG.Meeting, KG.Claim, KG.Proposal, KG.Article, KG.Evidence, KG.Actor, KG.Provision} in axioms
+    assert {KG.Meeting, KG.Claim, KG.Proposal, KG.Article, KG.Evidence, KG.Actor, KG.Provision, KG.EntityLink} in axioms
     # kg:Country is both: a Place disjoint with Actor would make every country unsatisfiable
     assert all(KG.Place not in members for members in axioms)
     assert (KG.Place, OWL.disjointWith, None) not in ontology

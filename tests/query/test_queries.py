@@ -344,15 +344,7 @@ def test_attendees_at_place_moscow_includes_putin_witkoff_and_kushner(seed_store
         assert found[person] <= stems, f"{person}: {found[person]} are not seed file names"
 
 
-SEED_GAPS = {
-    "conflicts": "no conflict is extracted from the seeds: provision topics are raw text snippets, so no two "
-                 "articles give the same topic, and no seed meeting gets two dates or places",
-}
-
-
 @pytest.mark.issue(2)
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SEED_GAPS[n])) if n in SEED_GAPS else n
-    for n in NAMES])
+@pytest.mark.parametrize("name", NAMES)
 def test_query_returns_rows_on_the_seeds(seed_store, name):
     assert list(seed_store.rows(QUERIES[name].text)), f"{name} returns nothing on the seed articles"

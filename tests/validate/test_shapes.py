@@ -50,6 +50,8 @@ PREFIX evidence:   <{ID}evidence/>
 """
 ARTICLE = "article:d99a57cc719374b8"
 ACTIVITY = f"<{ID}activity/d99a57cc719374b8-kg.extractor.v1>"
+LINK = f"<{ID}link/d99a57cc719374b8-country-ukraine>"
+NIL_LINK = f"<{ID}link/d99a57cc719374b8-place-geneva>"
 MEETING = "meeting:geneva-2025-11-23"
 US_PART = f"<{ID}meeting/geneva-2025-11-23/participation/united-states>"
 PROVISION = f"<{ID}proposal/28-point-peace-plan/provision/size-of-the-army>"
@@ -304,9 +306,22 @@ BROKEN = [
          f'INSERT DATA {{ {ACTIVITY} kg:extractorVersion "extractor 1" }}',
          "ExtractionActivity-extractorVersion"),
     case("activity-without-used", f"DELETE DATA {{ {ACTIVITY} prov:used {ARTICLE} }}", "ExtractionActivity-used"),
+    # Wikidata linking decisions
+    case("link-without-subject", f"DELETE DATA {{ {LINK} kg:linkSubject country:ukraine }}", "EntityLink-linkSubject"),
+    case("link-subject-a-claim", f"DELETE DATA {{ {LINK} kg:linkSubject country:ukraine }} ;"
+         f"INSERT DATA {{ {LINK} kg:linkSubject {CLAIM} }}", "EntityLink-linkSubject"),
+    case("link-target-not-an-entity", f"DELETE DATA {{ {LINK} kg:linkTarget wd:Q212 }} ;"
+         f"INSERT DATA {{ {LINK} kg:linkTarget <https://www.wikidata.org/wiki/Q212> }}", "EntityLink-linkTarget"),
+    case("link-method-unversioned", f'DELETE DATA {{ {LINK} kg:linkMethod "kg.link.cache.v1" }} ;'
+         f'INSERT DATA {{ {LINK} kg:linkMethod "cache" }}', "EntityLink-linkMethod"),
+    case("link-confidence-above-one", f"DELETE DATA {{ {LINK} kg:confidence 0.95 }} ;"
+         f"INSERT DATA {{ {LINK} kg:confidence 1.5 }}", "EntityLink-confidence", "Confidence-confidence"),
+    case("link-neither-target-nor-nil", f"DELETE DATA {{ {LINK} kg:linkTarget wd:Q212 }}", "EntityLinkShape"),
+    case("link-both-target-and-nil", f"INSERT DATA {{ {NIL_LINK} kg:linkTarget wd:Q71 }}", "EntityLinkShape"),
     # closed enumerations
     case("invented-meeting-status", f"INSERT DATA {{ <{ID}status/postponed> a kg:MeetingStatus }}",
          "MeetingStatusShape"),
+    case("invented-link-outcome", f"INSERT DATA {{ <{ID}outcome/guessed> a kg:LinkOutcome }}", "LinkOutcomeShape"),
     case("invented-meeting-mode", f"INSERT DATA {{ <{ID}mode/letter> a kg:MeetingMode }}", "MeetingModeShape"),
     case("invented-participant-role", f"INSERT DATA {{ <{ID}role/chair> a kg:ParticipantRole }}",
          "ParticipantRoleShape"),
@@ -370,7 +385,7 @@ def reporting_shapes(shapes: Graph) -> set[URIRef]:
     """Named shapes that can appear as sh:sourceShape: property shapes, and node shapes with a
     constraint of their own (not just sh:property)."""
     named = {s for s in shapes.subjects(RDF.type, SH.PropertyShape) if isinstance(s, URIRef)}
-    own = (SH["or"], SH["in"], SH.sparql)
+    own = (SH["or"], SH["in"], SH.xone, SH.sparql)
     for node in shapes.subjects(RDF.type, SH.NodeShape):
         if any((node, p, None) in shapes for p in own):
             named.add(node)
@@ -452,7 +467,7 @@ def test_shapes_every_ontology_class_has_a_target_shape(shapes: Graph) -> None:
     ontology = Graph().parse(ONTOLOGY_PATH)
     classes = {c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KG))}
     targeted = set(shapes.objects(None, SH.targetClass))
-    assert len(classes) == 20
+    assert len(classes) == 22
     assert classes - targeted == set()
 
 

@@ -85,6 +85,16 @@ def test_store_revision_cycle_across_articles_fails(fresh_store):
     assert x.violation.path == URIRef("http://www.w3.org/ns/prov#wasRevisionOf")
 
 
+def test_store_revision_cycle_of_three_steps_over_two_articles_fails(fresh_store):
+    # a states two steps of the cycle, b closes it: no article states it whole
+    add(fresh_store, article_facts("a", revisions={"Plan X": "Plan Y", "Plan Y": "Plan Z"}))
+    add(fresh_store, article_facts("b", revisions={"Plan Z": "Plan X"}))
+    found = check_store(fresh_store)
+    assert shapes(found) == [KGSH.StoreRevisionCycle]
+    assert {(f.violation.focus_node, f.article) for f in found} == {
+        (proposal_iri("Plan X"), "a"), (proposal_iri("Plan Y"), "a"), (proposal_iri("Plan Z"), "b")}
+
+
 def test_store_revision_chain_across_articles_passes(fresh_store):
     add(fresh_store, article_facts("a", revisions={"Plan X": "Plan Y"}))
     add(fresh_store, article_facts("b", revisions={"Plan Y": "Plan Z"}))

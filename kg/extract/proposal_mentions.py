@@ -1,0 +1,271 @@
+"""Mentions of negotiated documents (kg:Proposal candidates): plans, drafts, frameworks,
+agreements, treaties, declarations, joint statements, memoranda, roadmaps.
+
+A mention records what the noun phrase itself says: its family (plan / agreement / declaration),
+head noun, number of points or articles, type modifiers ("peace", "ceasefire", "joint", "of
+principles"), proposer, parties, whether it is revised or original, and whether the sentence
+attests a concrete document (signed, initialled, released, "under the statement", "the
+agreement provides for ..."). Clustering into proposals is done in :mod:`.proposals`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .actors import ActorIndex
+from .gazetteer import load_gazetteer, norm
+from .parties import parties_in
+
+PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap".split())
+AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())
+DECLARATION_HEADS = frozenset("declaration statement communique communiqué memorandum".split())
+WEAK_HEADS = frozenset("document text version".split())  # attach only, or wrap ("text of X")
+PLAN_SYNONYMS = frozenset("plan proposal draft blueprint initiative document text version wording".split())
+ORIGINAL = frozenset("original initial first earlier old early".split())
+REVISED = frozenset("amended revised new updated subsequent latest modified final reworked".split())
+STRONG_REVISED = frozenset("amended revised updated modified reworked redrafted rewritten".split())
+REVISE_VERBS = frozenset("revise amend rework update modify redraft rewrite".split())
+TYPE_WORDS = frozenset("""peace ceasefire truce trade tariff security nuclear minerals grain hostage prisoner
+border maritime gas energy defence defense economic normalisation normalization""".split())
+TYPE_ADJ = frozenset("joint bilateral trilateral".split())
+PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put".split())
+ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
+announce approve finalize finalise implement broker complete endorse draft present submit""".split())
+PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
+oblige grant give provide cede commit foresee envisage stipulate set establish""".split())
+REPORTING = frozenset("say tell state write add announce insist stress call warn".split())
+HEDGES = frozenset("reportedly potential possible reports say allegedly".split())
+UNITS = {"point": "point", "points": "point", "article": "article", "articles": "article",
+         "clause": "clause", "clauses": "clause", "item": "item", "items": "item"}
+POINTS = re.compile(r"\b(\d{1,3})[- ](point|article|clause|item)\b|\b(\d{1,3}) (points|articles|clauses)\b", re.I)
+FROM_TO = re.compile(r"\bfrom (\d{1,3}) points? to (\d{1,3})\b", re.I)
+PEACE_PURPOSE = frozenset("war conflict fighting hostilities peace".split())
+
+
+@dataclass
+class PlanMention:
+    tok: Token
+    start: int
+    end: int
+    points: int | None = None
+    unit: str = "point"
+    role: str | None = None  # original, revised
+    proposer: str | None = None
+    name: str = ""  # surface name (determiners dropped)
+    hedged: bool = False
+    revises: int | None = None
+    family: str = "plan"  # plan, agreement, declaration, weak
+    head: str = "plan"  # normalised head noun
+    types: list[str] = field(default_factory=list)  # "peace", "joint", "of principles"
+    parties: list[str] = field(default_factory=list)
+    attested: bool = False
+    definite: bool = True
+    plural: bool = False
+    strong_revision: bool = False
+    proposed: bool = False  # object of "propose"/"draft" with a subject
+
+    @property
+    def distinguished(self) -> bool:
+        return bool(self.points or self.types or len(self.parties) > 1)
+
+
+def family_of(word: str) -> str | None:
+    w = word.lower()
+    w1 = w[:-1] if w.endswith("s") and w not in ("accords",) else w
+    for fam, heads in (("plan", PLAN_HEADS), ("agreement", AGREEMENT_HEADS), ("declaration", DECLARATION_HEADS),
+                       ("weak", WEAK_HEADS)):
+        if w in heads or w1 in heads or (w == "accords" and fam == "agreement"):
+            return fam
+    return None
+
+
+def short_name(actor: str) -> str:
+    """"US" for United States, "DRC" for Democratic Republic of the Congo: the initialism when the
+    gazetteer knows it as an alias of a several-word name; else the name itself."""
+    words = actor.split()
+    if len(words) < 2:
+        return actor
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    g = load_gazetteer()
+    if len(initials) >= 2 and (g.countries.get(norm(initials)) == actor or g.orgs.get(norm(initials)) == actor):
+        return initials
+    return actor
+
+
+def _realis(verb: Token) -> bool:
+    """The verb reports a document that exists: not negated, not an infinitive ("yet to be reached")."""
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+
+
+def _attested(tok: Token, outer: Token) -> bool:
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS for c in tok.children):
+        return True
+    head = outer.head
+    if outer.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in ATTEST_VERBS and _realis(head):
+        return True
+    if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
+        return True
+    return outer.dep_ == "pobj" and head.lower_ == "under"
+
+
+def is_channel(tok: Token) -> bool:
+    """"In a joint statement, the two governments said ...": the document only carries a claim."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "through", "via"):
+        return False
+    verb = tok.head.head
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in REPORTING
+
+
+def _relative_attest(tok: Token, end: int) -> Token | None:
+    """An attesting verb in a relative clause right after the noun phrase ("... that the two
+    governments signed"), also when the parser attached it elsewhere."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and doc[j].idx < end:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in ("that", "which"):
+        return None
+    for t in doc[j + 1:min(j + 8, tok.sent.end)]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t if t.lemma_ in ATTEST_VERBS and t.tag_ in ("VBD", "VBN") else None
+    return None
+
+
+def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
+    """(proposer, surface modifier) from the plan's modifiers or the subject of "propose"/"draft"."""
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        if t.i in idx.collectives:
+            return idx.collectives[t.i], t.text
+        if t.i in idx.countries:
+            return idx.countries[t.i], t.text
+        name = idx.token_actor.get(t.i)
+        if name and t.dep_ == "poss":
+            actor = idx.actors[name]
+            if actor.kind == "Country":
+                return name, t.text
+            if actor.affiliation and idx.kind(actor.affiliation) == "Country":
+                return actor.affiliation, None
+    verb = tok.head
+    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            for t in subj.subtree:
+                if t.i in idx.collectives:
+                    return idx.collectives[t.i], t.text
+                if t.i in idx.countries:
+                    return idx.countries[t.i], t.text
+                name = idx.token_actor.get(t.i)
+                if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
+                    return idx.actors[name].affiliation, None
+    return None, None
+
+
+def _peace_purpose(tok: Token) -> bool:
+    """"plan to end the war", "plan for ending the war", "plan for peace"."""
+    for c in tok.children:
+        if (c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")) and \
+                any(t.lower_ in PEACE_PURPOSE for t in c.subtree):
+            return True
+    return False
+
+
+def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
+    """The mention headed by ``tok`` (a head noun of :func:`family_of`), or None when it only names
+    a channel or sits inside another mention."""
+    doc = tok.doc
+    inner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner_head = next((x for x in inner.children if family_of(x.lower_) in ("plan", "agreement", "declaration")),
+                      None) if inner is not None else None
+    head_tok = inner_head if inner_head is not None and family_of(tok.lower_) in ("weak", "plan") else tok
+    left = [t for t in tok.subtree if t.i <= tok.i]
+    if head_tok is not tok:
+        left += [t for t in head_tok.subtree if t.i <= head_tok.i]
+    start = left[0].idx
+    end = head_tok.idx + len(head_tok)
+    m = PlanMention(tok, start, end)
+    mods = [t for t in left if t.i != tok.i and t.i != head_tok.i]
+    words = {t.lower_ for t in mods}
+    rel = [c for x in (tok, head_tok) for c in x.children if c.dep_ in ("relcl", "acl") and c.lemma_ in REVISE_VERBS]
+    m.role = "original" if words & ORIGINAL else "revised" if (words & REVISED or rel) else None
+    m.strong_revision = bool(words & STRONG_REVISED or rel)
+    dets = [t for t in left if t.dep_ in ("det", "poss")]
+    m.definite = not any(t.lower_ in ("a", "an", "any", "another", "some", "no") for t in dets)
+    if any(t.lower_ in ("any", "no") for t in dets):
+        return None  # "any final text", "no finalized peace plan": no particular document
+    m.plural = head_tok.tag_ in ("NNS", "NNPS")
+    text = doc.text[start:end]
+    pm = POINTS.search(text)
+    if pm:
+        m.points = int(pm.group(1) or pm.group(3))
+        m.unit = UNITS[(pm.group(2) or pm.group(4)).lower()]
+    m.proposer, surface = _proposer(head_tok, idx) if head_tok is not tok else _proposer(tok, idx)
+    if m.proposer is None and head_tok is not tok:
+        m.proposer, surface = _proposer(tok, idx)
+    fam = family_of(head_tok.lower_) or "plan"
+    head = head_tok.lemma_.lower() if head_tok.lemma_ else head_tok.lower_
+    compounds = [t for t in mods if t.dep_ in ("compound", "amod", "nmod")]
+    for t in compounds:  # "treaty text": the document type is the compound
+        if family_of(t.lower_) in ("agreement", "declaration", "plan") and fam == "weak":
+            fam, head = family_of(t.lower_), t.lemma_.lower()
+    m.family = fam
+    m.head = head
+    m.types = [t.lower_ for t in compounds if t.lower_ in TYPE_WORDS or t.lower_ in TYPE_ADJ]
+    if ("draft" in words or tok.lower_ == "draft" and head_tok is not tok) and m.head == "plan":
+        m.types.insert(0, "draft")
+    of = next((c for c in head_tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and fam == "declaration":  # "declaration of principles"
+        obj = next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        if obj is not None:
+            m.types.append(f"of {obj.lower_}")
+            m.end = max(m.end, obj.idx + len(obj))
+    if _peace_purpose(head_tok) or _peace_purpose(tok):
+        m.types.append("peace") if "peace" not in m.types else None
+    m.attested = _attested(tok, tok) or (head_tok is not tok and _attested(head_tok, tok))
+    late = _relative_attest(head_tok, m.end)
+    if late is not None:  # "a declaration of principles that the two governments signed" (flat parse)
+        m.attested = True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) == "weak":
+        m.attested = m.attested or _attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
+    between = [c for x in (tok, head_tok) for c in x.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+    party_toks = [t for c in between for t in c.subtree]
+    party_toks += [t for t in compounds if t.dep_ == "compound"]
+    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    if verb is not None and verb.lemma_ in ATTEST_VERBS:
+        party_toks += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+        party_toks += [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    for c in tok.children:  # "a declaration that the two governments signed", "released by the two sides"
+        if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS:
+            party_toks += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
+    if late is not None:
+        party_toks += [t for t in doc[head_tok.i + 1:late.i] if t.pos_ in ("NOUN", "PROPN")]
+    m.parties = parties_in(party_toks, idx) if party_toks else []
+    if len(m.parties) < 2:
+        m.parties = []
+    m.proposed = tok.dep_ == "dobj" and tok.head.lemma_ in PROPOSE_VERBS and \
+        any(c.dep_ == "nsubj" for c in tok.head.children)
+    m.name = _surface_name(m, surface)
+    m.hedged = bool({t.lower_ for t in tok.sent} & HEDGES)
+    return m
+
+
+def _surface_name(m: PlanMention, surface: str | None) -> str:
+    types = [t for t in m.types if not t.startswith("of ")]
+    tail = [t for t in m.types if t.startswith("of ")]
+    order = [w for w in ("draft", "joint", "bilateral", "trilateral") if w in types]
+    order += [w for w in types if w not in order]
+    head = m.head + ("s" if m.plural and m.family == "plan" else "")
+    return " ".join(x for x in [surface, *order, head, *tail] if x)
+
+
+def numbered_head(m: PlanMention) -> str:
+    """The head noun of a numbered name: every kind of plan or draft is a "plan"."""
+    return "plan" if m.family in ("plan", "weak") and m.head in PLAN_SYNONYMS else m.head
+
+
+def party_name(m: PlanMention) -> str:
+    """"DRC-Rwanda peace agreement": the parties' short names before the surface name."""
+    return "-".join(short_name(p) for p in m.parties) + " " + _surface_name(m, None)
