@@ -25,6 +25,8 @@ from .store import GraphStore
 
 log = logging.getLogger(__name__)
 
+STORE_CHUNK = 256  # articles whose graphs are built, validated and stored together
+
 KNOWN_MEETINGS = """
 SELECT ?meeting ?placeLabel ?date ?attendeeLabel WHERE {
   ?meeting a kg:Meeting .
@@ -127,16 +129,19 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     for f in facts:
         link_facts(f, linker)
     meeting_iris = resolve_meetings(facts, known_meetings(store))
-    if validate:
-        from .validate.shacl import validate_graph
-        from .validate.store import findings
-    for f, iris in zip(facts, meeting_iris):
-        g = facts_graph(f, meeting_iris=iris, version=EXTRACTOR_VERSION)
-        outcome = ArticleOutcome(f.article, triples=len(g))
-        if validate:  # only what this build adds: one article graph, in memory
-            outcome.violations = findings(graph_iri(f.article), g, validate_graph(g))
-        store.replace_graph(graph_iri(f.article), g)
-        report.landed.append(outcome)
+    for i in range(0, len(facts), STORE_CHUNK):  # bounded memory: rdflib graphs are large
+        graphs = []
+        for f, iris in zip(facts[i:i + STORE_CHUNK], meeting_iris[i:i + STORE_CHUNK]):
+            g = facts_graph(f, meeting_iris=iris, version=EXTRACTOR_VERSION)
+            graphs.append((graph_iri(f.article), g))
+            report.landed.append(ArticleOutcome(f.article, triples=len(g)))
+        if validate:  # only what this build adds: each article graph, in memory, on every core
+            from .validate.batch import validate_graphs
+
+            for outcome, found in zip(report.landed[i:], validate_graphs(graphs)):
+                outcome.violations = found
+        for graph, g in graphs:
+            store.replace_graph(graph, g)
     refresh_derived(store)
     store.flush()
     return report
