@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Span
-from .gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .entity_filters import common_word, person_like_org, plausible_org
 from .names import person_surname_orgs
 from .venues import mark_venues
 
@@ -233,17 +234,17 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         if kind == "org":
             _add(idx, name, "Organization", ent, g, 0.9)
         elif ent.label_ == "ORG" and not kind and (key.split()[-1:] and key.split()[-1] in surnames
-                                                   or _person_like_org(ent, g)):
+                                                   or person_like_org(ent, g)):
             persons.append(ent)  # "Rustem Umerov" or "Trump" (administration) tagged ORG
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
-            elif _plausible_org(ent, g):
+            elif plausible_org(ent, g):
                 _add(idx, ent.text[4:] if ent.text.startswith("the ") else ent.text, "Organization", ent, g, 0.6)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
             if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
-                    and not _common_word(clean, g):
+                    and not common_word(clean, g):
                 persons.append(clean)
     excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
     if author:
@@ -265,7 +266,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
     surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}
     surname_of.update({k.split("-")[-1]: n for k, n in list(surname_of.items()) if "-" in k})  # el-Sisi
     for t in doc:  # surnames the NER missed ("..., Pashinyan wrote")
-        if t.text in surname_of and t.i not in idx.token_actor and t.i not in idx.journalists and t.pos_ == "PROPN":
+        if t.text in surname_of and t.i not in idx.token_actor and t.i not in idx.journalists and (
+                t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start):  # "to Zelenskyy" tagged NOUN
             _add(idx, surname_of[t.text], "Person", doc[t.i:t.i + 1], g, 0.7)
             idx.person_mentions.append((t.i, surname_of[t.text]))
     idx.person_mentions.sort()
@@ -289,63 +291,3 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         del idx.actors[name]
     mark_venues(doc, idx, g)
     return idx
-
-
-ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
-inc news times post network organization organisation institute university army movement front association
-foundation fund commission court office department service services brigade guard police parliament assembly
-league alliance coalition authority administration government media press club centre center""".split())
-
-
-def _person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
-    """An ORG span that reads as a person's name in a person's slot ("..., Rustem Umerov, who")."""
-    words = ent.text.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
-        return False
-    if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in words) or norm(ent.text) in g.orgs:
-        return False
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start else None
-    after = doc[ent.end:ent.end + 2]
-    last = words[-1]
-    elsewhere = any(t.text == last and not ent.start <= t.i < ent.end for t in doc)
-    return (elsewhere or ent.root.dep_ == "appos" or (before is not None and before.lower_ in TITLE_WORDS)
-            or (len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"))
-
-
-def _common_word(span: SpacySpan, g: Gazetteer) -> bool:
-    """A one-word PERSON that is really a noun modifier ("Peace talks") and no known name."""
-    if len(span) > 1 or norm(span.text) in g.persons:
-        return False
-    t = span.root
-    return t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN"
-
-
-def _plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
-    """Filter for statistical ORG entities the gazetteer does not know."""
-    key = norm(ent.text)
-    words = key.split()
-    if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
-        return False
-    if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency"):
-        return False
-    if ent.text[:1].islower() and not ent.text.startswith("the "):
-        return False
-    if any(t.like_num for t in ent) or key in g.capitals or key in g.demonyms:
-        return False
-    if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
-        return False
-    if words[-1] in ("of", "the", "for", "and"):  # cut short: "Office of the President of"
-        return False
-    return not _in_title(ent)
-
-
-def _in_title(ent: SpacySpan) -> bool:
-    """An organisation word inside a person's title ("Army Secretary", "head of the Office of ...")
-    names the post, not an actor."""
-    doc = ent.doc
-    nxt = doc[ent.end] if ent.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in TITLE_WORDS and nxt.lower_ not in ("state", "national", "first"):
-        return True
-    root = ent.root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS

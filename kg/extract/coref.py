@@ -23,6 +23,19 @@ SYNONYMS = {"minister": {"minister", "secretary"}, "secretary": {"secretary", "m
             "president": {"president", "leader"}}
 
 
+def antecedent(rel: Token) -> Token:
+    """The noun a relative pronoun stands for. The parser hangs "A and B, who led ..." on A and
+    "X, the aide, who sat in ..." on the appositive: the nearest conjunct before the pronoun, and the
+    name an appositive describes, are meant."""
+    head = rel.head.head
+    later = [c for c in head.conjuncts if head.i < c.i < rel.i]
+    if later:
+        return max(later, key=lambda c: c.i)
+    if head.dep_ == "appos" and head.head.i < head.i:
+        return head.head
+    return head
+
+
 class Resolver:
     """Resolve speaker / participant noun phrases of one article to actor names."""
 
@@ -51,7 +64,7 @@ class Resolver:
         if low in PRONOUNS:
             return self.pronoun(tok), "pronoun"
         if low in RELATIVES and tok.head.dep_ == "relcl":
-            return self.actor(tok.head.head, depth + 1)
+            return self.actor(antecedent(tok), depth + 1)
         if low in JOURNALIST_TITLES:
             return None, "journalist"
         for c in tok.children:  # "chief, Kaja Kallas": the appositive names the speaker

@@ -17,18 +17,22 @@ from .actors import ActorIndex
 from .coref import Resolver
 from .dates import find_dates, resolve
 from .gazetteer import load_gazetteer
+from .meeting_places import meeting_place, place_date_pairs, place_of
+from .modes import mention_mode
+from .participants import HOST_VERBS, attendees, joiners
+from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from .venues import dateline
-from .participants import HOST_VERBS, attendees, delegation_heads
 
-TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit call round".split())
+# a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
+TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit round".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
+HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
 SEQUENCE_WORDS = frozenset("after following before since ahead".split())
 HOPE_VERBS = frozenset("hope want wish like love".split())
 HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split())  # the small model's lemmas slip
 SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
 UNDERWAY_VERBS = frozenset("begin start continue resume".split())
 CANCEL_WORDS = frozenset("cancel postpone scrap delay call".split())
-PLACE_PREPS = frozenset("in at to".split())
 
 
 @dataclass
@@ -40,9 +44,13 @@ class Mention:
     basis: str | None = None
     status: str = "Held"
     mode: str | None = None
-    attendees: list[tuple[str, Span]] = field(default_factory=list)
+    attendees: list[Participant] = field(default_factory=list)
     definite: bool = False
     pos: int = 0
+    place_span: Span | None = None  # the words that place the meeting (a seat host's evidence)
+
+    def names(self) -> set[str]:
+        return {p.name for p in self.attendees}
 
 
 def _scope(trigger: Token) -> list[Token]:
@@ -73,27 +81,18 @@ def _before_event(trig: Token) -> bool:
     return any(h.lower_ in SEQUENCE_WORDS for h in of.ancestors if h.sent == trig.sent)
 
 
-def _of_place(t: Token) -> bool:
-    """ "in the Red Sea resort of Sharm el-Sheikh", "in the city of Doha": the place after "of"."""
-    of = t.head
-    return of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in ("in", "at")
-
-
 class MeetingFinder:
     def __init__(self, doc: Doc, idx: ActorIndex, published: date | None, context_dates: Sequence[date]):
         self.doc, self.idx = doc, idx
         self.published, self.context_dates = published, context_dates
         self.res = Resolver(doc, idx, set())
         self.mentions: list[Mention] = []
-        self.heads: list[tuple[int, str, Span]] = []  # heads of delegation: (char pos, name, span)
+        self.joiners: list = []  # participants named apart from a mention (participants.Joiner)
         self.dateline = dateline(doc, load_gazetteer())
 
     def is_trigger(self, t: Token) -> bool:
         low = t.lower_
         if t.pos_ == "NOUN" and low in TRIGGER_NOUNS:
-            if low == "call":
-                return any(w.lower_ in ("phone", "video", "telephone") for w in t.children) or \
-                    any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)
             if low == "round":
                 return False
             return True
@@ -102,7 +101,21 @@ class MeetingFinder:
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
             return self._hosts(t)
+        if t.pos_ == "VERB" and t.lemma_ in HANDOVER_VERBS:
+            return self._hands_over(t)
         return False
+
+    def _hands_over(self, t: Token) -> bool:
+        """ "X presented the plan to Y in Kyiv", "X briefed Y in Paris": handing something over to a
+        named person at a named city is an encounter (without the city it may be a letter)."""
+        to = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children]
+        if t.lemma_ == "brief":
+            to += [c for c in t.children if c.dep_ == "dobj"]
+        if not any(self.idx.kind(self.idx.token_actor.get(p.i, "")) == "Person" for p in to):
+            return False
+        countries = set(self.idx.countries.values())
+        return any(x.dep_ == "pobj" and x.head.lower_ == "in" and place_of(x, self.idx) not in (None, *countries)
+                   for x in t.subtree)
 
     def _hosts(self, t: Token) -> bool:
         """ "X received / hosted / welcomed Y", "a ceremony hosted by X": a host meets a guest."""
@@ -127,7 +140,11 @@ class MeetingFinder:
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
-        m.place = self._place(trig, scope)
+        m.place = meeting_place(trig, scope, idx)
+        where = next((t for t in scope if place_of(t, idx) == m.place and t.dep_ == "pobj"), None) if m.place else None
+        if where is not None:  # "met US President X at the White House": the words placing it
+            first, last = sorted((trig, where), key=lambda t: t.i)
+            m.place_span = Span(first.idx, last.idx + len(last))
         verb = trig if trig.pos_ == "VERB" else next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
         future = self._future(verb)
         span = doc[scope[0].i:scope[-1].i + 1]
@@ -142,38 +159,40 @@ class MeetingFinder:
         m.status = "Scheduled" if future else self._status(trig, verb)
         if m.status == "UnderWay" and m.date is None and self.published and not dates:
             m.date, m.basis = self.published, "relative"
-        if any(w.lower_ in ("phone", "telephone") for w in scope):
-            m.mode = "Phone"
-        elif any(w.lower_ == "video" for w in scope):
-            m.mode = "Video"
-        m.attendees = attendees(trig, verb, self.res, self.idx)
+        m.mode = mention_mode(trig, scope, placed=m.place is not None)
+        for p in self._roles(trig, verb):
+            give(m.attendees, p.name, p.role, p.evidence)
+        for name, span in attendees(trig, verb, self.res, self.idx):
+            give(m.attendees, name, None, span)
         return m
 
-    def _place(self, trig: Token, scope: list[Token]) -> str | None:
-        """The place attached to the trigger, its governing verbs or its relative clause ("in Florida");
-        a venue gives its city ("at the White House": Washington)."""
-        anchors = {trig.i} | {h.i for h in trig.ancestors if h.sent == trig.sent}
-        anchors |= {c.i for c in trig.children if c.dep_ in ("relcl", "acl")}
-        found = []
-        for t in scope:
-            label = self._place_of(t)
-            if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:
-                found.append(label)
-        countries = set(self.idx.countries.values())
-        for label in found:
-            if label not in countries:
-                return label
-        if found:
-            return found[0]
-        for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
-            label = self._place_of(t)
-            if label and t.dep_ == "pobj" and label not in countries and (
-                    t.head.lower_ in ("in", "at") or _of_place(t)):
-                return label
-        return None
+    def _roles(self, trig: Token, verb: Token | None) -> list[Participant]:
+        """Host, guest and mediator roles the mention's sentence states."""
+        out: list[Participant] = []
+        if trig.pos_ == "VERB":
+            out += host_roles(trig, self.res, self.idx)
+        elif verb is not None and trig.dep_ == "dobj" and trig.head == verb:  # "X hosted the summit"
+            out += host_roles(verb, self.res, self.idx)
+        for c in trig.children:  # "a summit hosted by X", "talks chaired by X"
+            if c.dep_ == "acl" and c.lemma_ in HOST_VERBS | CHAIR_VERBS:
+                out += host_roles(c, self.res, self.idx)
+        return out + sentence_roles(trig.sent, self.res, self.idx)
 
-    def _place_of(self, t: Token) -> str | None:
-        return self.idx.token_place.get(t.i) or self.idx.venues.get(t.i)
+    def mentions_of(self, trig: Token) -> list[Mention]:
+        """The mention of ``trig``; two or more when the sentence pairs places with dates ("first in
+        Geneva on 23 November and then in Florida on Sunday")."""
+        m = self.mention(trig)
+        pairs = place_date_pairs(trig, self.idx)
+        if not pairs or (m.place and m.place not in {p for p, _, _ in pairs}):
+            return [m]
+        out = []
+        for place, expr, pos in pairs:
+            one = Mention(m.start, m.end, place=place, status=m.status, mode=m.mode or "InPerson",
+                          attendees=[Participant(p.name, p.role, p.evidence) for p in m.attendees],
+                          definite=True, pos=max(m.pos, pos), place_span=Span(pos, pos + len(place)))
+            one.date, one.basis = resolve(expr, published=self.published, context_dates=self.context_dates)
+            out.append(one)
+        return out
 
     def _future(self, verb: Token | None) -> bool:
         h = verb
@@ -201,13 +220,13 @@ class MeetingFinder:
     def run(self) -> list[Meeting]:
         for t in self.doc:
             if self.is_trigger(t):
-                m = self.mention(t)
-                same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
-                if same is not None:
-                    self._merge(same, m)
-                else:
-                    self.mentions.append(m)
-        self.heads = delegation_heads(self.doc, self.res, self.idx)
+                for m in self.mentions_of(t):
+                    same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
+                    if same is not None:
+                        self._merge(same, m)
+                    else:
+                        self.mentions.append(m)
+        self.joiners = joiners(self.doc, self.res, self.idx)
         return self.resolve()
 
     @staticmethod
@@ -223,15 +242,18 @@ class MeetingFinder:
         if m.status != "Held" and into.status == "Held":
             into.status = m.status
         into.mode = into.mode or m.mode
-        into.attendees += [a for a in m.attendees if a[0] not in [n for n, _ in into.attendees]]
+        into.place_span = into.place_span or m.place_span
+        for p in m.attendees:
+            give(into.attendees, p.name, p.role, p.evidence)
         into.definite = into.definite or m.definite
 
     def resolve(self) -> list[Meeting]:
         concrete: list[Mention] = []
         bare: list[Mention] = []
-        main = next((m for m in self.mentions if m.date and not m.place and m.status != "Scheduled"), None)
-        if main is not None and self.dateline:  # the dateline places the article's main event
+        main = next((m for m in self.mentions if m.date and m.status != "Scheduled"), None)
+        if main is not None and not main.place and self.dateline:  # the dateline places the main event
             main.place = self.dateline
+            main.mode = main.mode or "InPerson"
         for m in self.mentions:
             if m.place or m.date:
                 target = next((c for c in concrete if (c.place == m.place or not c.place or not m.place)
@@ -245,22 +267,28 @@ class MeetingFinder:
             else:
                 bare.append(m)
         for m in bare:
-            names = {n for n, _ in m.attendees}
-            target = next((c for c in concrete if names & {n for n, _ in c.attendees}), None)
+            names = m.names()
+            target = next((c for c in concrete if names & c.names()), None)
             if target is None and (m.definite or not names):
                 target = self._current(concrete, m.pos)
             if target is not None:
-                target.attendees += [a for a in m.attendees if a[0] not in {n for n, _ in target.attendees}]
-        for pos, name, span in self.heads:
-            target = self._current(concrete, pos)
-            if target is not None and name not in {n for n, _ in target.attendees}:
-                target.attendees.append((name, span))
+                for p in m.attendees:
+                    give(target.attendees, p.name, p.role, p.evidence)
+        for j in self.joiners:
+            target = self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
+            if target is not None and (j.anchor is None or j.anchor in target.names()):
+                give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
+        g = load_gazetteer()
         out = []
         for m in concrete:
+            for p in m.attendees:  # "Qatari mediator X": a mediator by title
+                actor = self.idx.actors.get(p.name)
+                if p.role is None and actor and any("mediator" in t.lower() for t in actor.titles):
+                    p.role = MEDIATOR
+            settle_roles(m.attendees, m.place, self.idx, g, m.place_span or Span(m.start, m.end))
             out.append(Meeting(
                 place=m.place, date=m.date, status=m.status, mode=m.mode, date_basis=m.basis,
-                participants=[Participant(name=n, evidence=s) for n, s in m.attendees],
-                evidence=[Span(m.start, m.end)],
+                participants=list(m.attendees), evidence=[Span(m.start, m.end)],
                 confidence=0.8 if m.place and m.date else 0.65))
         return out
 

@@ -31,15 +31,19 @@ def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, 
     merged: dict[URIRef, Meeting] = {}
     for m, node in zip(meetings, nodes):
         if node not in merged:
-            merged[node] = replace(m, participants=list(m.participants), evidence=list(m.evidence))
+            merged[node] = replace(m, participants=[replace(p) for p in m.participants], evidence=list(m.evidence))
             continue
         first = merged[node]
         first.place, first.date = first.place or m.place, first.date or m.date
         first.mode = first.mode or m.mode
         first.date_basis = first.date_basis or m.date_basis
         first.confidence = max(first.confidence, m.confidence)
-        known = {p.name for p in first.participants}
-        first.participants += [p for p in m.participants if p.name not in known]
+        known = {p.name: p for p in first.participants}
+        for p in m.participants:
+            if p.name not in known:
+                first.participants.append(p)
+            elif known[p.name].role is None and p.role:  # a later report may name the role
+                known[p.name].role, known[p.name].evidence = p.role, p.evidence or known[p.name].evidence
         first.evidence += [e for e in m.evidence if e not in first.evidence]
     return merged
 

@@ -51,3 +51,63 @@ def test_meetings_team_headed_by_adds_head(run):
             "and the American side was led by Treasury Secretary Scott Bessent.")
     names = {p.name for p in f.meetings[0].participants}
     assert {"He Lifeng", "Scott Bessent"} <= names
+
+
+def test_meetings_two_places_with_their_dates_in_one_sentence(run):
+    f = run("The envoys arrived in Cairo with a text that had been revised in talks with Israeli officials, "
+            "first in Doha on 10 November and then in Paris on Wednesday.")
+    got = {(m.place, m.date) for m in f.meetings}
+    assert got == {("Doha", date(2025, 11, 10)), ("Paris", date(2025, 11, 26))}
+
+
+def test_meetings_dateline_does_not_place_a_meeting_with_its_own_place(run):
+    f = run("CAIRO — Egyptian President Abdel Fattah el-Sisi received US envoy Steve Witkoff in Cairo on "
+            "Tuesday. Witkoff came after talks with Israeli officials on 12 November.")
+    assert ("Cairo", date(2025, 11, 12)) not in {(m.place, m.date) for m in f.meetings}
+
+
+def test_meetings_presenting_a_plan_to_a_person_in_a_city(run):
+    f = run("Kenyan President William Ruto met envoys in Nairobi on Monday. Ruto had presented the plan to "
+            "Ethiopian Prime Minister Abiy Ahmed in Addis Ababa on Thursday.")
+    m = next(m for m in f.meetings if m.place == "Addis Ababa")
+    assert m.date == date(2025, 11, 27) and {p.name for p in m.participants} == {"William Ruto", "Abiy Ahmed"}
+
+
+def test_meetings_presenting_a_plan_without_a_city_is_no_meeting(run):
+    f = run("Kenyan President William Ruto presented the plan to Ethiopian Prime Minister Abiy Ahmed on Thursday.")
+    assert f.meetings == []
+
+
+def test_meetings_accompanied_by_adds_attendees(run):
+    f = run("Talks began in Riyadh on Monday. The American side was led by Secretary of State Marco Rubio, "
+            "who was accompanied by envoy Steve Witkoff and Army Secretary Dan Driscoll.")
+    names = {p.name: p.role for p in f.meetings[0].participants}
+    assert names["Marco Rubio"] == "HeadOfDelegation"
+    assert names["Steve Witkoff"] is None and names["Dan Driscoll"] is None
+
+
+def test_meetings_sat_in_on_the_meeting(run):
+    f = run("Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing on "
+            "Tuesday. Wang Yi, the Chinese foreign minister, who sat in on the meeting, called it warm.")
+    assert "Wang Yi" in {p.name for p in f.meetings[0].participants}
+
+
+def test_meetings_among_those_who_attended_were(run):
+    f = run("African leaders held a summit in Addis Ababa on Saturday. Among the leaders who attended were "
+            "Kenyan President William Ruto, Nigerian President Bola Tinubu and Ghanaian President John Mahama.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"William Ruto", "Bola Tinubu", "John Mahama"} <= names
+
+
+def test_meetings_member_of_the_delegation(run):
+    f = run("Trade talks were held in London on Monday. Li Chenggang, a Chinese trade negotiator, was also "
+            "part of the Chinese delegation.")
+    assert "Li Chenggang" in {p.name for p in f.meetings[0].participants}
+
+
+def test_meetings_together_with_at_the_meeting_place(run):
+    f = run("Leaders held a summit in Sharm el-Sheikh on Monday. In Sharm el-Sheikh, Egyptian President "
+            "Abdel Fattah el-Sisi signed a declaration together with Jordan's King Abdullah and Turkish "
+            "President Recep Tayyip Erdogan.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"} <= names

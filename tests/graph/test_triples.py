@@ -224,3 +224,17 @@ def test_facts_graph_place_spellings_with_one_iri_get_one_label(facts):
     variants = set(g.objects(moscow, URIRef("http://www.w3.org/2004/02/skos/core#altLabel")))
     assert len(labels) == 1, labels
     assert labels | variants == {Literal("Moscow"), Literal("MOSCOW")}
+
+
+def test_merge_reports_keeps_a_role_named_by_a_later_report():
+    from rdflib import URIRef
+
+    from kg.graph.triples import merge_reports
+    from kg.model import Meeting, Participant
+
+    node = URIRef("https://w3id.org/parley/id/meeting/moscow-2025-12-02")
+    first = Meeting("Moscow", None, [Participant("Vladimir Putin"), Participant("Steve Witkoff")])
+    later = Meeting("Moscow", None, [Participant("Vladimir Putin", role="Host")])
+    merged = merge_reports([first, later], [node, node])[node]
+    assert {p.name: p.role for p in merged.participants} == {"Vladimir Putin": "Host", "Steve Witkoff": None}
+    assert first.participants[0].role is None  # the reports themselves are left alone

@@ -1,0 +1,66 @@
+"""Filters for statistical entities: which ORG spans are really person names, which one-word
+PERSON spans are common words, and which unknown ORG spans are plausible organisations."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from .gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
+
+ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
+inc news times post network organization organisation institute university army movement front association
+foundation fund commission court office department service services brigade guard police parliament assembly
+league alliance coalition authority administration government media press club centre center""".split())
+
+
+def person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
+    """An ORG span that reads as a person's name in a person's slot ("..., Rustem Umerov, who")."""
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in words) or norm(ent.text) in g.orgs:
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    after = doc[ent.end:ent.end + 2]
+    last = words[-1]
+    elsewhere = any(t.text == last and not ent.start <= t.i < ent.end for t in doc)
+    return (elsewhere or ent.root.dep_ == "appos" or (before is not None and before.lower_ in TITLE_WORDS)
+            or (len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"))
+
+
+def common_word(span: SpacySpan, g: Gazetteer) -> bool:
+    """A one-word PERSON that is really a noun modifier ("Peace talks") and no known name."""
+    if len(span) > 1 or norm(span.text) in g.persons:
+        return False
+    t = span.root
+    return t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN"
+
+
+def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
+    """Filter for statistical ORG entities the gazetteer does not know."""
+    key = norm(ent.text)
+    words = key.split()
+    if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
+        return False
+    if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency"):
+        return False
+    if ent.text[:1].islower() and not ent.text.startswith("the "):
+        return False
+    if any(t.like_num for t in ent) or key in g.capitals or key in g.demonyms:
+        return False
+    if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
+        return False
+    if words[-1] in ("of", "the", "for", "and"):  # cut short: "Office of the President of"
+        return False
+    return not in_title(ent)
+
+
+def in_title(ent: SpacySpan) -> bool:
+    """An organisation word inside a person's title ("Army Secretary", "head of the Office of ...")
+    names the post, not an actor."""
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in TITLE_WORDS and nxt.lower_ not in ("state", "national", "first"):
+        return True
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS

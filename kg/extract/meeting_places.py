@@ -1,0 +1,86 @@
+"""Where a meeting mention took place: the locative attached to the trigger or its governing verbs,
+and the "first in A on D1 and then in B on D2" sequences that report two meetings in one sentence."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorIndex
+from .dates import DateExpr, find_dates
+
+PLACE_PREPS = frozenset("in at to".split())
+CLAUSE_EDGES = frozenset("relcl acl advcl ccomp".split())
+
+
+def place_of(t: Token, idx: ActorIndex) -> str | None:
+    """The place label of a token (a venue gives its city)."""
+    return idx.token_place.get(t.i) or idx.venues.get(t.i)
+
+
+def _of_place(t: Token) -> bool:
+    """ "in the Red Sea resort of Sharm el-Sheikh", "in the city of Doha": the place after "of"."""
+    of = t.head
+    return of.lower_ == "of" and of.head.dep_ == "pobj" and of.head.head.lower_ in ("in", "at")
+
+
+def _anchors(trig: Token) -> set[int]:
+    """The trigger, its governing words up to the clause it sits in, and its own relative clause.
+    A meeting inside a relative clause ("a plan reworked in talks") does not take the place of the
+    main clause ("came to Moscow")."""
+    out = {trig.i}
+    for h in trig.ancestors:
+        if h.sent != trig.sent:
+            break
+        out.add(h.i)
+        if h.dep_ in CLAUSE_EDGES and h.pos_ in ("VERB", "AUX"):
+            break
+    out |= {c.i for c in trig.children if c.dep_ in ("relcl", "acl")}
+    return out
+
+
+def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | None:
+    """The place attached to the trigger, its governing verbs or its relative clause ("in Florida");
+    a venue gives its city ("at the White House": Washington); a city wins over a country."""
+    anchors = _anchors(trig)
+    found = []
+    for t in scope:
+        label = place_of(t, idx)
+        if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:
+            found.append(label)
+    countries = set(idx.countries.values())
+    for label in found:
+        if label not in countries:
+            return label
+    if found:
+        return found[0]
+    for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
+        label = place_of(t, idx)
+        if label and t.dep_ == "pobj" and label not in countries and (
+                t.head.lower_ in ("in", "at") or _of_place(t)):
+            return label
+    return None
+
+
+def place_date_pairs(trig: Token, idx: ActorIndex) -> list[tuple[str, DateExpr, int]]:
+    """ "first in Geneva on 23 November and then in Florida on Sunday": each place with the date
+    written right after it, when a sentence after the trigger lists two or more such pairs.
+
+    RETURNS (list): (place label, date expression, char offset of the place) per pair; empty
+    unless at least two different places are paired.
+    """
+    sent = trig.sent
+    doc = trig.doc
+    countries = set(idx.countries.values())
+    places = [t for t in sent if t.i > trig.i and t.dep_ == "pobj" and t.head.lower_ in ("in", "at")
+              and place_of(t, idx) and place_of(t, idx) not in countries
+              and (t.i + 1 >= sent.end or place_of(doc[t.i + 1], idx) != place_of(t, idx))]
+    pairs: list[tuple[str, DateExpr, int]] = []
+    for k, t in enumerate(places):
+        stop = places[k + 1].head.i if k + 1 < len(places) else sent.end
+        stop = min(stop, t.i + 6)
+        if stop <= t.i + 1:
+            continue
+        gap = doc[t.i + 1:stop]
+        dates = find_dates(gap.text, gap.start_char)
+        if dates and doc[t.i + 1].lower_ in {"on", ",", dates[0].text.split()[0].lower()}:
+            pairs.append((place_of(t, idx), dates[0], t.idx))
+    return pairs if len({p for p, _, _ in pairs}) >= 2 else []
