@@ -53,9 +53,12 @@ class BuildReport:
     def triples(self) -> int:
         return sum(o.triples for o in self.landed)
 
+    store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
+
     @property
     def violations(self) -> list:
-        return [v for o in self.landed for v in o.violations]
+        """Per-article shape violations, then the store-wide ones (rules across articles)."""
+        return [v for o in self.landed for v in o.violations] + self.store_violations
 
 
 def known_meetings(store: GraphStore) -> list[KnownMeeting]:
@@ -143,5 +146,9 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
         for graph, g in graphs:
             store.replace_graph(graph, g)
     refresh_derived(store)
+    if validate:  # what no single article shows: a revision cycle across two articles, ...
+        from .validate.store_checks import check_store
+
+        report.store_violations = check_store(store)
     store.flush()
     return report
