@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from rdflib import Literal
 
-from .errors import IngestError
+from .errors import Errors, IngestError
 from .graph import KnownMeeting, facts_graph, resolve_meetings
 from .graph.inference import refresh_derived
 from .graph.iri import graph_iri
@@ -78,25 +78,26 @@ def known_meetings(store: GraphStore) -> list[KnownMeeting]:
 
 def _extract_all(articles: list[Article], nlp, *, n_process: int, errors: list[Exception],
                  tick: Callable[[int], None]) -> list[ArticleFacts]:
-    """Extract facts in batches; a batch that fails is redone one article at a time so that a
-    single bad article cannot sink the others."""
+    """Extract facts with one ``nlp.pipe`` over the batch; if an article makes it fail, that
+    article and the ones after it are redone one at a time, so one bad article cannot sink the
+    others. Undated articles resolve dates against the whole batch's publication dates."""
     from .extract import extract, extract_many
 
+    context = sorted({a.published for a in articles if a.published})
     out: list[ArticleFacts] = []
-    size = 32
-    for i in range(0, len(articles), size):
-        chunk = articles[i:i + size]
-        try:
-            out.extend(extract_many(chunk, nlp, n_process=n_process))
-        except Exception:  # noqa: BLE001 - isolate the failing article below
-            context = [a.published for a in articles if a.published]
-            for article in chunk:
-                try:
-                    out.append(extract(article, nlp, context_dates=context))
-                except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
-                    log.exception("extraction failed for %s", article.path)
-                    errors.append(IngestError(f"{article.path}: extraction failed ({e!r})", article.path))
-        tick(len(chunk))
+    try:
+        for facts in extract_many(articles, nlp, n_process=n_process, context_dates=context):
+            out.append(facts)
+            tick(1)
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        log.exception("batch extraction failed after %d articles; going on one by one", len(out))
+        for article in articles[len(out):]:
+            try:
+                out.append(extract(article, nlp, context_dates=context))
+            except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
+                log.exception("extraction failed for %s", article.path)
+                errors.append(IngestError(Errors.E201.format(path=article.path, reason=repr(e)), article.path))
+            tick(1)
     return out
 
 

@@ -28,6 +28,8 @@ class Errors(metaclass=_Coded):
     E106 = "{path}: cannot extract article text from the HTML page. Check that it holds an article."
     E107 = "{path}: no articles found (looked for .txt, .html, .htm, .json, .jsonl). Check the folder."
     E108 = "{path}: sidecar metadata is invalid JSON ({reason}). Fix it or remove it."
+    # extract
+    E201 = "{path}: extraction failed ({reason}). The other articles were built; please report this article."
     # graph
     E301 = "Cannot mint an IRI for an empty {what} name. This is a bug in the extractor; please report it."
     # validate

@@ -73,14 +73,16 @@ def extract(article: Article, nlp: Language, *, context_dates: Sequence[date] = 
     return _facts(article, nlp(_doc(article, nlp, context_dates)))
 
 
-def extract_many(articles: Sequence[Article], nlp: Language, *, n_process: int = 1,
-                 batch_size: int = 32) -> Iterator[ArticleFacts]:
-    """Extract a batch with ``nlp.pipe``; each article's context dates are the others' dates."""
-    dates = [a.published for a in articles]
-    docs = []
-    for i, a in enumerate(articles):
-        others = [d for j, d in enumerate(dates) if j != i and d is not None]
-        docs.append(_doc(a, nlp, others))
+def extract_many(articles: Sequence[Article], nlp: Language, *, n_process: int = 1, batch_size: int = 32,
+                 context_dates: Sequence[date] | None = None) -> Iterator[ArticleFacts]:
+    """Extract a batch with ``nlp.pipe``.
+
+    context_dates (Sequence[date] | None): publication dates that undated articles resolve
+        against; default: the dates of the batch (an article's own date, when it has one, wins).
+    """
+    if context_dates is None:
+        context_dates = sorted({a.published for a in articles if a.published})
+    docs = [_doc(a, nlp, context_dates) for a in articles]
     if n_process == 1:
         for article, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size)):
             yield _facts(article, doc)
