@@ -286,6 +286,8 @@ class MeetingFinder:
                 if p.role is None and actor and any("mediator" in t.lower() for t in actor.titles):
                     p.role = MEDIATOR
             settle_roles(m.attendees, m.place, self.idx, g, m.place_span or Span(m.start, m.end))
+            if m.date and self.published and m.date > self.published and m.status in ("Held", "UnderWay"):
+                m.status = "Scheduled"  # dated after the article: it cannot have happened yet
             out.append(Meeting(
                 place=m.place, date=m.date, status=m.status, mode=m.mode, date_basis=m.basis,
                 participants=list(m.attendees), evidence=[Span(m.start, m.end)],

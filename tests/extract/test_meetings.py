@@ -111,3 +111,16 @@ def test_meetings_together_with_at_the_meeting_place(run):
             "President Recep Tayyip Erdogan.")
     names = {p.name for p in f.meetings[0].participants}
     assert {"Abdel Fattah el-Sisi", "Recep Tayyip Erdoğan"} <= names
+
+
+def test_meetings_dated_after_publication_are_scheduled(nlp):
+    from datetime import date
+
+    from kg.extract import extract
+    from kg.model import Article, Span
+
+    text = "The envoy said he and the foreign minister would meet again in Oslo next Saturday."
+    a = Article(path="t.txt", stem="t", text=text, sha256="0" * 64, published=date(2025, 4, 13))
+    a.body = [Span(0, len(text))]
+    meetings = [m for m in extract(a, nlp).meetings if m.date]
+    assert meetings and all(m.status == "Scheduled" for m in meetings if m.date > date(2025, 4, 13))
