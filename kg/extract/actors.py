@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Span
 from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .entity_filters import common_word, person_like_org, plausible_org
-from .names import person_surname_orgs
+from .names import canonical_person, person_key, person_surname_orgs
 from .venues import mark_venues
 
 LOCATIVE_PREPS = frozenset("in at near across throughout within inside around outside".split())
@@ -93,38 +92,6 @@ def _is_locative(span: SpacySpan, idx: ActorIndex) -> bool:
     if span.start >= 2 and span.doc[span.start - 1].text == "," and span.start - 2 in idx.token_place:
         return True
     return False
-
-
-def _person_key(name: str) -> tuple[str, str]:
-    parts = norm(name).split()
-    return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
-
-
-def _canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
-    """Map a surface name to the article's / Wikidata's canonical full name."""
-    key = norm(name)
-    first, last = _person_key(name)
-    for full in known:  # "Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner"
-        if " " in key and norm(full).endswith(" " + key):
-            return full
-    if not first:  # surname only: the full name used in the article, else a verified alias
-        for full in known:
-            f_first, f_last = _person_key(full)
-            if f_first and (f_last == last or f_last.split("-")[-1] == last or fuzz.ratio(f_last, last) >= 85):
-                return full
-        return g.persons.get(key, name)
-    if key in g.persons:
-        return g.persons[key]
-    for alias, label in g.persons.items():  # typo'd first name with a known surname: Marc -> Marco
-        a_first, a_last = _person_key(label)
-        if a_first and a_last == last and (a_first.startswith(first) or first.startswith(a_first)
-                                           or fuzz.ratio(a_first, first) >= 80):
-            return label
-    for full in known:  # the same person spelt differently earlier in the article
-        f_first, f_last = _person_key(full)
-        if f_first and f_first[0] == first[0] and fuzz.ratio(f_last, last) >= 85:
-            return full
-    return name
 
 
 def _title_of(span: SpacySpan, idx: ActorIndex) -> tuple[str | None, str | None]:
@@ -251,20 +218,23 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         excluded |= {norm(author), norm(author).split()[-1]}
     known: list[str] = []
     for p in persons:
-        if norm(p.text) in excluded or _person_key(p.text)[1] in {_person_key(x)[1] for x in excluded if " " in x}:
+        if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue
-        canonical = _canonical_person(p.text, known, g)
+        canonical = canonical_person(p.text, known, g)
         if " " in canonical and canonical not in known:
             known.append(canonical)
     for p in persons:
         if p[0].i in idx.journalists:
             continue
-        canonical = _canonical_person(p.text, known, g)
+        canonical = canonical_person(p.text, known, g)
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
         idx.person_mentions.append((p.root.i, canonical))
     surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}
     surname_of.update({k.split("-")[-1]: n for k, n in list(surname_of.items()) if "-" in k})  # el-Sisi
+    given = [n.split()[0] for n in idx.actors if idx.kind(n) == "Person" and " " in n]
+    surname_of.update({n.split()[0]: n for n in idx.actors if idx.kind(n) == "Person" and " " in n
+                       and given.count(n.split()[0]) == 1 and n.split()[0] not in surname_of})  # "Anwar"
     for t in doc:  # surnames the NER missed ("..., Pashinyan wrote")
         if t.text in surname_of and t.i not in idx.token_actor and t.i not in idx.journalists and (
                 t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start):  # "to Zelenskyy" tagged NOUN

@@ -1,4 +1,5 @@
-"""Person names the gazetteer ruler would break: an organisation alias that is also a surname.
+"""Person names: the canonical full name of a surface form, and names the gazetteer ruler would
+break (an organisation alias that is also a surname).
 
 The entity ruler runs before the NER and wins, so "Thérèse Kayikwamba Wagner" comes out as the
 person "Thérèse Kayikwamba" followed by the organisation alias "Wagner". An organisation alias
@@ -6,7 +7,10 @@ directly after (or inside) a person's name is part of that name.
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan
+
+from .gazetteer import Gazetteer, norm
 
 
 def _name_word(tok) -> bool:
@@ -42,3 +46,43 @@ def _person(doc: Doc, start: int, end: int) -> SpacySpan:
     for t in doc[start:end]:
         t.ent_id_ = ""  # the organisation id the ruler gave the surname
     return SpacySpan(doc, start, end, label="PERSON")
+
+
+def person_key(name: str) -> tuple[str, str]:
+    parts = norm(name).split()
+    return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
+
+
+def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
+    """Map a surface name to the article's / Wikidata's canonical full name."""
+    key = norm(name)
+    first, last = person_key(name)
+    for full in known:  # "Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner"
+        if " " in key and norm(full).endswith(" " + key):
+            return full
+    if not first:  # surname only: the full name used in the article, else a verified alias
+        for full in known:
+            f_first, f_last = person_key(full)
+            if f_first and (f_last == last or f_last.split("-")[-1] == last or fuzz.ratio(f_last, last) >= 85):
+                return full
+        if key in g.persons:
+            return g.persons[key]
+        given = {full for full in known if norm(full).split()[0] == key}
+        # "Anwar" for "Anwar Ibrahim": many cultures shorten a name to the given name; only when
+        # exactly one full name of the article starts with it ("Hun" for Hun Manet / Hun Sen stays)
+        return given.pop() if len(given) == 1 else name
+    if key in g.persons:
+        return g.persons[key]
+    longer = {full for full in known if norm(full).startswith(key + " ")}
+    if len(longer) == 1:  # "Faisal bin Farhan" and "Faisal bin Farhan Al Saud": the longest form
+        return longer.pop()
+    for alias, label in g.persons.items():  # typo'd first name with a known surname: Marc -> Marco
+        a_first, a_last = person_key(label)
+        if a_first and a_last == last and (a_first.startswith(first) or first.startswith(a_first)
+                                           or fuzz.ratio(a_first, first) >= 80):
+            return label
+    for full in known:  # the same person spelt differently earlier in the article
+        f_first, f_last = person_key(full)
+        if f_first and f_first[0] == first[0] and fuzz.ratio(f_last, last) >= 85:
+            return full
+    return name

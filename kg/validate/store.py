@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH
 
 from ..graph.namespaces import KG, OA
 from ..store import GraphStore
@@ -99,4 +99,23 @@ def validate_store(store: GraphStore, graphs: list[URIRef] | None = None, *,
         found = check_store(store)
         report.findings.extend(found)
         report.report_graph += report_graph(found)
+    report.report_graph = single_report(report.report_graph)
     return report
+
+
+def single_report(merged: Graph) -> Graph:
+    """One sh:ValidationReport holding every result: the per-article reports (and the store
+    checks') each bring a report node of their own, which a SHACL consumer would read as
+    several reports."""
+    roots = list(merged.subjects(RDF.type, SH.ValidationReport))
+    results = {r for root in roots for r in merged.objects(root, SH.result)}
+    for root in roots:
+        merged.remove((root, None, None))
+    root = URIRef("urn:parley:validation-report")
+    merged.add((root, RDF.type, SH.ValidationReport))
+    merged.add((root, SH.conforms, Literal(not any(
+        merged.value(r, SH.resultSeverity) == SH.Violation for r in results))))
+    for r in results:
+        merged.add((root, SH.result, r))
+    merged.bind("sh", SH)
+    return merged

@@ -196,3 +196,29 @@ def test_store_check_is_described_in_the_shapes_vocabulary(check):
 
 def test_store_checks_pass_on_the_seed_store(seed_store):
     assert check_store(seed_store) == []
+
+
+def test_validate_store_turtle_report_is_one_sh_validation_report():
+    """Several article graphs, one with a violation: one standard report, not one per article."""
+    from pathlib import Path
+
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDF, RDFS, SH
+
+    from kg.graph.namespaces import KGID
+    from kg.store import GraphStore
+    from kg.validate.store import validate_store
+
+    fixture = Graph().parse(Path(__file__).resolve().parents[1] / "fixtures" / "shapes" / "conforming.ttl")
+    broken = Graph()
+    for t in fixture:
+        broken.add(t)
+    broken.remove((KGID["person/marco-rubio"], RDFS.label, Literal("Marco Rubio")))
+    store = GraphStore(None)
+    store.replace_graph(KGID["graph/d99a57cc719374b8"], fixture)
+    store.replace_graph(KGID["graph/0000000000000001"], broken)
+    report = validate_store(store, store_checks=False).report_graph
+    roots = list(report.subjects(RDF.type, SH.ValidationReport))
+    assert len(roots) == 1
+    assert report.value(roots[0], SH.conforms) == Literal(False)
+    assert len(list(report.objects(roots[0], SH.result))) >= 1
