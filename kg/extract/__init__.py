@@ -50,7 +50,8 @@ def body_text(article: Article) -> str:
 
 def _doc(article: Article, nlp: Language, context_dates: Sequence[date]) -> Doc:
     doc = nlp.make_doc(body_text(article))
-    return set_context(doc, published=article.published, context_dates=context_dates, author=article.author)
+    return set_context(doc, published=article.published, context_dates=context_dates, author=article.author,
+                       publisher=article.publisher)
 
 
 def _facts(article: Article, doc: Doc) -> ArticleFacts:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Span
 from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .entity_filters import common_word, person_like_org, plausible_org
+from .entity_filters import common_word, is_outlet, outlet_keys, person_like_org, plausible_org
+from .org_names import acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, person_key, person_surname_orgs
 from .venues import mark_venues
 
@@ -154,24 +155,29 @@ def _add_place(idx: ActorIndex, label: str, span: SpacySpan) -> None:
         idx.token_place[t.i] = label
 
 
-def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIndex:
+def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
+                publisher: str | None = None) -> ActorIndex:
     """Build the :class:`ActorIndex` of a parsed article (kg:Actor, kg:Place mentions).
 
     doc (Doc): the parsed article (non-body text blanked).
     g (Gazetteer): lookup tables.
     author (str | None): the article's author, never an actor.
+    publisher (str | None): the article's outlet, never an actor.
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
     doc.ents = person_surname_orgs(doc)
+    doc.ents = long_org_names(doc)
+    acro = acronyms(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
+    carriers = outlet_keys(doc, publisher)
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
-        if kind == "outlet" or (not ident and ent.label_ == "ORG" and key in g.outlets):
+        if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers))):
             for t in ent:
-                idx.outlets[t.i] = name or g.outlets[key]
+                idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
             country_spans.append((ent, name))
             for t in ent:
@@ -194,10 +200,14 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
                 _add_place(idx, g.places[key], ent)
             elif ent.label_ != "FAC":
                 _add_place(idx, ent.text, ent)
-    surnames = {re.split(r"[ -]", norm(e.text))[-1] for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)}
+    person_ents = [norm(e.text) for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)]
+    surnames = {re.split(r"[ -]", k)[-1] for k in person_ents}
+    surnames |= {k.split()[0] for k in person_ents if " " in k}  # "Phumtham" (given name) tagged ORG
     for ent in doc.ents:  # second pass: organisations and persons
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
+        if ent.start in idx.outlets:
+            continue
         if kind == "org":
             _add(idx, name, "Organization", ent, g, 0.9)
         elif ent.label_ == "ORG" and not kind and (key.split()[-1:] and key.split()[-1] in surnames
@@ -206,8 +216,16 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None) -> ActorIn
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
+            elif key in acro:  # "TPLF" after "Tigray People's Liberation Front (TPLF)"
+                _add(idx, acro[key].replace("’", "'"), "Organization", ent, g, 0.8)
+            elif document_name(ent) or indefinite(ent) or demonym_like(ent) or \
+                    any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
+                continue
             elif plausible_org(ent, g):
-                _add(idx, ent.text[4:] if ent.text.startswith("the ") else ent.text, "Organization", ent, g, 0.6)
+                label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
+                country = country_of_org(ent, idx.countries)
+                _add(idx, f"{label} of {country}" if country and " of " not in label else label,
+                     "Organization", ent, g, 0.6)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
             if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \

@@ -1,15 +1,17 @@
 """Filters for statistical entities: which ORG spans are really person names, which one-word
-PERSON spans are common words, and which unknown ORG spans are plausible organisations."""
+PERSON spans are common words, which unknown ORG spans are plausible organisations, and which
+name the outlets carrying the article."""
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan
 
 from .gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 
 ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
 inc news times post network organization organisation institute university army movement front association
 foundation fund commission court office department service services brigade guard police parliament assembly
-league alliance coalition authority administration government media press club centre center""".split())
+league alliance coalition authority administration government media press club centre center navy
+tribunal senate congress cabinet secretariat directorate""".split())
 
 
 def person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
@@ -46,7 +48,7 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
         return False
     if ent.text[:1].islower() and not ent.text.startswith("the "):
         return False
-    if any(t.like_num for t in ent) or key in g.capitals or key in g.demonyms:
+    if any(t.like_num for t in ent) or key in g.capitals or key in g.demonyms or time_zone(ent):
         return False
     if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
         return False
@@ -64,3 +66,36 @@ def in_title(ent: SpacySpan) -> bool:
         return True
     root = ent.root
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS
+
+
+CREDIT_WORDS = frozenset("reporting editing writing photo photos additional".split())
+TIME_ZONES = frozenset("gmt utc bst cet cest eet eest est edt cst cdt pst pdt ist pkt msk jst".split())
+
+
+def outlet_keys(doc: Doc, publisher: str | None) -> set[str]:
+    """Norm keys of the outlets that carry this article: its publisher, an agency tag after a
+    dateline ("MUSCAT, April 12 (Reuters) -") and credit lines ("Reporting by X", "Photo: X")."""
+    keys = {norm(publisher)} if publisher else set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        tagged = before is not None and before.text == "(" and after is not None and after.text == ")" \
+            and ent.start >= 2 and doc[ent.start - 2].ent_type_ in ("DATE", "GPE", "LOC")
+        credit = any(t.lower_ in CREDIT_WORDS for t in doc[max(ent.start - 3, 0):ent.start]) \
+            and any(t.lower_ in ("by", ":") for t in doc[max(ent.start - 2, 0):ent.start])
+        if tagged or credit:
+            keys.add(norm(ent.text))
+    return {k for k in keys if k}
+
+
+def is_outlet(key: str, keys: set[str]) -> bool:
+    """The outlet itself, or its leading word(s) ("Parley" of "Parley Wire")."""
+    return key in keys or any(k.startswith(key + " ") for k in keys)
+
+
+def time_zone(ent: SpacySpan) -> bool:
+    """ "11:30 GMT": a time zone after a clock time is no organisation."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return norm(ent.text) in TIME_ZONES and (before is None or before.like_num or ":" in before.text)

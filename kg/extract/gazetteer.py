@@ -51,7 +51,7 @@ class Gazetteer:
     place_country: dict[str, str] = field(default_factory=dict)  # canonical place -> country
     collectives: dict[str, str] = field(default_factory=dict)  # "european" -> Europe
     qids: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # alias -> (label, qid, kind)
-    persons: dict[str, str] = field(default_factory=dict)  # alias -> canonical person (from qids)
+    persons: dict[str, str] = field(default_factory=dict)  # alias -> canonical person (persons.tsv, qids)
     venues: dict[str, str] = field(default_factory=dict)  # "white house" -> Washington (its city)
 
     def country_of(self, text: str) -> str | None:
@@ -110,6 +110,9 @@ def load_gazetteer() -> Gazetteer:
             g.venues[norm(a)] = city.strip()
     for adj, label, _, _ in _rows("regions.tsv"):
         g.collectives[norm(adj)] = label
+    for name, aliases, _, _ in _rows("persons.tsv"):  # full names news often shortens
+        for a in [name, *_split(aliases)]:
+            g.persons.setdefault(norm(a), name)
     path = DATA / "wikidata" / "verified_qids.json"
     if path.exists():
         for e in json.loads(path.read_text(encoding="utf-8")):

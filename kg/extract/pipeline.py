@@ -27,14 +27,16 @@ def context(doc: Doc) -> dict[str, Any]:
     raw = doc.user_data.get(CONTEXT) or {}
     pub = raw.get("published")
     return {"published": date.fromisoformat(pub) if pub else None, "author": raw.get("author"),
+            "publisher": raw.get("publisher"),
             "context_dates": [date.fromisoformat(d) for d in raw.get("context_dates", [])]}
 
 
 def set_context(doc: Doc, *, published: date | None, context_dates: Sequence[date] = (),
-                author: str | None = None) -> Doc:
+                author: str | None = None, publisher: str | None = None) -> Doc:
     """Attach the article context (ISO strings: user_data must survive msgpack in ``n_process``)."""
     doc.user_data[CONTEXT] = {"published": published.isoformat() if published else None,
-                              "context_dates": [d.isoformat() for d in context_dates], "author": author}
+                              "context_dates": [d.isoformat() for d in context_dates], "author": author,
+                              "publisher": publisher}
     return doc
 
 
@@ -44,7 +46,9 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from .actors import find_actors
 
-        doc.user_data["kg.actors"] = find_actors(doc, load_gazetteer(), author=context(doc).get("author"))
+        ctx = context(doc)
+        doc.user_data["kg.actors"] = find_actors(doc, load_gazetteer(), author=ctx.get("author"),
+                                                 publisher=ctx.get("publisher"))
         return doc
 
 

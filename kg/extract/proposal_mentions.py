@@ -173,6 +173,22 @@ def _peace_purpose(tok: Token) -> bool:
     return False
 
 
+def _purpose_phrase(tok: Token) -> str | None:
+    """ "agreement for a permanent cessation of hostilities": the purpose noun phrase (no
+    determiner) when it names the end of a conflict in other words than "peace"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+            obj = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
+            if obj is None or obj.lower_ == "peace" or not any(t.lower_ in PEACE_PURPOSE for t in obj.subtree):
+                continue
+            of = next((x for x in obj.children if x.dep_ == "prep" and x.lower_ == "of"), None)
+            last = next((x for x in of.children if x.dep_ == "pobj"), obj) if of is not None else obj
+            first = next((t for t in obj.subtree if t.dep_ != "det" and not t.is_punct), obj)
+            if last.i - first.i < 6:
+                return obj.doc[first.i:last.i + 1].text.lower()
+    return None
+
+
 def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     """The mention headed by ``tok`` (a head noun of :func:`family_of`), or None when it only names
     a channel or sits inside another mention."""
@@ -222,7 +238,10 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         if obj is not None:
             m.types.append(f"of {obj.lower_}")
             m.end = max(m.end, obj.idx + len(obj))
-    if _peace_purpose(head_tok) or _peace_purpose(tok):
+    purpose = _purpose_phrase(head_tok) if fam == "agreement" else None
+    if purpose:  # "an agreement for a permanent cessation of hostilities"
+        m.types.append(purpose)
+    elif _peace_purpose(head_tok) or _peace_purpose(tok):
         m.types.append("peace") if "peace" not in m.types else None
     m.attested = _attested(tok, tok) or (head_tok is not tok and _attested(head_tok, tok))
     late = _relative_attest(head_tok, m.end)

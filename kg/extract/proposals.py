@@ -9,6 +9,7 @@ Mentions of one article (:mod:`.proposal_mentions`) are clustered:
 - agreements, treaties and declarations become proposals when they are distinguished (a type such
   as "peace" or "joint", two named parties, a number of articles) and the text attests the
   document (signed, initialled, released, "under the statement", "the agreement provides ...");
+- a capitalised name whose head is a document noun ("Indus Waters Treaty") is a proposal;
 - generic mentions ("the agreement", "the plan") only attach to an existing proposal; indefinite
   ones ("a deal", "a broader agreement") and plural generics ("proposals") are ignored.
 """
@@ -22,6 +23,7 @@ from ..model import Proposal, Span
 from .actors import ActorIndex
 from .proposal_mentions import (FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention, numbered_head,
                                 party_name)
+from .named_documents import named_documents
 from .parties import actor_of
 from .provisions import provisions_of
 
@@ -186,6 +188,15 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
     out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision] + documents
+    for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
+        hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
+        if hit is not None:
+            hit.proposal.name = hit.proposal.name if hit.proposal.points else name
+            continue
+        m = PlanMention(head, start, end, family=family_of(head.lower_) or "agreement", head=head.lower_)
+        documents.append(Cluster(Proposal(name=name), family=m.family))
+        documents[-1].add(m)
+        out.append(documents[-1])
     main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None
     for m in mentions:  # generic "the agreement", "this declaration": the same family, else the main one
         if m.family not in ("agreement", "declaration") or m.plural or any(m in c.mentions for c in out):

@@ -76,3 +76,46 @@ def test_actors_office_inside_a_title_is_not_an_actor(run):
 def test_actors_city_from_gazetteer_is_not_a_person(run):
     f = run("Rebels seized the cities of Goma and Bukavu earlier this year.")
     assert not any(a.kind == "Person" for a in f.actors)
+
+
+def test_actors_publisher_and_agency_tag_are_not_actors(nlp):
+    import hashlib
+    from kg.extract import extract
+    from kg.model import Article
+    text = ("OSLO, March 3 (Nordlys Wire) - Norway and Iceland held fisheries talks on Monday, the Norwegian "
+            "ministry said.\n(Reporting by Nordlys Wire; editing by Nordlys desk)")
+    art = Article(path="t.txt", stem="t", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                  publisher="Nordlys Wire")
+    names_ = {a.name for a in extract(art, nlp).actors}
+    assert not {n for n in names_ if "Nordlys" in n}
+
+
+def test_actors_time_zone_is_not_an_organisation(run):
+    f = run("- The two armies agreed to stop firing from 18:00 local time (12:30 GMT), Kenya said.")
+    assert "GMT" not in names(f)
+
+
+def test_actors_acronym_defined_after_long_name_is_one_actor(run):
+    f = run("Ogaden National Liberation Front (ONLF) leaders met government envoys in Nairobi on Monday. "
+            "The ONLF said the talks were useful.")
+    orgs = names(f, "Organization")
+    assert "Ogaden National Liberation Front" in orgs and "ONLF" not in orgs
+
+
+def test_actors_place_inside_organisation_name_is_joined(run):
+    f = run("On Monday the Royal Danish Navy said its ships had left the strait.")
+    assert "Royal Danish Navy" in names(f, "Organization")
+    assert "Royal" not in names(f)
+
+
+def test_actors_country_institution_named_with_country(run):
+    f = run("Norway's Supreme Court ruled on the fishing dispute on Friday.")
+    assert "Supreme Court of Norway" in names(f, "Organization")
+
+
+def test_actors_treaties_demonyms_and_places_are_not_organisations(run):
+    f = run("The leaders met in Struga, Slovenia, on 4 June 2021. At the end of the Struga meeting, the envoy "
+            "said the Baltic Fisheries Treaty would stay in force and that Ogadenian fighters had left. "
+            "The council will be supervised by a Board of Trade.")
+    orgs = names(f, "Organization")
+    assert not orgs & {"Baltic Fisheries Treaty", "Struga", "Ogadenian", "Board of Trade"}

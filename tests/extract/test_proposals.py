@@ -92,3 +92,16 @@ def test_provisions_list_split_into_items(run):
             "a transitional council.")
     topics = [v.topic for v in f.proposals[0].provisions]
     assert topics == ["hostage and prisoner exchange", "troop withdrawal", "transitional administration"]
+
+
+def test_proposals_capitalised_document_name_is_a_proposal(run):
+    f = run("Both sides said the Baltic Fisheries Treaty would stay in force. The Tallinn Declaration on "
+            "Safe Passage for Fishing Boats, signed on Monday, bans armed patrols.")
+    assert {"Baltic Fisheries Treaty", "Tallinn Declaration on Safe Passage for Fishing Boats"} <= \
+        {p.name for p in f.proposals}
+
+
+def test_proposals_agreement_named_by_its_purpose(run):
+    f = run("Ghana and Togo signed an agreement for a lasting cessation of hostilities in Accra on Monday.")
+    assert any("cessation of hostilities" in p.name for p in f.proposals)
+    assert not any(p.name.endswith("peace agreement") for p in f.proposals)

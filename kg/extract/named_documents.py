@@ -1,0 +1,56 @@
+"""Documents with a proper name: "Indus Waters Treaty", "Joint Comprehensive Plan of Action",
+"Jeddah Declaration of Commitment to Protect the Civilians of Sudan".
+
+A run of capitalised words whose head is a document noun (Treaty, Declaration, Agreement, Accord,
+Plan, Framework, Annex, Memorandum, Protocol, Convention, Charter) names one particular document,
+so it is a kg:Proposal whether or not the sentence attests it. The name may go on after the head
+through "of", "on", "to", "for", "the", "and" as long as capitalised words follow ("... of Action").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+NAMED_HEADS = frozenset("""treaty declaration agreement accord accords plan framework annex memorandum protocol
+convention charter""".split())
+JOINERS = frozenset("of on to for the and between".split())
+
+
+def _cap(tok: Token) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _right_edge(doc: Doc, head: Token) -> int:
+    """Index of the last token of the name that starts its tail after ``head``."""
+    end = head.i
+    j = head.i + 1
+    while j < len(doc) and doc[j].lower_ in JOINERS and j < head.sent.end:
+        k = j
+        while k < len(doc) and doc[k].lower_ in JOINERS:
+            k += 1
+        if k >= len(doc) or not _cap(doc[k]) or doc[j].lower_ == "and" or k - j > 2:
+            break
+        while k < len(doc) and _cap(doc[k]):
+            k += 1
+        end, j = k - 1, k
+    return end
+
+
+def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
+    """(head token, start char, end char, name) of every properly named document in the doc."""
+    out: list[tuple[Token, int, int, str]] = []
+    for tok in doc:
+        if tok.lower_ not in NAMED_HEADS or not _cap(tok):
+            continue
+        start = tok.i
+        while start > tok.sent.start and _cap(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON":
+            start -= 1
+        while start < tok.i and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start == tok.i or (start == tok.sent.start and not doc[start].ent_type_ and start + 1 == tok.i):
+            continue  # "Treaty" alone, or only a sentence-initial capital before it
+        end = _right_edge(doc, tok)
+        span = doc[start:end + 1]
+        if any(out_tok.i == tok.i for out_tok, *_ in out):
+            continue
+        out.append((tok, span.start_char, span.end_char, span.text))
+    return out
