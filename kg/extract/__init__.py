@@ -27,8 +27,8 @@ def body_text(article: Article) -> str:
     """The article text with everything outside the body ranges blanked (offsets unchanged).
 
     A body range that does not end a sentence is joined to the next by a space, so a sentence
-    broken over two lines parses as one; otherwise (or when the next range opens with a dateline)
-    a newline keeps paragraphs apart.
+    broken over two lines parses as one; otherwise (or when the next range opens with a dateline, or
+    furniture was cut out between them) a newline keeps paragraphs apart.
     """
     text = article.text
     if not article.body:
@@ -43,7 +43,9 @@ def body_text(article: Article) -> str:
             for j in range(span.end, nxt):
                 chars[j] = " "
             starts_dateline = nxt < len(text) and DATELINE_START.match(text, nxt) is not None
-            if ends_sentence or starts_dateline or i + 1 == len(ranges):
+            # furniture cut out between two ranges (headings, menus) means they are not one sentence
+            furniture_between = bool(text[span.end:nxt].strip())
+            if ends_sentence or starts_dateline or furniture_between or i + 1 == len(ranges):
                 chars[span.end] = "\n"
     return "".join(chars)
 

@@ -4,6 +4,7 @@ Two passes over the body. The verb pass reads the dependency parse: a reporting 
 (the speaker, resolved through :mod:`coref`) and its complement (the claim). The quote pass gives each
 quotation not already inside a claim the reporting verb next to it ("...," he said). Journalists and
 outlets that only carry the story are never speakers; an outlet in the chain goes to ``Claim.via``.
+What a verb reports is read by :mod:`claim_clauses`, who reported it by :mod:`claim_speakers`.
 """
 from __future__ import annotations
 
@@ -17,61 +18,14 @@ from .actors import ActorIndex
 from .coref import ANONYMOUS, Resolver
 from .dates import find_dates, resolve
 from .gazetteer import CHANNELS, norm
-from .parties import is_group_anaphor, resolve_group
+from .claim_clauses import REPORT_VERBS, VERB_IN_TEXT, content, subtree, trim
+from .claim_speakers import is_hearsay, speakers as find_speakers
 from .quotes import Quote, find_quotes
 
-REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add note inform confirm emphasize
-emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
-admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
-vow pledge threaten criticize criticise welcome hail condemn report reject call speak""".split())
-VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject".split())
-OBJECT_VERBS = VERB_IN_TEXT | frozenset("express stress emphasize emphasise confirm announce reiterate underline underscore".split())
-PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
-              "speak": ("of", "about")}
-CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 HEDGES = frozenset("reportedly allegedly purportedly".split())
-CARRIER_MARKS = frozenset("quote report write".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
+DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_QUOTE_WORDS = 3  # shorter quoted fragments are given with their clause
-
-
-def _trim(doc: Doc, toks: list[Token]) -> list[Token]:
-    """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
-    while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
-                    or toks[0].is_space):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in ("and", "but")):
-        toks = toks[:-1]
-    return toks
-
-
-def _carrier_clause(t: Token) -> bool:
-    """ "as quoted by X in Y", "as reported by Y": the reporting chain, not the claim."""
-    return t.dep_ == "advcl" and t.lemma_ in CARRIER_MARKS and any(c.lower_ == "as" for c in t.children)
-
-
-def _subtree(tok: Token, skip: set[int]) -> list[Token]:
-    out = []
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        if t.i in skip or (t is not tok and _carrier_clause(t)):
-            continue
-        out.append(t)
-        stack.extend(t.children)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _contiguous(toks: list[Token]) -> list[Token]:
-    """The longest run of consecutive tokens starting at the first one (claims are contiguous)."""
-    if not toks:
-        return toks
-    run = [toks[0]]
-    for t in toks[1:]:
-        if t.i != run[-1].i + 1:
-            break
-        run.append(t)
-    return run
 
 
 class ClaimFinder:
@@ -85,44 +39,6 @@ class ClaimFinder:
         self.published, self.context_dates = published, context_dates
         self.used_quotes: set[Quote] = set()
         self.claims: list[Claim] = []
-
-    # -- speakers -------------------------------------------------------------------------
-    def speakers(self, verb: Token) -> list[tuple[str, str]] | None:
-        """[(name, how)] for the subject of ``verb``; None when it is a journalist or outlet."""
-        if any(c.dep_ == "nsubj" and c.i in self.idx.outlets for c in verb.children):
-            return None  # "reports TASR", "CNN reported": the outlet carries the story
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        if passive:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
-            # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first
-            outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
-            if outer is not None:
-                return self.speakers(outer)
-        if subj is None:
-            head = verb
-            while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head and subj is None:
-                if head.dep_ == "advcl" and head.tag_ != "VBG":
-                    break
-                head = head.head
-                subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is None and verb.dep_ == "relcl":
-                subj = verb.head
-        if subj is None:
-            return []
-        out = []
-        for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
-            if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
-                out += [(p, "country") for p in resolve_group(s, self.idx) if (p, "country") not in out]
-                continue
-            name, how = self.res.actor(s)
-            if how in ("journalist", "outlet"):
-                return None
-            if name:
-                out.append((name, how))
-        return out
 
     # -- helpers --------------------------------------------------------------------------
     def _channel(self, verb: Token) -> str | None:
@@ -176,6 +92,9 @@ class ClaimFinder:
         body = " ".join(body.split())
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
             return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
+        words = body.lower().split()
+        if len(words) <= 3 and words[0] in DEMONSTRATIVES:
+            return  # "these demands are rejected by X": a pointer back to the claim, not one itself
         hedged = hedged or any(c.lower_ in HEDGES for c in verb.children)
         content = {t.i for t in toks}
         for name, how in speakers:
@@ -207,79 +126,31 @@ class ClaimFinder:
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
                 continue  # "told reporters he hoped to welcome them": part of what was told
-            speakers = self.speakers(verb)
-            if not speakers:
+            speakers = find_speakers(verb, self.idx, self.res)
+            if not speakers or self._restated(verb, speakers):
                 continue
-            toks, text = self.content(verb)
-            toks = _trim(doc, toks)
+            toks, text = content(verb)
+            toks = trim(doc, toks)
             if len(toks) < 1 or all(t.i in self.quoted for t in toks):
                 continue  # nothing said, or all of it inside a quotation: the quote pass takes it
             quote = self._quote_in(toks)
             if quote is not None:
                 self.used_quotes.add(quote)
-            self._emit(speakers, verb, toks, quote, 0.85, text=text)
+            self._emit(speakers, verb, toks, quote, 0.85, text=text, hedged=is_hearsay(verb))
 
-    def content(self, verb: Token) -> tuple[list[Token], str | None]:
-        """The tokens of what ``verb`` reports, and a text when it is not one contiguous run."""
-        doc = self.doc
-        kids = list(verb.children)
-        skip = {verb.i}
-        passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
-        if passive is not None and any(c.dep_ == "agent" for c in kids):
-            if passive.lower_ in ("this", "that", "it") and verb.sent.start > 0:
-                prev = doc[verb.sent.start - 1].sent
-                return [t for t in prev], None
-            toks = _subtree(passive, skip)
-            extra = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as"]
-            for c in extra:
-                toks += _subtree(c, skip)
-            text = " ".join(doc[t.left_edge.i:t.right_edge.i + 1].text for t in [passive, *extra])
-            return toks, text
-        ccomps = [c for c in kids if c.dep_ == "ccomp"]
-        # a complement after the verb is what it reports; one before it only in "..., X said"
-        ccomp = next((c for c in ccomps if c.i > verb.i), None)
-        if ccomp is None and ccomps:
-            nxt = doc[ccomps[0].right_edge.i + 1] if ccomps[0].right_edge.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text in (",", "\"", "”") and not any(
-                    t.lower_ in ("and", "but", "however") for t in doc[nxt.i:verb.i]):
-                ccomp = ccomps[0]
-        if ccomp is not None:  # a second reporting verb conjoined inside it reports its own claim
-            skip |= {x.i for t in ccomp.subtree if t.dep_ == "conj" and t.lemma_ in REPORT_VERBS
-                     and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
-            skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
-            return _contiguous(_subtree(ccomp, skip)), None
-        if verb.lemma_ == "call":  # "called the talks an important step": the object and its predicate
-            obj = next((c for c in kids if c.dep_ == "dobj"), None)
-            pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)
-            if obj is not None and pred is not None:
-                return _contiguous(_subtree(obj, skip) + _subtree(pred, skip)), None
-        if verb.lemma_ == "describe":
-            obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None and obj.lower_ in ("that", "which", "who"):
-                return [], None  # "talks that both governments described as ...": the object is elsewhere
-            if obj is not None:
-                toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
-                        for t in _subtree(c, skip)]
-                return sorted(toks, key=lambda t: t.i), None
-        for p in PREP_VERBS.get(verb.lemma_, ()):
-            prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == p), None)
-            if prep is not None:
-                return [t for t in _subtree(prep, skip) if t.i != prep.i], None
-        if verb.lemma_ in OBJECT_VERBS:
-            obj = next((c for c in kids if c.dep_ == "dobj"), None)
-            if obj is not None and len(list(obj.subtree)) == 1 and obj.pos_ == "NOUN":
-                return [], None  # "expressed outrage": a bare feeling, not a statement
-            if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
-                   and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
-                return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
-            if obj is not None:
-                toks = _subtree(obj, skip)
-                if verb.lemma_ in VERB_IN_TEXT:
-                    prt = [c for c in kids if c.dep_ == "prt"]
-                    toks = [verb, *prt, *toks]
-                    return toks, " ".join(t.text_with_ws for t in toks).replace("  ", " ").strip()
-                return _contiguous(toks), None
-        return [], None
+    def _restated(self, verb: Token, speakers: list) -> bool:
+        """ "Baku said it will not sign until ..., which Azerbaijan says ...": a speaker's aside inside
+        the complement of its own claim is part of that claim, not a second one."""
+        if verb.dep_ != "relcl":
+            return False
+        child = verb
+        for a in verb.ancestors:
+            if a.lemma_ in REPORT_VERBS and any(c.dep_ == "ccomp" and c.i == child.i for c in a.children):
+                outer = find_speakers(a, self.idx, self.res) or []
+                if {n for n, _ in outer} == {n for n, _ in speakers}:
+                    return True
+            child = a
+        return False
 
     def according_pass(self) -> None:
         doc = self.doc
@@ -300,7 +171,7 @@ class ClaimFinder:
             while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
                 clause = clause.head
             skip = {x.i for x in t.subtree}
-            toks = _trim(doc, [x for x in _subtree(clause, skip)])
+            toks = trim(doc, [x for x in subtree(clause, skip)])
             quote = self._quote_in(toks)
             if quote is not None:
                 self.used_quotes.add(quote)
@@ -319,7 +190,7 @@ class ClaimFinder:
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
             for verb in [*after, *reversed(before)]:
                 if verb.lemma_ in REPORT_VERBS and verb.pos_ in ("VERB", "AUX"):
-                    speakers = self.speakers(verb)
+                    speakers = find_speakers(verb, self.idx, self.res)
                     if speakers:
                         self.used_quotes.add(q)
                         self._emit(speakers, verb, [], q, 0.8)

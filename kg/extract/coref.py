@@ -17,6 +17,11 @@ GROUP_HEADS = frozenset("""side team government administration delegation author
 ministry officials official spokesman spokeswoman spokesperson office presidency negotiators""".split())
 NAMED_GROUP_HEADS = frozenset("officials official spokesman spokeswoman spokesperson".split())
 PRONOUNS = frozenset("he she him her".split())
+# "the army", "the ministry": a definite description names the last organisation with that head noun
+ORG_HEADS = frozenset("""army military forces ministry council commission agency committee court parliament
+movement front alliance coalition militia""".split())
+ARMED_HEADS = frozenset("army military".split())
+ARMED_SUFFIXES = ("army", "military", "armed forces", "defence forces", "defense forces")
 RELATIVES = frozenset("who which that".split())
 SYNONYMS = {"minister": {"minister", "secretary"}, "secretary": {"secretary", "minister"},
             "leader": {"leader", "president", "premier", "chancellor"}, "envoy": {"envoy"},
@@ -36,12 +41,17 @@ def antecedent(rel: Token) -> Token:
     return head
 
 
+def _indefinite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children)
+
+
 class Resolver:
     """Resolve speaker / participant noun phrases of one article to actor names."""
 
     def __init__(self, doc: Doc, idx: ActorIndex, quoted: set[int]):
         self.doc, self.idx, self.quoted = doc, idx, quoted
-        self.anon = [t.i for t in doc if t.lemma_ in ("source",) and t.pos_ == "NOUN" and t.i not in quoted]
+        self.anon = [t.i for t in doc if t.pos_ == "NOUN" and t.i not in quoted and (
+            t.lemma_ == "source" or t.lemma_ in UNNAMED_HEADS and _indefinite(t))]
 
     def actor(self, tok: Token, depth: int = 0) -> tuple[str | None, str]:
         """(name, how) for the phrase headed by ``tok``; how is one of person, org, country, anon,
@@ -74,8 +84,13 @@ class Resolver:
                     return name, how
         if tok.lemma_ in ANON_HEADS and tok.pos_ == "NOUN":
             return ANONYMOUS, "anon"
-        if tok.lemma_ in UNNAMED_HEADS and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children):
+        if tok.lemma_ in UNNAMED_HEADS and _indefinite(tok):
             return ANONYMOUS, "anon"  # "a diplomat familiar with the talks told ..."
+        if tok.lemma_ in UNNAMED_HEADS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ in ("compound", "amod", "poss", "appos") for c in tok.children):
+            name = self.unnamed(tok)  # "The official added that ...": the source (or person) just quoted
+            if name:
+                return name, "anon" if name == ANONYMOUS else "title"
         if tok.lemma_ in GROUP_HEADS or low in GROUP_HEADS:
             for c in tok.children:
                 if c.dep_ in ("compound", "nmod", "amod", "poss"):
@@ -87,6 +102,10 @@ class Resolver:
                     if c.i in idx.countries and (low not in NAMED_GROUP_HEADS or low == "officials"):
                         # "Chinese officials said": unnamed officials of a country speak for it
                         return idx.countries[c.i], "country"
+        if tok.lemma_ in ORG_HEADS or low in ORG_HEADS:
+            name = self.organisation(tok)
+            if name:
+                return name, "org"
         if low in TITLE_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return self.title(tok), "title"
         return None, "none"
@@ -115,6 +134,15 @@ class Resolver:
         cands += [(i, ANONYMOUS) for i in self.anon]
         return self._recent(tok.i, sorted(cands))
 
+    def unnamed(self, tok: Token) -> str | None:
+        """ "the official", "the diplomat": the most recent anonymous source, or person so titled."""
+        cands = [(i, ANONYMOUS) for i in self.anon if i < tok.i]
+        for i, name in self.idx.person_mentions:
+            actor = self.idx.actors.get(name)
+            if actor is not None and i < tok.i and any(tok.lemma_ in t.lower() for t in actor.titles):
+                cands.append((i, name))
+        return self._recent(tok.i, sorted(cands))
+
     def title(self, tok: Token) -> str | None:
         """ "the US secretary", "the American minister": the person holding that title."""
         country = next((self.idx.countries[c.i] for c in tok.children if c.i in self.idx.countries), None)
@@ -136,3 +164,24 @@ class Resolver:
         same = [(i, n) for i, n in self.idx.person_mentions
                 if country and self.idx.actors[n].affiliation == country and i < tok.i]
         return self._recent(tok.i, same) if same else None
+
+    def organisation(self, tok: Token) -> str | None:
+        """ "the army", "the ministry": the most recent organisation named before ``tok`` whose head noun
+        matches (for army/military, also "... Armed Forces"). None without "the" or without a match."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        low = tok.lower_
+        cands = []
+        for i, name in self.idx.token_actor.items():
+            if i >= tok.i or self.idx.kind(name) != "Organization":
+                continue
+            head = norm_head(name)
+            if head == low or head == tok.lemma_ or (low in ARMED_HEADS and name.lower().endswith(ARMED_SUFFIXES)):
+                cands.append((i, name))
+        return max(cands)[1] if cands else None
+
+
+def norm_head(name: str) -> str:
+    """The head noun of an organisation's name: "Ministry of Defence" -> ministry, "Armed Forces" -> forces."""
+    words = name.lower().split(" of ")[0].split()
+    return words[-1] if words else ""

@@ -143,3 +143,128 @@ def test_claims_welcome_with_participle_is_an_action(run):
 def test_claims_bare_feeling_is_not_a_claim(run):
     f = run("Norwegian officials expressed outrage after the vote.")
     assert f.claims == []
+
+
+def test_claims_definite_org_description_resolves_to_named_org(run):
+    f = run("Envoys of the Northern Defence Forces and the Coastal Liberation Front met in Lome. The army said in a "
+            "statement that it expected the truce to hold.")
+    assert ("Northern Defence Forces", "Paraphrase", "it expected the truce to hold") in claims(f)
+
+
+def test_claims_statement_clause_hung_on_noun(run):
+    f = run("The White House said in a statement that the discussions had been positive and constructive, "
+            "and that the issues at stake were complicated.")
+    c = next(c for c in f.claims if c.speaker == "White House")
+    assert c.text.startswith("the discussions had been positive")
+
+
+def test_claims_it_after_org_speaker_continues(run):
+    f = run("Last week the Northern Defence Forces signed the accord. The army said that it hoped the accord would be "
+            "respected, and it insisted that the militias must leave the hospitals.")
+    assert ("Northern Defence Forces", "Paraphrase", "the militias must leave the hospitals") in claims(f)
+
+
+def test_claims_welcome_with_plain_object_is_an_action(run):
+    f = run("Foreign Minister Ana Lopez welcomed the delegations to Quito and welcomed the signing.")
+    assert not f.claims
+
+
+def test_claims_praise_with_object_stays_a_claim(run):
+    f = run("President Ana Lopez praised Brazil's efforts to end the war.")
+    assert [c.speaker for c in f.claims] == ["Ana Lopez"]
+
+
+def test_claims_definite_official_continues_anonymous_source(run):
+    f = run("A senior official told the BBC that the talks would resume. The official added that the two "
+            "sides remained far apart on the border.")
+    assert ("anonymous source", "Paraphrase", "the two sides remained far apart on the border") in claims(f)
+
+
+def test_claims_he_added_continues_named_speaker(run):
+    f = run("Envoy Mark Lee said the talks were useful. He added that a deal was near.")
+    assert ("Mark Lee", "Paraphrase", "a deal was near") in claims(f)
+
+
+def test_claims_said_to_have_warned_gives_subject_as_speaker(run):
+    f = run("President Tom Hale met the envoys on Monday. He is also said to have warned that the tariffs "
+            "could rise if the fighting went on.")
+    c = next(c for c in f.claims if c.speaker == "Tom Hale")
+    assert c.text == "the tariffs could rise if the fighting went on" and c.hedged
+
+
+def test_claims_two_speakers_give_one_claim_each(run):
+    f = run("The Lakeside rebel group, which Nairobi and United Nations experts say is armed by Uganda, "
+            "seized two towns.")
+    got = claims(f)
+    assert ("Kenya", "Paraphrase", "Lakeside rebel group is armed by Uganda") in got
+    assert ("United Nations", "Paraphrase", "Lakeside rebel group is armed by Uganda") in got
+
+
+def test_claims_same_speaker_aside_inside_own_claim_is_not_repeated(run):
+    f = run("Baku has said it will not sign until Armenia changes its constitution, which Azerbaijan says "
+            "contains claims on its territory.")
+    assert [c.speaker for c in f.claims] == ["Azerbaijan"]
+
+
+def test_claims_multi_sentence_quote_then_inverted_title_speaker(run):
+    f = run("US Secretary of State Mark Dalton met the Chilean delegation in Lima. “This is not only about "
+            "trade. This is about a path that will leave Chile secure. We expect more progress today,” added "
+            "the American minister.")
+    c = next(c for c in f.claims if c.claim_type == "DirectQuote")
+    assert c.speaker == "Mark Dalton" and c.text.startswith("This is not only about trade.")
+
+
+def test_claims_that_clause_after_time_phrase(run):
+    f = run("President Tom Hale said ahead of the meeting that Norway would keep its troops in the north.")
+    assert ("Tom Hale", "Paraphrase", "Norway would keep its troops in the north") in claims(f)
+
+
+def test_claims_participle_after_relative_clause_keeps_its_speaker(run):
+    f = run("On Monday, President Tom Hale met with Danish prime minister Karl Sorensen, who stressed Europe’s "
+            "support for Norway, saying that only Norway could decide on its borders.")
+    assert ("Karl Sorensen", "Paraphrase", "only Norway could decide on its borders") in claims(f)
+
+
+def test_claims_heading_before_cut_furniture_is_its_own_sentence(nlp):
+    import hashlib
+
+    from kg.extract import extract
+    from kg.model import Article, Span
+
+    head = "Talks in Oslo stall over borders"
+    menu = "\n\nMenu\n\nWorld\n\n"
+    body = "The source, speaking on condition of anonymity, added that the envoys were tired."
+    text = head + menu + body
+    art = Article(path="t", stem="t", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                  body=[Span(0, len(head)), Span(len(head) + len(menu), len(text))])
+    f = extract(art, nlp)
+    assert [(c.speaker, c.text) for c in f.claims] == [("anonymous source", "the envoys were tired")]
+
+
+def test_claims_passive_report_with_subject_on_auxiliary(run):
+    f = run("In Moscow, these three issues – the loss of land, the size of the army and the alliance question – "
+            "are the most often cited by Kremlin leader Vladimir Putin as reasons for the war.")
+    c = next(c for c in f.claims if c.speaker == "Vladimir Putin")
+    assert c.text.startswith("these three issues – the loss of land")
+
+
+def test_claims_demonstrative_pointer_is_not_a_claim(run):
+    f = run("However, these demands are clearly rejected by Kiev and its allies.")
+    assert not f.claims
+
+
+def test_claims_urged_them_to_gives_the_urged_action(run):
+    f = run("Kenyan Foreign Minister Mark Dalton welcomed the delegations on the first day and urged them to "
+            "put the interests of the people first.")
+    assert claims(f) == [("Mark Dalton", "Paraphrase", "put the interests of the people first")]
+
+
+def test_claims_the_commission_resolves_to_named_commission(run):
+    f = run("Envoys of the African Union Commission met the rebels in Lome. The commission said in a "
+            "statement that the border talks would resume in May.")
+    assert [c.speaker for c in f.claims] == ["African Union Commission"]
+
+
+def test_claims_country_ministry_without_named_org_speaks_for_country(run):
+    f = run("Kenya's foreign ministry said in a statement that it remained committed to the truce.")
+    assert [c.speaker for c in f.claims] == ["Kenya"]

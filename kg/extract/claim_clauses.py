@@ -1,0 +1,176 @@
+"""What a reporting verb reports: the clause, object or prepositional phrase that is the claim.
+
+Reads the dependency parse around one reporting verb ("said that ...", "called the talks a step",
+"warned of ...", "welcomed the deal") and returns the claim's tokens. Who said it is
+:mod:`claim_speakers`' concern; quotations are :mod:`quotes`'.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add note inform confirm emphasize
+emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
+admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
+vow pledge threaten criticize criticise welcome hail condemn report reject call speak""".split())
+VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject".split())
+# with only a noun object these report an act, not words (unlike "praised X's efforts")
+ACTION_VERBS = frozenset(["welcome"])
+OBJECT_VERBS = VERB_IN_TEXT | frozenset("express stress emphasize emphasise confirm announce reiterate underline underscore".split())
+PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
+              "speak": ("of", "about")}
+STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
+CARRIER_MARKS = frozenset("quote report write".split())
+
+
+def trim(doc: Doc, toks: list[Token]) -> list[Token]:
+    """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
+    while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
+                    or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in ("and", "but")):
+        toks = toks[:-1]
+    return toks
+
+
+def carrier_clause(t: Token) -> bool:
+    """ "as quoted by X in Y", "as reported by Y": the reporting chain, not the claim."""
+    return t.dep_ == "advcl" and t.lemma_ in CARRIER_MARKS and any(c.lower_ == "as" for c in t.children)
+
+
+def subtree(tok: Token, skip: set[int]) -> list[Token]:
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in skip or (t is not tok and carrier_clause(t)):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def contiguous(toks: list[Token]) -> list[Token]:
+    """The longest run of consecutive tokens starting at the first one (claims are contiguous)."""
+    if not toks:
+        return toks
+    run = [toks[0]]
+    for t in toks[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    return run
+
+
+def statement_clause(verb: Token) -> list[Token]:
+    """ "said in a statement that ...": the parser may hang the that-clause on the noun of a phrase
+    modifying the verb; it is what was said."""
+    out = []
+    for mod in verb.children:
+        if mod.dep_ not in ("prep", "advmod") or mod.i < verb.i:
+            continue
+        for noun in mod.subtree:
+            if noun.dep_ != "pobj":
+                continue
+            for c in noun.children:
+                if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    continue
+                # "said in a statement that ...", "said ahead of the meeting that Russia would ...": a
+                # that-clause with a subject of its own is not a relative clause of the noun
+                if noun.lemma_ in STATEMENT_NOUNS or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    out.append(c)
+    return out
+
+
+def relative_subject(verb: Token, ccomp: Token) -> Token | None:
+    """ "which" in "X, which Y says is ...": the relative pronoun before ``verb`` that is the subject of
+    its complement (it stands for the noun the relative clause hangs on)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in ccomp.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+                 and c.lower_ in ("which", "that", "who")), None)
+
+
+def content(verb: Token) -> tuple[list[Token], str | None]:
+    """The tokens of what ``verb`` reports, and a text when it is not one contiguous run.
+
+    verb (Token): a reporting verb.
+    RETURNS (tuple): the claim's tokens (unsorted runs are trimmed by the caller) and, when they are
+        not one contiguous run, the text to use instead.
+    """
+    doc = verb.doc
+    kids = list(verb.children)
+    skip = {verb.i}
+    passive = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    aux = next((c for c in kids if c.dep_ == "auxpass"), None)
+    if passive is None and aux is not None:  # the parser may call it nsubj, even of the auxiliary
+        passive = next((c for c in [*kids, *aux.children] if c.dep_ == "nsubj"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids):
+        if passive.lower_ in ("this", "that", "it") and verb.sent.start > 0:
+            prev = doc[verb.sent.start - 1].sent
+            return [t for t in prev], None
+        toks = subtree(passive, skip)
+        extra = [c for c in kids if c.dep_ == "prep" and c.lower_ == "as"]
+        for c in extra:
+            toks += subtree(c, skip)
+        text = " ".join(doc[t.left_edge.i:t.right_edge.i + 1].text for t in [passive, *extra])
+        return toks, text
+    ccomps = [c for c in kids if c.dep_ == "ccomp"] or statement_clause(verb)
+    # a complement after the verb is what it reports; one before it only in "..., X said"
+    ccomp = next((c for c in ccomps if c.i > verb.i), None)
+    if ccomp is None and ccomps:
+        nxt = doc[ccomps[0].right_edge.i + 1] if ccomps[0].right_edge.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in (",", "\"", "”") and not any(
+                t.lower_ in ("and", "but", "however") for t in doc[nxt.i:verb.i]):
+            ccomp = ccomps[0]
+    if ccomp is not None:  # a second reporting verb conjoined inside it reports its own claim
+        skip |= {x.i for t in ccomp.subtree if t.dep_ == "conj" and t.lemma_ in REPORT_VERBS
+                 and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
+        skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
+        rel = relative_subject(verb, ccomp)
+        if rel is not None:  # "the group, which X says is armed by Y": the claim is about the group
+            skip.add(rel.i)
+            toks = contiguous(subtree(ccomp, skip))
+            head = verb.head
+            name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
+            return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
+        return contiguous(subtree(ccomp, skip)), None
+    if verb.lemma_ == "call":  # "called the talks an important step": the object and its predicate
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)
+        if obj is not None and pred is not None:
+            return contiguous(subtree(obj, skip) + subtree(pred, skip)), None
+    if verb.lemma_ == "describe":
+        obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is not None and obj.lower_ in ("that", "which", "who"):
+            return [], None  # "talks that both governments described as ...": the object is elsewhere
+        if obj is not None:
+            toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
+                    for t in subtree(c, skip)]
+            return sorted(toks, key=lambda t: t.i), None
+    if verb.lemma_ == "urge":  # "urged them to put the people first": what they were urged to do
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
+        if xcomp is not None:
+            return [t for t in subtree(xcomp, skip) if not (t.dep_ == "aux" and t.lower_ == "to")], None
+    for p in PREP_VERBS.get(verb.lemma_, ()):
+        prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == p), None)
+        if prep is not None:
+            return [t for t in subtree(prep, skip) if t.i != prep.i], None
+    if verb.lemma_ in OBJECT_VERBS:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and len(list(obj.subtree)) == 1 and obj.pos_ == "NOUN":
+            return [], None  # "expressed outrage": a bare feeling, not a statement
+        if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
+               and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
+            return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
+        if obj is not None and verb.lemma_ in ACTION_VERBS and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in kids):
+            return [], None  # "welcomed the delegations": a greeting, not a statement ("welcomed it as ..." is)
+        if obj is not None:
+            toks = subtree(obj, skip)
+            if verb.lemma_ in VERB_IN_TEXT:
+                prt = [c for c in kids if c.dep_ == "prt"]
+                toks = [verb, *prt, *toks]
+                return toks, " ".join(t.text_with_ws for t in toks).replace("  ", " ").strip()
+            return contiguous(toks), None
+    return [], None

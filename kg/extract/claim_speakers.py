@@ -1,0 +1,119 @@
+"""Who made a claim: the subject of a reporting verb, resolved to actors.
+
+Conjoined subjects give one speaker each; "the two governments" gives both parties; a verb with no
+subject of its own borrows its head's ("... and added that ..."). Journalists and outlets are not speakers.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorIndex
+from .claim_clauses import REPORT_VERBS
+from .coref import Resolver
+from .parties import is_group_anaphor, resolve_group
+
+CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
+HEARSAY_VERBS = frozenset("say report believe understand think".split())
+
+
+def _after_quote(verb: Token) -> bool:
+    """The verb directly follows a closing quotation mark (with an optional comma before it)."""
+    doc = verb.doc
+    prev = [doc[i] for i in range(max(verb.i - 2, 0), verb.i)]
+    return bool(prev) and prev[-1].text in ('"', "”", "»", "'") and all(t.is_punct for t in prev)
+
+
+def _relative_before(verb: Token) -> Token | None:
+    """ "met X, who stressed ..., saying that ...": the parser hangs the participle on the main verb,
+    but it continues the relative clause that ends just before it."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None  # no comma between: not a continuation
+    for a in [doc[i], *doc[i].ancestors]:
+        if a.i >= verb.i or a.i in [x.i for x in verb.ancestors]:
+            break
+        if a.dep_ == "relcl" and a.lemma_ in REPORT_VERBS and a.right_edge.i >= i:
+            return a
+    return None
+
+
+def is_hearsay(verb: Token) -> bool:
+    """ "X is said / reported to have warned that ...": a second-hand report of what X said."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_ in HEARSAY_VERBS
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children))
+
+
+def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]] | None:
+    """[(name, how)] for the subject of ``verb``; None when it is a journalist or outlet.
+
+    verb (Token): a reporting verb.
+    idx (ActorIndex): the article's actors.
+    res (Resolver): the article's coreference resolver.
+    RETURNS (list | None): (actor name, how it was resolved) per speaker.
+    """
+    if any(c.dep_ == "nsubj" and c.i in idx.outlets for c in verb.children):
+        return None  # "reports TASR", "CNN reported": the outlet carries the story
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subj is None and _after_quote(verb):
+        # '"...," added the American minister': the parser takes the inverted subject for an object
+        subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
+        # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first
+        outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
+        if outer is not None:
+            return speakers(outer, idx, res)
+    if subj is None and verb.tag_ == "VBG":
+        rel = _relative_before(verb)
+        if rel is not None:
+            return speakers(rel, idx, res)
+    if subj is None:
+        head = verb
+        while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head and subj is None:
+            if head.dep_ == "advcl" and head.tag_ != "VBG":
+                break
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is None and is_hearsay(verb):
+                # "He is said to have warned that ...": the passive subject of "said" is the speaker
+                subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "relcl":
+            subj = verb.head
+    if subj is None:
+        return []
+    if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS:
+        # "The army said that ..., and it insisted that ...": the first verb's speaker goes on
+        return speakers(verb.head, idx, res)
+    out = []
+    for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
+        if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
+            out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
+            continue
+        name, how = res.actor(s)
+        if how in ("journalist", "outlet"):
+            return None
+        if name:
+            out.append((name, how))
+        elif s.tag_ == "NNS":
+            out += [x for x in modifier_speakers(s, res) if x not in out]
+    return out
+
+
+def modifier_speakers(head: Token, res: Resolver) -> list[tuple[str, str]]:
+    """ "Nairobi and United Nations experts say": unnamed experts speak for each body that qualifies them."""
+    out = []
+    for m in head.children:
+        if m.dep_ not in ("compound", "nmod", "poss"):
+            continue
+        for t in [m, *m.conjuncts]:
+            name, how = res.actor(t)
+            if name and how in ("org", "organization", "country"):
+                out.append((name, how))
+    return out
