@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 
 from rdflib import Literal
 
-from .errors import Errors, IngestError
+from .errors import Errors, IngestError, Warnings
 from .graph import KnownMeeting, facts_graph, resolve_meetings
 from .graph.inference import refresh_derived
 from .graph.iri import graph_iri
@@ -54,6 +54,7 @@ class BuildReport:
         return sum(o.triples for o in self.landed)
 
     store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def violations(self) -> list:
@@ -136,13 +137,19 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     for i in range(0, len(facts), STORE_CHUNK):  # bounded memory: rdflib graphs are large
         graphs = []
         for f, iris in zip(facts[i:i + STORE_CHUNK], meeting_iris[i:i + STORE_CHUNK]):
-            g = facts_graph(f, meeting_iris=iris, version=EXTRACTOR_VERSION)
+            report.warnings += [Warnings.W202.format(path=f.article.path, detail=w) for w in f.warnings]
+            try:
+                g = facts_graph(f, meeting_iris=iris, version=EXTRACTOR_VERSION)
+            except ValueError as e:  # a bug in one article's facts: report it, build the rest
+                log.exception("graph failed for %s", f.article.path)
+                report.warnings.append(Warnings.W301.format(path=f.article.path, reason=e))
+                continue
             graphs.append((graph_iri(f.article), g))
             report.landed.append(ArticleOutcome(f.article, triples=len(g)))
         if validate:  # only what this build adds: each article graph, in memory, on every core
             from .validate.batch import validate_graphs
 
-            for outcome, found in zip(report.landed[i:], validate_graphs(graphs)):
+            for outcome, found in zip(report.landed[len(report.landed) - len(graphs):], validate_graphs(graphs)):
                 outcome.violations = found
         for graph, g in graphs:
             store.replace_graph(graph, g)

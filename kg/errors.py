@@ -57,6 +57,8 @@ class Warnings(metaclass=_Coded):
     W101 = "{path}: skipped ({reason})."
     W102 = "{path}: no publication date; relative dates resolve against {basis}."
     W201 = "{path}: extraction found no actors."
+    W202 = "{path}: one extraction step failed and was skipped ({detail}); the article's other facts landed."
+    W301 = "{path}: the graph of this article could not be built ({reason}); it was skipped."
     W601 = "{qid} ({label}): not found at {endpoint}; its cached fields were kept. Check whether the item was merged."
     W602 = ("{qid} ({label}): the endpoint types it as {found}, the cache as {cached}; the cached kind was kept. "
             "Check the item before trusting the link.")

@@ -145,3 +145,4 @@ class ArticleFacts:
     proposals: list[Proposal] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # extraction steps that failed on this article

@@ -51,6 +51,8 @@ def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, pr
                        progress=bar.update, linker=linker)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     for path in report.duplicates:
         click.echo(f"Skipped {path}: same text as an article already read.", err=True)
     click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}.")

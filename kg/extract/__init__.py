@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article, ArticleFacts
-from .pipeline import COMPONENTS, load_nlp, set_context
+from .pipeline import COMPONENTS, WARNINGS, load_nlp, set_context
 
 EXTRACTOR_VERSION = "kg.extractor.v1"
 # a paragraph that opens with a dateline ("GENEVA —") starts a new sentence after a headline
@@ -61,7 +61,8 @@ def _facts(article: Article, doc: Doc) -> ArticleFacts:
     return ArticleFacts(article=article, actors=list(idx.actors.values()), places=dict(idx.places),
                         meetings=doc.user_data.get("kg.meetings", []),
                         proposals=doc.user_data.get("kg.proposals", []),
-                        claims=doc.user_data.get("kg.claims", []))
+                        claims=doc.user_data.get("kg.claims", []),
+                        warnings=list(doc.user_data.get(WARNINGS, [])))
 
 
 def extract(article: Article, nlp: Language, *, context_dates: Sequence[date] = ()) -> ArticleFacts:

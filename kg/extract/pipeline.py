@@ -52,6 +52,20 @@ class ActorsComponent:
         return doc
 
 
+WARNINGS = "kg.warnings"
+
+
+def guarded(doc: Doc, key: str, empty: Any, run) -> None:
+    """Store ``run()`` under ``doc.user_data[key]``; if this component fails on this article, store
+    ``empty`` and a warning instead, so the article still lands with its other facts (a rule that
+    breaks on one odd sentence must not cost the article its actors and claims)."""
+    try:
+        doc.user_data[key] = run()
+    except Exception as e:  # noqa: BLE001 - degrade this component, keep the article
+        doc.user_data[key] = empty
+        doc.user_data.setdefault(WARNINGS, []).append(f"{key}: {e!r}")
+
+
 class MeetingsComponent:
     """kg:Meeting: writes ``doc.user_data["kg.meetings"]``."""
 
@@ -59,9 +73,9 @@ class MeetingsComponent:
         from .meetings import find_meetings
 
         ctx = context(doc)
-        doc.user_data["kg.meetings"] = find_meetings(
+        guarded(doc, "kg.meetings", [], lambda: find_meetings(
             doc, doc.user_data["kg.actors"], published=ctx.get("published"),
-            context_dates=ctx.get("context_dates", ()))
+            context_dates=ctx.get("context_dates", ())))
         return doc
 
 
@@ -71,8 +85,9 @@ class ProposalsComponent:
     def __call__(self, doc: Doc) -> Doc:
         from .proposals import find_proposals
 
-        doc.user_data["kg.proposals"], doc.user_data["kg.proposal_mentions"] = find_proposals(
-            doc, doc.user_data["kg.actors"])
+        guarded(doc, "kg.proposals_and_mentions", ([], []), lambda: find_proposals(doc, doc.user_data["kg.actors"]))
+        doc.user_data["kg.proposals"], doc.user_data["kg.proposal_mentions"] = \
+            doc.user_data.pop("kg.proposals_and_mentions")
         return doc
 
 
@@ -83,9 +98,9 @@ class ClaimsComponent:
         from .claims import find_claims
 
         ctx = context(doc)
-        doc.user_data["kg.claims"] = find_claims(
+        guarded(doc, "kg.claims", [], lambda: find_claims(
             doc, doc.user_data["kg.actors"], doc.user_data.get("kg.proposal_mentions", []),
-            published=ctx.get("published"), context_dates=ctx.get("context_dates", ()))
+            published=ctx.get("published"), context_dates=ctx.get("context_dates", ())))
         return doc
 
 
