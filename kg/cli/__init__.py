@@ -1,7 +1,8 @@
 """The ``kg`` command line: thin click commands over plain functions.
 
-Exit codes (as pySHACL's): 0 success and the data conforms; 1 the data failed (bad input files,
-shape violations); 2 the tool failed (a bug, a locked store, a missing model).
+Exit codes (as pySHACL's): 0 success (for ``kg validate``: the data conforms); 1 the data failed (an
+input file could not be read; shape violations in ``kg validate`` and ``kg build --strict``); 2 the
+tool failed (a bug, a locked store, a missing model).
 """
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import sys
 from .main import cli
 
 # importing the command modules registers them on the group
-from . import build_cmd, export_cmd, query_cmd, validate_cmd  # noqa: E402,F401
-from . import link_cmd  # noqa: E402,F401
+from . import build_cmd, export_cmd, link_cmd, query_cmd, validate_cmd  # noqa: E402,F401
 
 
 def main() -> None:
