@@ -218,9 +218,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
             elif key in acro:  # "TPLF" after "Tigray People's Liberation Front (TPLF)"
                 _add(idx, acro[key].replace("’", "'"), "Organization", ent, g, 0.8)
-            elif document_name(ent) or indefinite(ent) or demonym_like(ent) or \
-                    any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
+            elif document_name(ent) or indefinite(ent) or demonym_like(ent):
                 continue
+            elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
+                _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
             elif plausible_org(ent, g):
                 label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
                 country = country_of_org(ent, idx.countries)

@@ -19,13 +19,15 @@ from .dates import find_dates, resolve
 from .gazetteer import load_gazetteer
 from .meeting_places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
-from .participants import HOST_VERBS, attendees, joiners
+from .attendance import joiners
+from .participants import HOST_VERBS, attendees, persons, subject
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from .venues import dateline
 
 # a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
 TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit round".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
+ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X": a meeting at X
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
 SEQUENCE_WORDS = frozenset("after following before since ahead".split())
 HOPE_VERBS = frozenset("hope want wish like love".split())
@@ -81,6 +83,12 @@ def _before_event(trig: Token) -> bool:
     return any(h.lower_ in SEQUENCE_WORDS for h in of.ancestors if h.sent == trig.sent)
 
 
+def _reported(trig: Token) -> bool:
+    """ "X wrote on Saturday that they had agreed to meet": a meeting agreed or planned ("to meet") inside
+    reported speech does not take the date of the report (a date inside its own clause still counts)."""
+    return trig.pos_ == "VERB" and trig.dep_ == "xcomp" and any(h.dep_ == "ccomp" for h in trig.ancestors)
+
+
 class MeetingFinder:
     def __init__(self, doc: Doc, idx: ActorIndex, published: date | None, context_dates: Sequence[date]):
         self.doc, self.idx = doc, idx
@@ -103,7 +111,21 @@ class MeetingFinder:
             return self._hosts(t)
         if t.pos_ == "VERB" and t.lemma_ in HANDOVER_VERBS:
             return self._hands_over(t)
+        if t.pos_ == "VERB" and t.lemma_ in ACCORD_VERBS:
+            return self._accords(t)
         return False
+
+    def _accords(self, t: Token) -> bool:
+        """ "A and B signed / agreed ... in Ohrid": two named persons settling something together at a
+        named city met there (one person signing a decree did not)."""
+        subj = subject(t) if t.dep_ != "xcomp" else None
+        named = persons(subj, self.res, self.idx) if subj is not None else []
+        named += [p for w in t.children if w.dep_ == "prep" and w.lower_ == "with"
+                  for x in w.children for p in persons(x, self.res, self.idx)]
+        countries = set(self.idx.countries.values())
+        return len({n for n, _ in named}) >= 2 and any(
+            x.dep_ == "pobj" and x.head.lower_ in ("in", "at") and x.head.head.i == t.i
+            and place_of(x, self.idx) not in (None, *countries) for x in t.subtree)
 
     def _hands_over(self, t: Token) -> bool:
         """ "X presented the plan to Y in Kyiv", "X briefed Y in Paris": handing something over to a
@@ -149,7 +171,8 @@ class MeetingFinder:
         future = self._future(verb)
         span = doc[scope[0].i:scope[-1].i + 1]
         dates = find_dates(span.text, span.start_char)
-        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig):
+        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
+                and not _reported(trig):
             dates = find_dates(sent.text, sent.start_char)
         for d in dates:
             m.date, m.basis = resolve(d, published=self.published, context_dates=self.context_dates, future=future)

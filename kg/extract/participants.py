@@ -1,12 +1,11 @@
-"""Who took part in a meeting: the named persons around a meeting trigger, the heads of delegation
-("the delegation is led by X"), members ("X was also part of the delegation"), companions
-("accompanied by X") and attendance lists ("Among the leaders who attended were ..."), resolved
-through :mod:`coref`."""
+"""Who took part in a meeting: the named persons around a meeting trigger (subject, objects, "with"
+phrases, lists), resolved through :mod:`coref`. Persons named apart from the trigger are in
+:mod:`attendance`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..model import Participant, Span
 from .actors import ActorIndex
@@ -15,14 +14,11 @@ from .gazetteer import TITLE_WORDS
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
 open host travel chair co-chair convene sit""".split())
-ATTEND_VERBS = frozenset("attend participate join".split())
-DELEGATION_NOUNS = frozenset("delegation team side".split())
-MEMBER_NOUNS = frozenset("part member members one".split())
-LEAD_VERBS = frozenset("lead head".split())
-LEAD_FORMS = frozenset("led leads leading headed heads heading".split())  # the small model's lemmas slip
+GATHER_VERBS = frozenset("bring gather unite".split())
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
 HEAD_OF_DELEGATION = "HeadOfDelegation"
+PAIR_NOUNS = frozenset("man woman leader minister envoy official".split())
 
 
 @dataclass
@@ -58,6 +54,8 @@ def persons(tok: Token, res: Resolver, idx: ActorIndex, *, companions: bool = Tr
         is_person = bool(name and idx.kind(name) == "Person")
         if is_person and name not in [n for n, _ in out]:
             out.append((name, tok_span(t)))
+        elif t is tok and _pair(t):  # "both men", "the two leaders": the last two persons named
+            out += [p for p in _last_two(t, idx) if p[0] not in [n for n, _ in out]]
         elif t is tok and (t.lower_ in ("he", "she") or t.lower_ in RELATIVES and t.head.dep_ == "relcl"):
             r, _ = res.actor(t)
             if r and idx.kind(r) == "Person":
@@ -70,9 +68,32 @@ def persons(tok: Token, res: Resolver, idx: ActorIndex, *, companions: bool = Tr
                 stack.extend(x for x in c.subtree if x.dep_ == "pobj")
             elif not is_person and c.dep_ in ("compound", "nmod") and c.i in idx.token_actor:
                 stack.append(c)
+            elif not is_person and t is not tok and c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
+                # "the envoy for the dialogue, X": the parser hangs the holder's name on the PP
+                stack.extend(a for p in c.children for a in p.children if a.dep_ == "appos")
             elif companions and c.dep_ in ("acl", "relcl") and c.lemma_ == "accompany":
                 stack.extend(p for a in c.children if a.dep_ == "agent" for p in a.children)
     return out
+
+
+def _pair(t: Token) -> bool:
+    return t.lemma_ in PAIR_NOUNS and t.tag_ == "NNS" and any(
+        c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in t.children)
+
+
+def _last_two(t: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
+    """The last two persons named before ``t`` (within the two sentences before it)."""
+    floor = t.sent.start
+    for _ in range(2):
+        floor = t.doc[floor - 1].sent.start if floor > 0 else floor
+    found: list[str] = []
+    for i in range(t.i - 1, floor - 1, -1):
+        name = idx.token_actor.get(i)
+        if name and idx.kind(name) == "Person" and name not in found:
+            found.append(name)
+            if len(found) == 2:
+                return [(n, tok_span(t)) for n in found]
+    return []
 
 
 def listed_persons(start: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
@@ -126,6 +147,17 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         if c.dep_ == "prep" and c.lower_ == "to" and trig.pos_ == "VERB":  # "presented the plan to X"
             for p in c.children:
                 add(p)
+    for c in trig.children:  # "met A, adviser B and the chiefs": a list the parser broke up
+        if c.dep_ == "dobj" and trig.pos_ == "VERB" and c.i in idx.token_actor:
+            out.extend(p for p in listed_persons(c, idx) if p[0] not in [n for n, _ in out])
+    if verb is not None and verb.lemma_ in GATHER_VERBS and trig.dep_ == "nsubj" and trig.head.i == verb.i:
+        # "the talks brought together A and B", "brought A face to face with B"
+        start = verb.i + 1 + (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "together")
+        if start < len(verb.doc):
+            out.extend(p for p in listed_persons(verb.doc[start], idx) if p[0] not in [n for n, _ in out])
+        for x in verb.subtree:
+            if x.dep_ == "pobj" and x.head.lower_ == "with" and x not in trig.subtree:
+                add(x)
     if trig.pos_ == "VERB" and trig.dep_ == "acl" and trig.head.dep_ == "pobj":
         add(subject(trig.head.head.head))  # "signed it in a ceremony hosted by X": the signatories
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
@@ -143,119 +175,3 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for p in c.children:
                     add(p)
     return out
-
-
-def _lead_phrase(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Span]]:
-    """Heads named around the delegation noun ``t``, each with the span that says so."""
-    h = t.head
-    found: list[tuple[str, Span]] = []
-    leads = h.lemma_ in LEAD_VERBS or h.lower_ in LEAD_FORMS
-    if leads and t.dep_ == "nsubjpass":  # "the delegation is led by X"
-        agent = next((c for c in h.children if c.dep_ == "agent"), None)
-        for p in (agent.children if agent is not None else []):
-            found += [(n, Span(t.left_edge.idx, s.end)) for n, s in persons(p, res, idx, companions=False)]
-    elif leads and t.dep_ == "dobj":  # "X led the delegation", "X, who led the delegation"
-        subj = subject(h)
-        if subj is not None and subj.lower_ in RELATIVES | {"he", "she"}:
-            name, how = res.actor(subj)
-            if name and how in ("person", "pronoun") and idx.kind(name) == "Person":
-                who = antecedent(subj) if subj.lower_ in RELATIVES else subj
-                found.append((name, tok_span(who, t)))
-        elif subj is not None:  # "X and Y led the American delegation"
-            found += [(n, Span(s.start, t.idx + len(t))) for n, s in persons(subj, res, idx, companions=False)]
-    elif h.lower_ == "of" and h.head.lower_ in ("head", "chief", "leader"):  # "head of the delegation, X"
-        np = h.head
-        while np.dep_ in ("conj", "appos") and np.head is not np:
-            np = np.head
-        named = persons(np, res, idx, companions=False)
-        named += [p for c in np.children if c.dep_ == "appos" for p in persons(c, res, idx, companions=False)]
-        found += [(n, Span(min(s.start, np.left_edge.idx), max(s.end, t.idx + len(t)))) for n, s in named]
-    return found
-
-
-def _is_delegation(t: Token, idx: ActorIndex) -> bool:
-    """ "the delegation", "the Chinese team", "the American side" (a team or side of a country)."""
-    return t.lemma_ in DELEGATION_NOUNS and t.pos_ == "NOUN" and (
-        t.lemma_ == "delegation" or any(c.dep_ == "amod" and c.i in idx.countries for c in t.children))
-
-
-def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
-    """kg:HeadOfDelegation ("the delegation is led by X", "X, who led the delegation", "head of the
-    delegation, X"), their companions, and plain members ("X was also part of the delegation")."""
-    out: list[Joiner] = []
-    for t in doc:
-        if not _is_delegation(t, idx):
-            continue
-        for name, span in _lead_phrase(t, res, idx):
-            out.append(Joiner(t.idx, Participant(name, HEAD_OF_DELEGATION, span)))
-        h = t.head
-        if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ in ("attr", "nsubj"):
-            subj = subject(h.head.head) if h.head.dep_ == "attr" else None
-            for name, span in persons(subj, res, idx) if subj is not None else []:
-                out.append(Joiner(t.idx, Participant(name, None, Span(span.start, t.idx + len(t)))))
-    return out
-
-
-def companions(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
-    """ "X was accompanied by Y", "X, who was accompanied by Y": Y takes part wherever X does."""
-    out: list[Joiner] = []
-    for t in doc:
-        if t.lemma_ != "accompany" or t.pos_ != "VERB":
-            continue
-        who = subject(t) if t.dep_ != "acl" else t.head
-        if who is None:
-            continue
-        anchor, _ = res.actor(who)
-        if not anchor or idx.kind(anchor) != "Person":
-            continue
-        for agent in (c for c in t.children if c.dep_ == "agent"):
-            for p in agent.children:
-                for name, span in persons(p, res, idx):
-                    out.append(Joiner(t.idx, Participant(name, None, Span(t.idx, span.end)), anchor))
-    return out
-
-
-def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
-    """ "Among the leaders who attended were A, B and C": the list after the copula takes part."""
-    out: list[Joiner] = []
-    for t in doc:
-        if t.lemma_ not in ATTEND_VERBS or t.dep_ != "relcl" or any(c.dep_ == "dobj" for c in t.children):
-            continue
-        among = t.head.head
-        be = among.head
-        if among.lower_ != "among" or be.lemma_ != "be":
-            continue
-        listed = next((c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i > be.i), None)
-        for name, span in listed_persons(listed, idx) if listed is not None else []:
-            out.append(Joiner(t.idx, Participant(name, None, Span(among.idx, span.end))))
-    return out
-
-
-def co_present(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
-    """ "In Geneva he signed the text together with A and B": persons acting together at a named
-    place take part in the meeting held there (the place must be a meeting's place)."""
-    out: list[Joiner] = []
-    countries = set(idx.countries.values())
-    for t in doc:
-        if t.lower_ != "with" or t.i == 0 or doc[t.i - 1].lower_ != "together" or t.i + 1 >= len(doc):
-            continue
-        verb = next((h for h in t.ancestors if h.pos_ == "VERB"), None)
-        if verb is None:
-            continue
-        where = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for p in c.children
-                 if (idx.token_place.get(p.i) or idx.venues.get(p.i)) not in (None, *countries)]
-        if not where:
-            continue
-        place = idx.token_place.get(where[0].i) or idx.venues.get(where[0].i)
-        subj = subject(verb)
-        named = (persons(subj, res, idx) if subj is not None else []) + listed_persons(doc[t.i + 1], idx)
-        for name, span in named:
-            out.append(Joiner(t.idx, Participant(name, None, span), place=place))
-    return out
-
-
-def joiners(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
-    """Participants named apart from any meeting mention, in text order."""
-    found = delegation_members(doc, res, idx) + companions(doc, res, idx) + attendance_lists(doc, idx)
-    found += co_present(doc, res, idx)
-    return sorted(found, key=lambda j: j.pos)
