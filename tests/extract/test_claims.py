@@ -242,14 +242,14 @@ def test_claims_heading_before_cut_furniture_is_its_own_sentence(nlp):
 
 
 def test_claims_passive_report_with_subject_on_auxiliary(run):
-    f = run("In Moscow, these three issues – the loss of land, the size of the army and the alliance question – "
-            "are the most often cited by Kremlin leader Vladimir Putin as reasons for the war.")
-    c = next(c for c in f.claims if c.speaker == "Vladimir Putin")
-    assert c.text.startswith("these three issues – the loss of land")
+    f = run("In Cairo, two conditions – a full withdrawal and a prisoner release – are most often cited by "
+            "Egyptian President Abdel Fattah el-Sisi as the basis of any deal.")
+    c = next(c for c in f.claims if c.speaker == "Abdel Fattah el-Sisi")
+    assert c.text.startswith("two conditions – a full withdrawal")
 
 
 def test_claims_demonstrative_pointer_is_not_a_claim(run):
-    f = run("However, these demands are clearly rejected by Kiev and its allies.")
+    f = run("Still, those proposals are flatly rejected by Baku and its partners.")
     assert not f.claims
 
 
