@@ -233,7 +233,7 @@ def test_claims_heading_before_cut_furniture_is_its_own_sentence(nlp):
 
     head = "Talks in Oslo stall over borders"
     menu = "\n\nMenu\n\nWorld\n\n"
-    body = "The source, speaking on condition of anonymity, added that the envoys were tired."
+    body = "The source, declining to be identified, added that the envoys were tired."
     text = head + menu + body
     art = Article(path="t", stem="t", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                   body=[Span(0, len(head)), Span(len(head) + len(menu), len(text))])
