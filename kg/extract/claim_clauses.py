@@ -75,7 +75,7 @@ def statement_clause(verb: Token) -> list[Token]:
                 if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
                     continue
-                # "said in a statement that ...", "said ahead of the meeting that Russia would ...": a
+                # "said in a statement that ...", "said before the talks that the army would ...": a
                 # that-clause with a subject of its own is not a relative clause of the noun
                 if noun.lemma_ in STATEMENT_NOUNS or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
                     out.append(c)

@@ -63,7 +63,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and _after_quote(verb):
-        # '"...," added the American minister': the parser takes the inverted subject for an object
+        # '"...," added the British envoy': the parser takes the inverted subject for an object
         subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
         # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first

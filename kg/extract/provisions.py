@@ -147,7 +147,7 @@ def _split(toks: list[Token]) -> list[list[Token]]:
 def _verb_of(m: PlanMention) -> Token | None:
     tok = m.tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in WRAPPERS:
-        tok = tok.head.head  # "a potential part of the revised proposal is capping ..."
+        tok = tok.head.head  # "one likely element of the new draft is limiting ..."
     if tok.dep_ == "nsubj" and tok.head.lemma_ in PROVISION_VERBS:
         return tok.head
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "is capping": the participle is the head

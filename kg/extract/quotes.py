@@ -1,5 +1,5 @@
 """Quotation spans in text: curly “…” and straight "…" pairs, tolerant of broken spacing
-(`the"most sensitive issues"`, `."So far, everything is fine," he said`)."""
+(`the"most sensitive issues"`, `."All is calm for now," she said`)."""
 from __future__ import annotations
 
 import re

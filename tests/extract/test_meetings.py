@@ -35,7 +35,7 @@ def test_meetings_underway_uses_publication_date(run):
 
 
 def test_meetings_vague_date_stays_none(run):
-    f = run("The US team is expected to travel to Beijing next week for talks with Chinese Vice Premier He Lifeng.")
+    f = run("American negotiators are expected to fly to Beijing next week for talks with Chinese Vice Premier He Lifeng.")
     m = f.meetings[0]
     assert m.place == "Beijing" and m.date is None and m.status == "Scheduled"
 

@@ -85,11 +85,11 @@ def test_roles_delegation_led_by_is_head(run):
 
 
 def test_roles_who_led_the_delegation_after_conjunction(run):
-    f = run("Talks were held in Riyadh on Sunday. Marco Rubio and Rustem Umerov, who led the Ukrainian "
-            "delegation, both called the talks useful.")
+    f = run("Talks were held in Riyadh on Sunday. Marco Rubio and Rustem Umerov, who headed the Ukrainian "
+            "team, both called the talks useful.")
     roles = _roles(f)
     assert roles["Rustem Umerov"] == "HeadOfDelegation"
-    assert _evidence(f, "Rustem Umerov") == "Umerov, who led the Ukrainian delegation"
+    assert _evidence(f, "Rustem Umerov") == "Umerov, who headed the Ukrainian team"
 
 
 def test_roles_coordinated_heads(run):
