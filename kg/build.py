@@ -116,6 +116,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     RETURNS (BuildReport): what landed, what failed and the shape violations found.
     """
     from .extract import EXTRACTOR_VERSION, load_nlp
+    from .validate.batch import validate_graphs
 
     report = BuildReport()
     if isinstance(source, (str, Path)):
@@ -135,7 +136,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
         link_facts(f, linker)
     meeting_iris = resolve_meetings(facts, known_meetings(store))
     for i in range(0, len(facts), STORE_CHUNK):  # bounded memory: rdflib graphs are large
-        graphs = []
+        graphs, outcomes = [], []
         for f, iris in zip(facts[i:i + STORE_CHUNK], meeting_iris[i:i + STORE_CHUNK]):
             report.warnings += [Warnings.W202.format(path=f.article.path, detail=w) for w in f.warnings]
             try:
@@ -145,14 +146,13 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
                 report.warnings.append(Warnings.W301.format(path=f.article.path, reason=e))
                 continue
             graphs.append((graph_iri(f.article), g))
-            report.landed.append(ArticleOutcome(f.article, triples=len(g)))
+            outcomes.append(ArticleOutcome(f.article, triples=len(g)))
         if validate:  # only what this build adds: each article graph, in memory, on every core
-            from .validate.batch import validate_graphs
-
-            for outcome, found in zip(report.landed[len(report.landed) - len(graphs):], validate_graphs(graphs)):
+            for outcome, found in zip(outcomes, validate_graphs(graphs)):
                 outcome.violations = found
         for graph, g in graphs:
             store.replace_graph(graph, g)
+        report.landed += outcomes
     refresh_derived(store)
     if validate:  # what no single article shows: a revision cycle across two articles, ...
         from .validate.store_checks import check_store

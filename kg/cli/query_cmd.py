@@ -55,8 +55,8 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str) -> N
         if fmt == "json":
             click.echo(store.results(q.text, bindings, fmt="json").decode("utf-8"))
             return
-        result = list(store.rows(q.text, bindings))
-        columns = [v.value for v in store.select(q.text, bindings).variables]
+        columns, rows = store.table(q.text, bindings)
+        result = list(rows)
     except ParleyError as e:
         fail(e)
     except (SyntaxError, OSError) as e:

@@ -55,8 +55,9 @@ def refresh_derived(store) -> int:
     # the named terms only: axioms on blank nodes (owl:AllDifferent lists) are for reasoners, and
     # blank nodes would make two builds of the same articles differ
     store.replace_graph(ONTOLOGY_GRAPH, [t for t in ontology() if not any(isinstance(x, BNode) for x in t)])
-    typed = [(r["node"], r["cls"]) for g in store.named_graphs() for r in store.rows(
-        "SELECT DISTINCT ?node ?cls ?g WHERE { GRAPH ?g { ?node a ?cls } }", {"g": g})]
+    articles = set(store.named_graphs())  # not the derived graphs themselves
+    typed = list({(r["node"], r["cls"]) for r in store.rows(
+        "SELECT DISTINCT ?node ?cls ?g WHERE { GRAPH ?g { ?node a ?cls } }") if r["g"] in articles})
     triples = inferred_type_triples(typed)
     store.replace_graph(INFERRED_GRAPH, triples)
     return len(triples)

@@ -167,10 +167,15 @@ class GraphStore:
 
     def rows(self, query: str, bindings: dict[str, Node] | None = None) -> Iterator[dict[str, Node | None]]:
         """SELECT results as dicts of rdflib terms (unbound variables map to None)."""
+        return self.table(query, bindings)[1]
+
+    def table(self, query: str, bindings: dict[str, Node] | None = None
+              ) -> tuple[list[str], Iterator[dict[str, Node | None]]]:
+        """The SELECT's column names, and its rows as dicts of rdflib terms (evaluated lazily)."""
         result = self.select(query, bindings)
         names = [v.value for v in result.variables]
-        for solution in result:
-            yield {n: (from_ox(solution[n]) if solution[n] is not None else None) for n in names}
+        rows = ({n: (from_ox(s[n]) if s[n] is not None else None) for n in names} for s in result)
+        return names, rows
 
     def results(self, query: str, bindings: dict[str, Node] | None = None, *, fmt: str = "json") -> bytes:
         """SELECT results serialised as W3C SPARQL results (json, csv, tsv, xml)."""
