@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[3] / "data"
 
 # Role words that make up a person's title ("US Secretary of State", "Kremlin spokesman").
 TITLE_WORDS = frozenset("""president vice prime minister secretary state foreign defence defense envoy special
