@@ -309,38 +309,80 @@ async function drawTimeline() {
   }
 }
 
-// -- network: a small force layout, deterministic (positions start on a circle) -------------------
-function layout(nodes, edges, width, height) {
-  const n = nodes.length;
+// -- network: each connected group laid out by a small force simulation, the groups packed in rows ----
+function components(nodes, edges) {
+  const adj = new Map(nodes.map((d) => [d, []]));
+  for (const e of edges) { adj.get(e.a).push(e.b); adj.get(e.b).push(e.a); }
+  const seen = new Set(), groups = [];
+  for (const start of nodes) {
+    if (seen.has(start)) continue;
+    const group = [start];
+    seen.add(start);
+    for (let i = 0; i < group.length; i++) {
+      for (const o of adj.get(group[i])) if (!seen.has(o)) { seen.add(o); group.push(o); }
+    }
+    groups.push(group);
+  }
+  return groups.sort((p, q) => q.length - p.length);
+}
+
+// Fruchterman-Reingold inside a w x h box; deterministic (positions start on a circle)
+function layoutGroup(nodes, edges, maxWidth) {
+  const n = nodes.length, w = 100 * Math.sqrt(n), h = w;
+  if (n === 1) { nodes[0].x = 0; nodes[0].y = 0; return { w: 0, h: 0 }; }
   nodes.forEach((d, i) => {
-    const a = (2 * Math.PI * i) / Math.max(1, n);
-    d.x = width / 2 + (width / 3) * Math.cos(a);
-    d.y = height / 2 + (height / 3) * Math.sin(a);
+    const a = (2 * Math.PI * i) / n;
+    d.x = w / 2 + (w / 3) * Math.cos(a);
+    d.y = h / 2 + (h / 3) * Math.sin(a);
   });
-  const k = Math.sqrt((width * height) / Math.max(1, n)) * 0.75;
-  let t = width / 8;
-  for (let it = 0; it < 300; it++) {
+  const k = Math.sqrt((w * h) / n) * 0.7;
+  let t = w / 6;
+  for (let it = 0; it < 250; it++) {
     for (const d of nodes) { d.dx = 0; d.dy = 0; }
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const a = nodes[i], b = nodes[j];
-        let dx = a.x - b.x, dy = a.y - b.y;
-        const d2 = Math.max(dx * dx + dy * dy, 0.01), f = (k * k) / d2;
+        const dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 0.01), f = (k * k) / d2;
         a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
     }
     for (const e of edges) {
-      const dx = e.a.x - e.b.x, dy = e.a.y - e.b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01, f = d / k;
+      const dx = e.a.x - e.b.x, dy = e.a.y - e.b.y, f = Math.sqrt(dx * dx + dy * dy) / k;
       e.a.dx -= dx * f; e.a.dy -= dy * f; e.b.dx += dx * f; e.b.dy += dy * f;
     }
     for (const d of nodes) {
-      d.dx += (width / 2 - d.x) * 0.02; d.dy += (height / 2 - d.y) * 0.02;  // gravity keeps components in view
+      d.dx += (w / 2 - d.x) * 0.015; d.dy += (h / 2 - d.y) * 0.015;  // gravity: leaves do not fly off
       const len = Math.sqrt(d.dx * d.dx + d.dy * d.dy) || 1, step = Math.min(len, t);
-      d.x = Math.min(width - 40, Math.max(40, d.x + (d.dx / len) * step));
-      d.y = Math.min(height - 20, Math.max(20, d.y + (d.dy / len) * step));
+      d.x += (d.dx / len) * step;
+      d.y += (d.dy / len) * step;
     }
-    t *= 0.985;
+    t = Math.max(0.5, t * 0.98);
   }
+  // scale so that edges are about 60 px long, at most as wide as the drawing; place at the origin
+  const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+  const x0 = Math.min(...xs), y0 = Math.min(...ys), spanX = Math.max(1, Math.max(...xs) - x0);
+  const lengths = edges.map((e) => Math.hypot(e.a.x - e.b.x, e.a.y - e.b.y)).sort((p, q) => p - q);
+  const s = Math.min(60 / Math.max(1, lengths[Math.floor(lengths.length / 2)] || 1), maxWidth / spanX);
+  for (const d of nodes) { d.x = (d.x - x0) * s; d.y = (d.y - y0) * s; }
+  return { w: spanX * s, h: (Math.max(...ys) - y0) * s };
+}
+
+// returns the drawing's height
+function layout(nodes, edges, width) {
+  const inGroup = new Map();
+  const groups = components(nodes, edges);
+  groups.forEach((g, i) => g.forEach((d) => inGroup.set(d, i)));
+  let x = 0, y = 0, rowH = 0;
+  const LABEL = 110;  // room on the right of a box for the labels
+  for (const [i, group] of groups.entries()) {
+    const box = layoutGroup(group, edges.filter((e) => inGroup.get(e.a) === i), width - LABEL - 24);
+    const w = box.w + 24, h = box.h + 24;
+    if (x > 0 && x + w + LABEL > width) { x = 0; y += rowH; rowH = 0; }
+    for (const d of group) { d.x += x + 12; d.y += y + 12; }
+    x += w + LABEL;
+    rowH = Math.max(rowH, h + 8);
+  }
+  return y + rowH;
 }
 
 async function drawNetwork() {
@@ -366,9 +408,8 @@ async function drawNetwork() {
     }
     const keep = new Set(shown);
     const shownEdges = edges.filter((e) => keep.has(e.a) && keep.has(e.b));
-    const width = Math.max(340, svg.parentNode.clientWidth || 640);
-    const height = Math.max(420, Math.min(900, 40 * Math.sqrt(shown.length) * 4));
-    layout(shown, shownEdges, width, height);
+    const width = Math.max(300, svg.parentNode.clientWidth || 640);
+    const height = layout(shown, shownEdges, width);
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("height", height);
     for (const e of shownEdges) svg.append(el("line", { class: "edge", x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y }));
