@@ -5,7 +5,6 @@ temporary folder; the server is the installed `kg` binary in a child process on 
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -26,22 +25,6 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "serve"
 def kg_bin() -> str:
     """The installed `kg` entry point of this venv."""
     return KG
-
-
-@pytest.fixture(scope="session")
-def sample_store_path(tmp_path_factory, samples_dir, nlp) -> Path:
-    """data/articles built into an on-disk store (closed again, so servers and CLIs can open it)."""
-    from kg.build import build
-    from kg.store import GraphStore
-
-    path = tmp_path_factory.mktemp("served") / "store"
-    store = GraphStore(path)
-    report = build(samples_dir, store, nlp=nlp, validate=False)
-    assert report.landed and not report.errors
-    store.flush()
-    del store
-    gc.collect()  # release RocksDB's lock before other processes open the store
-    return path
 
 
 class Server:

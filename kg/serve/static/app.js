@@ -279,7 +279,6 @@ async function drawTimeline() {
     const width = Math.max(320, svg.parentNode.clientWidth || 640);
     const x = 92, rowH = 52;
     svg.setAttribute("viewBox", `0 0 ${width} ${rows.length * rowH + 30}`);
-    svg.setAttribute("height", rows.length * rowH + 30);
     svg.append(el("line", { x1: x, y1: 10, x2: x, y2: rows.length * rowH + 20, class: "edge" }));
     const maxChars = Math.max(20, Math.floor((width - x - 24) / 6.6));
     let year = null;
@@ -293,7 +292,8 @@ async function drawTimeline() {
         year = date.slice(0, 4);
         svg.append(el("text", { x: 4, y: y - 14, "font-weight": "bold", text: year }));
       }
-      g.append(el("title", {}, `${date} ${place}: ${value(r.status)}\n${attendees}\nArticles: ${value(r.articles)}`),
+      g.append(el("rect", { x: 0, y: y - 18, width, height: rowH - 6, class: "tl-hit" }),  // the whole row is clickable
+        el("title", {}, `${date} ${place}: ${value(r.status)}\n${attendees}\nArticles: ${value(r.articles)}`),
         el("text", { x: x - 12, y: y + 4, "text-anchor": "end", text: date.slice(5) }),
         el("circle", { cx: x, cy: y, r: 7, class: statusClass(value(r.status)) }),
         el("text", { x: x + 16, y: y + 4, class: "tl-place", "font-weight": "600",
@@ -411,7 +411,6 @@ async function drawNetwork() {
     const width = Math.max(300, svg.parentNode.clientWidth || 640);
     const height = layout(shown, shownEdges, width);
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    svg.setAttribute("height", height);
     for (const e of shownEdges) svg.append(el("line", { class: "edge", x1: e.a.x, y1: e.a.y, x2: e.b.x, y2: e.b.y }));
     for (const d of shown) {
       if (d.type === "meeting") {
@@ -471,8 +470,10 @@ const drawers = { timeline: drawTimeline, network: drawNetwork };
 function showTab(name) {
   for (const b of document.querySelectorAll("#tabs button")) b.classList.toggle("active", b.dataset.tab === name);
   for (const s of document.querySelectorAll(".view")) s.hidden = s.id !== "tab-" + name;
-  if (drawers[name] && state.drawn[name] !== state.asOf) {
-    state.drawn[name] = state.asOf;
+  const section = $("tab-" + name);
+  const key = `${state.asOf}|${Math.round((section.clientWidth || 0) / 40)}`;  // redraw for a new date or width
+  if (drawers[name] && state.drawn[name] !== key) {
+    state.drawn[name] = key;
     drawers[name]();
   }
 }
@@ -498,5 +499,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("detail-close").addEventListener("click", closeDetail);
   $("as-of").addEventListener("change", () => setAsOf($("as-of").value));
   $("as-of-clear").addEventListener("click", () => setAsOf(""));
+  let resized = null;  // the detail panel opening or the window turning: draw again at the new width
+  new ResizeObserver(() => { clearTimeout(resized); resized = setTimeout(() => showTab(current()), 200); })
+    .observe($("views"));
   loadQuestions().catch((e) => setStatus("question-status", e.message, true));
 });
