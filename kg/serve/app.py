@@ -33,6 +33,7 @@ from .workers import WorkerFailed, WorkerPool
 
 STATIC = Path(__file__).resolve().parent / "static"
 LIMIT_HEADERS = ("X-Parley-Result-Count", "X-Parley-Result-Limit", "X-Parley-Time-Limit")
+MAX_BODY = 1_000_000  # bytes of a POSTed query
 RESERVED = {"as_of"}  # query-string keys of /queries/NAME that are not the question's parameters
 
 
@@ -47,13 +48,18 @@ class ParleyServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], *, pool: WorkerPool, max_results: int | None,
                  quiet: bool = False) -> None:
+        self.pool, self.max_results, self.quiet = pool, max_results, quiet  # before binding: a failed bind closes
         super().__init__(address, Handler)
-        self.pool, self.max_results, self.quiet = pool, max_results, quiet
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
         return f"http://{host}:{port}/"
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError, TimeoutError)):
+            return  # the client went away: nothing to report
+        super().handle_error(request, client_address)
 
     def server_close(self) -> None:
         super().server_close()
@@ -141,7 +147,13 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def _body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            raise HttpError(400, "Content-Length is not a number.") from None
+        if length > MAX_BODY:
+            self.close_connection = True  # the unread body would be taken for the next request
+            raise HttpError(413, f"The request body is {length} bytes; queries up to {MAX_BODY} bytes are accepted.")
         return self.rfile.read(length) if length else b""
 
     # -- SPARQL Protocol ---------------------------------------------------------------------------

@@ -67,6 +67,7 @@ class WorkerPool:
 
     def __init__(self, store_path: str | Path, *, size: int = 2, timeout: float = 10.0) -> None:
         self.store_path, self.timeout = Path(store_path), timeout
+        self.wait = max(30.0, timeout)  # seconds a request may wait for a free worker
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
@@ -96,16 +97,15 @@ class WorkerPool:
         threading.Thread(target=start, daemon=True).start()
 
     def run(self, request: dict) -> tuple[dict, bytes]:
-        """Send ``request`` to a free worker; returns its (header, body). Raises QueryTimeout at the
-        time limit (the worker is replaced), WorkerFailed if it died, QueryTimeout (E806) if none is free."""
-        started = time.monotonic()
-        try:
-            worker = self._idle.get(timeout=self.timeout)
+        """Send ``request`` to a free worker; returns its (header, body). Raises QueryTimeout (E509) at the
+        time limit (the worker is replaced), WorkerFailed if it died, QueryTimeout (E806) if no worker
+        became free within ``wait`` seconds."""
+        try:  # waiting for a free worker (one may be restarting) is not the query's time
+            worker = self._idle.get(timeout=self.wait)
         except queue.Empty:
-            raise QueryTimeout(Errors.E806.format(seconds=self.timeout)) from None
-        remaining = max(0.0, self.timeout - (time.monotonic() - started))
+            raise QueryTimeout(Errors.E806.format(seconds=self.wait)) from None
         try:
-            answer = worker.ask(request, remaining)
+            answer = worker.ask(request, self.timeout)
         except TimeoutError:
             self._replace(worker)
             raise QueryTimeout(Errors.E509.format(seconds=self.timeout)) from None

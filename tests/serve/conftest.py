@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -29,12 +30,13 @@ def kg_bin() -> str:
 
 class Server:
     def __init__(self, store: Path, *args: str) -> None:
+        self.log = tempfile.TemporaryFile(mode="w+")  # not a pipe: nobody reads it until the end
         self.proc = subprocess.Popen([KG, "--store", str(store), "serve", "--port", "0", "--quiet", *args],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline().strip()
         if not line.startswith("http://"):
             self.proc.kill()
-            raise RuntimeError(f"kg serve did not start: {line!r} {self.proc.stderr.read()}")
+            raise RuntimeError(f"kg serve did not start: {line!r} {self.stderr()}")
         self.url = line
         self.sparql = line + "sparql"
 
@@ -54,6 +56,10 @@ class Server:
         assert status == 200, body
         return json.loads(body)
 
+    def stderr(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
+
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -69,7 +75,8 @@ def server(sample_store_path):
     s = Server(sample_store_path)
     yield s
     s.stop()
-    assert s.proc.returncode == 0, s.proc.stderr.read()
+    assert s.proc.returncode == 0, s.stderr()
+    assert "Traceback" not in s.stderr(), s.stderr()
 
 
 @pytest.fixture(scope="session")

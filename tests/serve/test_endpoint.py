@@ -267,6 +267,25 @@ def test_serve_content_negotiation_refusals(server):
     assert status == 400 and b"[E803]" in body
 
 
+def test_serve_refuses_a_huge_body_with_413(server):
+    status, _, body = server.get("sparql", method="POST", data=b"#" * 1_000_001, ctype="application/sparql-query")
+    assert status == 413 and b"1000001 bytes" in body
+
+
+def test_serve_cli_errors(kg_bin, sample_store_path, tmp_path):
+    import socket
+
+    missing = subprocess.run([kg_bin, "--store", str(tmp_path / "none"), "serve"], capture_output=True, text=True)
+    assert missing.returncode == 2 and missing.stderr.startswith("Error: [E702] There is no store at")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = subprocess.run([kg_bin, "--store", str(sample_store_path), "serve", "--port", str(port)],
+                              capture_output=True, text=True, timeout=120)
+    assert busy.returncode == 2 and busy.stderr.startswith(f"Error: [E801] Cannot listen on 127.0.0.1:{port}")
+
+
 def test_serve_service_description(server, sample_store_path):
     status, headers, body = server.get("sparql", accept="text/turtle")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")

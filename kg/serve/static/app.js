@@ -34,6 +34,8 @@ function short(iri) {
 }
 const isActor = (iri) => iri.startsWith(KGID) && ACTOR_PATHS.some((p) => iri.slice(KGID.length).startsWith(p));
 const value = (b) => (b ? b.value : "");
+// links only to web pages: an article's metadata could name a javascript: URL
+const safeHref = (url) => (/^https?:\/\//i.test(url) ? url : null);
 
 function setStatus(id, text, error = false) {
   const p = $(id);
@@ -186,7 +188,8 @@ function excerpt(text, start, end, context = 280) {
 function sourceBox(art, doc, items) {
   const meta = art ? [value(art.publisher), value(art.published)].filter(Boolean).join(", ") : "";
   const title = art && art.title ? art.title.value : doc;
-  const head = art && art.url ? el("a", { href: art.url.value, target: "_blank", rel: "noopener" }, title) : title;
+  const href = art && art.url ? safeHref(art.url.value) : null;
+  const head = href ? el("a", { href, target: "_blank", rel: "noopener" }, title) : title;
   return el("div", { class: "source", "data-doc": doc }, el("strong", {}, head),
     el("div", { class: "meta" }, `${doc}${meta ? " · " + meta : ""}`), ...items);
 }
