@@ -51,7 +51,7 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str) -> N
     try:
         q = get_query(name)
         bindings = q.bind(parse_params(params))
-        store = obj.store(must_exist=True)
+        store = obj.reader()
         if fmt == "json":
             click.echo(store.results(q.text, bindings, fmt="json").decode("utf-8"))
             return
