@@ -28,12 +28,12 @@ class Errors(metaclass=_Coded):
             "(or an ISO 8601 timestamp) or leave it out.")
     E106 = "{path}: cannot extract article text from the HTML page. Check that it holds an article."
     E107 = "{path}: no articles found (looked for .txt, .html, .htm, .json, .jsonl). Check the folder."
-    E108 = "{path}: sidecar metadata is invalid JSON ({reason}). Fix it or remove it."
+    E108 = "{path}: its sidecar {sidecar} is not valid JSON ({reason}). Fix the sidecar or remove it."
     E109 = "{path}: no such file or folder. Give the folder (or file) of articles to build."
     E110 = ("{path}: {what} is {size:,} {unit}; the limit is {limit:,} ({name} in kg/ingest/limits.py). "
             "Split it into several articles.")
-    E111 = ("{path}: sidecar metadata must be a JSON object (url, title, publisher, published, author, "
-            "language), not {kind}. Fix it or remove it.")
+    E111 = ("{path}: its sidecar {sidecar} must be a JSON object (url, title, publisher, published, author, "
+            "language), not {kind}. Fix the sidecar or remove it.")
     E112 = "{path}: cannot read the file ({reason})."
     E113 = "{path}: binary data (a NUL byte at offset {offset:,}), not article text."
     E114 = ("{path}: JSON nested deeper than {limit} levels (MAX_JSON_DEPTH in kg/ingest/limits.py). An article "
@@ -127,11 +127,13 @@ class ParleyError(Exception):
 
 
 class IngestError(ParleyError):
-    """An article file could not be read."""
+    """An article file could not be read. ``reason`` is the problem alone, without the path and
+    the advice, for a message that wraps it (a sidecar's)."""
 
-    def __init__(self, message: str, path: str) -> None:
+    def __init__(self, message: str, path: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.reason = reason or message
 
 
 class UnknownQuery(ParleyError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -120,7 +121,8 @@ def _read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES, name: str = "MAX_FIL
             size = os.fstat(f.fileno()).st_size
             if size > limit:
                 raise IngestError(Errors.E110.format(path=shown, what="the file", size=size, unit="bytes",
-                                                     limit=limit, name=name), shown)
+                                                     limit=limit, name=name), shown,
+                                  reason=f"the file is {size:,} bytes; the limit is {limit:,} ({name})")
             return f.read(limit + 1)
     except OSError as e:
         raise IngestError(Errors.E112.format(path=shown, reason=e.strerror or e), shown) from None
@@ -132,8 +134,9 @@ def _text_of(data: bytes, path: Path, warnings: list[str], *, html: bool = False
         text, encoding, how = decode(data, html=html)
     except NotText as e:
         if e.binary:
-            raise IngestError(Errors.E113.format(path=shown, offset=e.offset), shown) from None
-        raise IngestError(Errors.E101.format(path=shown, reason=e), shown) from None
+            raise IngestError(Errors.E113.format(path=shown, offset=e.offset), shown,
+                              reason=f"binary data (a NUL byte at offset {e.offset:,})") from None
+        raise IngestError(Errors.E101.format(path=shown, reason=e), shown, reason=str(e)) from None
     if how:
         warnings.append(Warnings.W109.format(path=shown, encoding=encoding, how=how))
     return text
@@ -158,17 +161,19 @@ def _depth(obj: Any) -> int:
 def loads(text: str, path: str) -> Any:
     """Parse JSON from an untrusted file: syntax errors, numbers Python refuses and nesting past
     MAX_JSON_DEPTH become coded errors (E103, E114), never a crash."""
+    deep = f"nested deeper than {MAX_JSON_DEPTH} levels"
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise IngestError(Errors.E103.format(path=path, reason=f"{e.msg} at line {e.lineno}, column {e.colno}"),
-                          path) from None
+        reason = f"{e.msg} at line {e.lineno}, column {e.colno}"
+        raise IngestError(Errors.E103.format(path=path, reason=reason), path, reason=reason) from None
     except RecursionError:
-        raise IngestError(Errors.E114.format(path=path, limit=MAX_JSON_DEPTH), path) from None
+        raise IngestError(Errors.E114.format(path=path, limit=MAX_JSON_DEPTH), path, reason=deep) from None
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
-        raise IngestError(Errors.E103.format(path=path, reason=str(e).split(";")[0]), path) from None
+        reason = str(e).split(";")[0].split(": value has")[0]
+        raise IngestError(Errors.E103.format(path=path, reason=reason), path, reason=reason) from None
     if _depth(obj) > MAX_JSON_DEPTH:
-        raise IngestError(Errors.E114.format(path=path, limit=MAX_JSON_DEPTH), path)
+        raise IngestError(Errors.E114.format(path=path, limit=MAX_JSON_DEPTH), path, reason=deep)
     return obj
 
 
@@ -179,14 +184,14 @@ def _sidecar_meta(path: Path, warnings: list[str]) -> dict[str, Any]:
             return {}
     except OSError:  # a name too long for the file system cannot have a sidecar
         return {}
-    shown = display_path(sidecar)
+    shown, article = display_path(sidecar), display_path(path)
     try:
         data = _read_bytes(sidecar, limit=MAX_SIDECAR_BYTES, name="MAX_SIDECAR_BYTES")
         meta = loads(_text_of(data, sidecar, warnings), shown)
     except IngestError as e:
-        raise IngestError(Errors.E108.format(path=shown, reason=str(e).split(": ", 1)[-1]), shown) from None
+        raise IngestError(Errors.E108.format(path=article, sidecar=shown, reason=e.reason), article) from None
     if not isinstance(meta, dict):
-        raise IngestError(Errors.E111.format(path=shown, kind=_kind(meta)), shown)
+        raise IngestError(Errors.E111.format(path=article, sidecar=shown, kind=_kind(meta)), article)
     return meta
 
 
@@ -239,6 +244,8 @@ def html_meta(html: str) -> dict[str, str]:
 def read_html(path: Path, *, warnings: list[str] | None = None) -> Iterator[Article]:
     import trafilatura  # heavy import, only when there is HTML
 
+    # trafilatura logs its own errors on markup-only pages; the verdict here is E106
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     warnings = warnings if warnings is not None else []
     shown = display_path(path)
     html = _text_of(_read_bytes(path), path, warnings, html=True)
