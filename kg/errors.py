@@ -18,7 +18,8 @@ class _Coded(type):
 
 class Errors(metaclass=_Coded):
     # ingest
-    E101 = "{path}: cannot read the file as UTF-8 text ({reason}). Save it as UTF-8 and build again."
+    E101 = ("{path}: cannot read the file as text ({reason}). Save it as UTF-8 (or UTF-16/32 with a byte "
+            "order mark) and build again.")
     E102 = "{path}: the article has no text after removing page furniture. Check that it is a news article."
     E103 = "{path}: invalid JSON ({reason}). Fix the file or move it out of the articles folder."
     E104 = ("{path}: the record has no 'text' field (fields: {fields}). JSON articles need 'text' "
@@ -27,9 +28,21 @@ class Errors(metaclass=_Coded):
             "(or an ISO 8601 timestamp) or leave it out.")
     E106 = "{path}: cannot extract article text from the HTML page. Check that it holds an article."
     E107 = "{path}: no articles found (looked for .txt, .html, .htm, .json, .jsonl). Check the folder."
-    E108 = "{path}: sidecar metadata is invalid JSON ({reason}). Fix it or remove it."
+    E108 = "{path}: its sidecar {sidecar} is not valid JSON ({reason}). Fix the sidecar or remove it."
+    E109 = "{path}: no such file or folder. Give the folder (or file) of articles to build."
+    E110 = ("{path}: {what} is {size:,} {unit}; the limit is {limit:,} ({name} in kg/ingest/limits.py). "
+            "Split it into several articles.")
+    E111 = ("{path}: its sidecar {sidecar} must be a JSON object (url, title, publisher, published, author, "
+            "language), not {kind}. Fix the sidecar or remove it.")
+    E112 = "{path}: cannot read the file ({reason})."
+    E113 = "{path}: binary data (a NUL byte at offset {offset:,}), not article text."
+    E114 = ("{path}: JSON nested deeper than {limit} levels (MAX_JSON_DEPTH in kg/ingest/limits.py). An article "
+            "record is one flat object.")
+    E115 = "{path}: {field} is {value}, not an article record (a JSON object with 'text')."
     # extract
     E201 = "{path}: extraction failed ({reason}). The other articles were built; please report this article."
+    E202 = ("{path}: the graph of this article cannot be stored ({reason}). The other articles were built; "
+            "please report this article.")
     # graph
     E301 = "Cannot mint an IRI for an empty {what} name. This is a bug in the extractor; please report it."
     # validate
@@ -56,6 +69,7 @@ class Errors(metaclass=_Coded):
     E515 = "Not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE found."
     E516 = ("Query {name!r}: parameter {param!r} is of kind {kind} (iri: an absolute IRI; date: YYYY-MM-DD; "
             "integer: digits), got {value!r}.")
+
     # link
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
     E602 = ("{path}: cannot read the Wikidata cache ({reason}). Restore data/wikidata/cache.json from version "
@@ -67,6 +81,13 @@ class Errors(metaclass=_Coded):
     E701 = "Cannot open the store at {path}: {reason}. Is another kg process using it?"
     E702 = "There is no store at {path}. Run `kg --store {path} build ARTICLES_DIR` first."
     E703 = "Cannot read RDF from {path}: {reason}"
+    E704 = ("The store at {path} is being written by another kg process ({holder}). Wait for it to finish: "
+            "readers (query, export, validate, serve) keep working meanwhile.")
+    E705 = ("{path} holds a store in the layout of an earlier Parley (the database is not under {path}/primary). "
+            "Delete the folder and build again.")
+    E706 = ("No article in the store matches {what!r}. Give a file path as it was built (relative to the "
+            "built folder), the article's URL, or its graph IRI.")
+    E707 = "The store at {path} is being built for the first time and has nothing to read yet. Try again shortly."
     # serve
     E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
     E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "
@@ -81,15 +102,53 @@ class Errors(metaclass=_Coded):
     E901 = "Give the query as an argument or with --file, not both and not neither."
 
 
+
 class Warnings(metaclass=_Coded):
     W101 = "{path}: skipped ({reason})."
     W102 = "{path}: no publication date; relative dates resolve against {basis}."
+    W103 = "{path}: metadata field {field!r} is {value}, not {expected}; it was ignored."
+    W104 = "{path}: {count} unpaired surrogate(s) in {field} replaced by U+FFFD (not valid Unicode)."
+    W105 = "{path}: the dateline date {value!r} is not a calendar date; it was ignored."
+    W106 = "{path}: no records (the .jsonl file is empty)."
+    W107 = "{path}: {count} file(s) that are not articles were not read ({kinds})."
+    W108 = "{path}: same text as {other}, already read; skipped."
+    W109 = "{path}: decoded as {encoding} ({how})."
+    W110 = "{path}: sidecar metadata without an article {article} beside it; ignored."
+    W111 = "{path}: a folder named like an article file; its contents were read as a folder."
+    W112 = "{path}: {count} control character(s) in {field} replaced by spaces."
+    W113 = "{path}: same source {source!r} as {other}; the first read ({kept}) was kept."
     W201 = "{path}: extraction found no actors."
     W202 = "{path}: one extraction step failed and was skipped ({detail}); the article's other facts landed."
-    W301 = "{path}: the graph of this article could not be built ({reason}); it was skipped."
+    W203 = ("{path}: extraction failed ({reason}); the article landed with its text and metadata only. "
+            "Please report this article.")
+    W301 = ("{path}: the graph of this article's facts could not be built ({reason}); it landed with its "
+            "text and metadata only. Please report this article.")
     W601 = "{qid} ({label}): not found at {endpoint}; its cached fields were kept. Check whether the item was merged."
     W602 = ("{qid} ({label}): the endpoint types it as {found}, the cache as {cached}; the cached kind was kept. "
             "Check the item before trusting the link.")
+
+
+def safe_repr(value, limit: int = 60) -> str:
+    """A short, printable repr of a value from untrusted input (a 5,000-digit number, a lone
+    surrogate or a megabyte string must not break the message that reports it)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length()}-bit integer"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__}"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def display_path(path) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 in a file name
+    (kept by Python as lone surrogates) become backslash escapes."""
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from a file name
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class ParleyError(Exception):
@@ -97,11 +156,13 @@ class ParleyError(Exception):
 
 
 class IngestError(ParleyError):
-    """An article file could not be read."""
+    """An article file could not be read. ``reason`` is the problem alone, without the path and
+    the advice, for a message that wraps it (a sidecar's)."""
 
-    def __init__(self, message: str, path: str) -> None:
+    def __init__(self, message: str, path: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.reason = reason or message
 
 
 class UnknownQuery(ParleyError):

@@ -27,7 +27,7 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str, as_o
     try:
         q = get_query(name)
         bindings = q.bind(parse_params(params))
-        store = obj.store(must_exist=True)
+        store = obj.reader()
         result = execute(store, q.text, bindings=bindings, as_of=as_of)
         print_result(result, fmt)
     except ParleyError as e:

@@ -34,7 +34,7 @@ def sparql_cli(obj: KgContext, query: str | None, path: Path | None, fmt: str, a
                 query = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
                 raise QueryFailed(Errors.E512.format(path=path, reason=getattr(e, "strerror", None) or e)) from None
-        store = obj.store(must_exist=True)
+        store = obj.reader()
         print_result(execute(store, query, as_of=as_of), fmt)
     except ParleyError as e:
         fail(e)
