@@ -52,7 +52,9 @@ def test_actors_country_wikidata_only_when_verified():
     g = load_gazetteer()
     assert g.wikidata("Ukraine", "Country") == "Q212"
     assert g.wikidata("Kyiv", "Country") is None
-    assert g.wikidata("Armenia", "Country") is None
+    assert g.wikidata("Armenia", "Country") == "Q399"  # every sovereign state is verified
+    assert g.wikidata("Somaliland", "Country") is None  # a name outside the verified list
+    assert g.wikidata("Turkey", "Person") is None  # never an item of another kind
 
 
 def test_actors_author_is_not_an_actor(run):

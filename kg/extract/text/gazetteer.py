@@ -66,7 +66,7 @@ class Gazetteer:
             return None
         label, qid, qkind = hit
         if kind == "Country":
-            return qid if qkind == "Place" and norm(label) in self.countries else None
+            return qid if qkind == "Country" or qkind == "Place" and norm(label) in self.countries else None
         return qid if qkind == kind else None
 
 
