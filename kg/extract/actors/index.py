@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
-from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import common_word, is_outlet, outlet_keys, person_like_org, plausible_org
+from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .filters import (common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+                      photo_credit, plausible_org)
 from .org_names import acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
-from .names import canonical_person, person_key, person_surname_orgs
+from .names import canonical_person, complete_name, person_key, person_surname_orgs
+from .person_spans import missed_persons
 from ..text.venues import venue_city
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
@@ -52,11 +54,21 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     while start < end and (doc[start].lower_ in TITLE_WORDS or not doc[start].text[:1].isupper()
                            or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     if start >= end or any(t.like_num for t in doc[start:end]):
         return None
     return doc[start:end]
+
+
+def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
+    """The canonical name of a person mention: the ruler's verified name, else the article's or the
+    gazetteer's full name; None for a name cut short that nothing completes."""
+    kind, _, name = p.ent_id_.partition(":")
+    if kind == "person":
+        return name
+    return complete_name(canonical_person(p.text, known, g), known, g)
 
 
 def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
@@ -167,8 +179,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
+    doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
+    doc.ents = [e for e in doc.ents if not photo_credit(e)]
     acro = acronyms(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
@@ -176,7 +190,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
-        if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers))):
+        if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
+                                                                      or media_name(ent))):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
@@ -228,10 +243,12 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
                      "Organization", ent, g, 0.6)
+        elif kind == "person":  # the ruler's verified persons
+            persons.append(ent)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
             if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
-                    and not common_word(clean, g):
+                    and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean):
                 persons.append(clean)
     excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
     if author:
@@ -241,13 +258,15 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue
-        canonical = canonical_person(p.text, known, g)
-        if " " in canonical and canonical not in known:
+        canonical = _canonical(p, known, g)
+        if canonical and " " in canonical and canonical not in known:
             known.append(canonical)
     for p in persons:
         if p[0].i in idx.journalists:
             continue
-        canonical = canonical_person(p.text, known, g)
+        canonical = _canonical(p, known, g)
+        if canonical is None:  # "Ursula von" cut off by a line break or the excerpt's end
+            continue
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
         idx.person_mentions.append((p.root.i, canonical))
     surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}

@@ -48,6 +48,21 @@ def _person(doc: Doc, start: int, end: int) -> SpacySpan:
     return SpacySpan(doc, start, end, label="PERSON")
 
 
+PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le dos das ul".split())
+
+
+def complete_name(name: str, known: list[str], g: Gazetteer) -> str | None:
+    """A name that ends in a particle ("Ursula von", "Ursula von der") was cut by a line break or
+    the end of the text: the one full name of the article or the gazetteer it begins, else None
+    (never a partial person). Any other name is returned as it is."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in PARTICLES:
+        return name
+    key = norm(name) + " "
+    full = {k for k in known if norm(k).startswith(key)} or {v for v in g.persons.values() if norm(v).startswith(key)}
+    return full.pop() if len(full) == 1 else None
+
+
 def person_key(name: str) -> tuple[str, str]:
     parts = norm(name).split()
     return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
