@@ -72,6 +72,11 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
     """Map a surface name to the article's / Wikidata's canonical full name."""
     key = norm(name)
     first, last = person_key(name)
+    if name.isupper() and 2 <= len(name) <= 4:  # "MBS" for Mohammed bin Salman: initials of a full name
+        by_initials = {full for full in known
+                       if "".join(w[0] for w in norm(full).split()[:len(name)]) == key and len(full.split()) >= len(name)}
+        if len(by_initials) == 1:
+            return by_initials.pop()
     for full in known:  # "Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner"
         if " " in key and norm(full).endswith(" " + key):
             return full

@@ -26,6 +26,9 @@ PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le 
 SPLITTERS = frozenset(["and", "of", "&", ",", "•", "·", "|", ";", "/", "with"])
 REPORTING = frozenset("say tell add write announce state warn stress note insist".split())
 APPOS_STARTS = frozenset("who the a an his her".split())
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+NOT_NAME_ENTS = frozenset("DATE TIME CARDINAL ORDINAL GPE LOC NORP FAC EVENT LAW MONEY PERCENT QUANTITY".split())
 
 
 def _name_token(t: Token) -> bool:
@@ -34,18 +37,21 @@ def _name_token(t: Token) -> bool:
     text = t.text
     low = t.lower_.rstrip(".")
     if not text[:1].isupper() or low in TITLE_WORDS or low in HEAD_TITLES or low in ORG_WORDS \
-            or low in JOURNALIST_TITLES or (t.is_sent_start and t.pos_ != "PROPN"):
+            or low in JOURNALIST_TITLES or low in CALENDAR or t.ent_type_ in NOT_NAME_ENTS \
+            or (t.is_sent_start and t.pos_ != "PROPN"):
         return False
     core = text.rstrip(".").replace("-", "").replace("'", "").replace("’", "")
     return core.isalpha() and (len(core) > 1 or text.endswith(".") or t.pos_ == "PROPN")
 
 
 def _headline(sent: SpacySpan) -> bool:
+    """Title case: four words or more, no lower-case word longer than a function word, and
+    capitalised words that are neither names nor titles ("Participates", "Meeting")."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < 4:
+    if len(words) < 4 or any(t.text.islower() and len(t) >= 5 for t in words):
         return False
-    caps = sum(1 for t in words if t.text[:1].isupper())
-    return caps / len(words) > 0.6
+    common = [t for t in words[1:] if t.text[:1].isupper() and not t.ent_type_ and t.lower_ not in TITLE_WORDS]
+    return len(common) >= 2
 
 
 def _name_run(doc: Doc, start: int, limit: int = 5) -> int:
@@ -127,7 +133,24 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
     if new:
         kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
         ents = sorted(kept + new, key=lambda e: e.start)
-    return split_person_lists(doc, ents)
+    return trim_headline_names(doc, split_person_lists(doc, ents))
+
+
+def trim_headline_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """A title-case headline glues words to a name ("Sharaa Visits"): keep the words the body uses
+    in its person names, when it uses some and not all."""
+    heads = {id(e): _headline(e.sent) for e in ents if e.label_ == "PERSON" and not e.ent_id_ and len(e) > 1}
+    if not any(heads.values()):
+        return ents
+    body_words = {t.text for e in ents if e.label_ == "PERSON" and not heads.get(id(e)) for t in e}
+    out = []
+    for e in ents:
+        if heads.get(id(e)):
+            used = [t.i for t in e if t.text in body_words]
+            if used and len(used) < len(e):
+                e = SpacySpan(doc, used[0], used[-1] + 1, label="PERSON")
+        out.append(e)
+    return out
 
 
 def split_person_lists(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
