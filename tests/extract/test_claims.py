@@ -103,9 +103,21 @@ def test_claims_welcome_inside_told_clause_is_not_its_own_claim(run):
     assert len(f.claims) == 1 and f.claims[0].speaker.endswith("Trump")
 
 
-def test_claims_country_officials_speak_for_the_country(run):
+def test_claims_unnamed_officials_are_anonymous_sources(run):
+    # GOLD_FORMAT: unnamed officials, sources and spokespeople are "anonymous source"
     f = run("Norwegian officials said on Monday that the talks would resume in Oslo.")
-    assert any(c.speaker == "Norway" and "talks would resume" in c.text for c in f.claims)
+    assert any(c.speaker == "anonymous source" and "talks would resume" in c.text for c in f.claims)
+
+
+def test_claims_described_official_is_anonymous_not_the_office(run):
+    f = run("One Kremlin official told reporters that no date had been fixed for the summit.")
+    c = next(c for c in f.claims if "no date had been fixed" in c.text)
+    assert c.speaker == "anonymous source"
+
+
+def test_claims_officials_from_both_sides_are_no_source(run):
+    f = run("Officials from both sides said the next round would take place in Muscat.")
+    assert not f.claims
 
 
 def test_claims_two_governments_speak_for_both_countries(run):
@@ -268,3 +280,38 @@ def test_claims_the_commission_resolves_to_named_commission(run):
 def test_claims_country_ministry_without_named_org_speaks_for_country(run):
     f = run("Kenya's foreign ministry said in a statement that it remained committed to the truce.")
     assert [c.speaker for c in f.claims] == ["Kenya"]
+
+
+def test_claims_characterised_as(run):
+    f = run("Finnish President Alexander Stubb characterised the meeting in Oslo as a useful first step.")
+    assert any(c.speaker == "Alexander Stubb" and "useful first step" in c.text for c in f.claims)
+
+
+def test_claims_conceded_that(run):
+    f = run("Kenyan President William Ruto spoke in Nairobi. He conceded, though, that no deal on the border "
+            "had been reached.")
+    assert any(c.speaker == "William Ruto" and c.text.startswith("no deal on the border") for c in f.claims)
+
+
+def test_claims_what_he_called_gives_the_named_thing(run):
+    f = run("NATO Secretary General Mark Rutte criticised what he called a lack of urgency among the allies.")
+    texts = [c.text for c in f.claims if c.speaker == "Mark Rutte"]
+    assert len(texts) == 1 and "a lack of urgency among the allies" in texts[0]
+
+
+def test_claims_voicing_hope_once_per_speaker(run):
+    f = run("Norway and Iceland welcomed the accord, voicing hope that it would calm the fishing dispute.")
+    speakers = {c.speaker for c in f.claims if c.text.startswith("it would calm the fishing dispute")}
+    assert speakers == {"Norway", "Iceland"}
+
+
+def test_claims_accused_of_keeps_the_charge(run):
+    f = run("Peru accuses Chile of sheltering the rebel leaders in its northern provinces.")
+    c = next(c for c in f.claims if c.speaker == "Peru")
+    assert "sheltering the rebel leaders" in c.text
+
+
+def test_claims_pressed_to_gives_what_was_asked(run):
+    f = run('Turkish Foreign Minister Hakan Fidan pressed both delegations to "settle the prisoner question quickly".')
+    c = next(c for c in f.claims if c.speaker == "Hakan Fidan")
+    assert "settle the prisoner question quickly" in c.text

@@ -18,7 +18,7 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, subtree, trim
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, reports, subtree, trim
 from .speakers import is_hearsay, speakers as find_speakers
 from ..text.quotes import Quote, find_quotes
 
@@ -120,9 +120,7 @@ class ClaimFinder:
     def verb_pass(self) -> None:
         doc = self.doc
         for verb in doc:
-            if verb.lemma_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX") or verb.i in self.quoted:
-                continue
-            if verb.lemma_ in ("rule", "point") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            if not reports(verb) or verb.i in self.quoted:
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
                 continue  # "told reporters he hoped to welcome them": part of what was told
@@ -189,7 +187,7 @@ class ClaimFinder:
             after = [t for t in sents[1] if t.i > first[-1].i and t.i not in self.quoted]
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
             for verb in [*after, *reversed(before)]:
-                if verb.lemma_ in REPORT_VERBS and verb.pos_ in ("VERB", "AUX"):
+                if reports(verb):
                     speakers = find_speakers(verb, self.idx, self.res)
                     if speakers:
                         self.used_quotes.add(q)
@@ -211,4 +209,13 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.verb_pass()
     finder.according_pass()
     finder.quote_pass()
-    return sorted(finder.claims, key=lambda c: c.evidence.start)
+    return nested_dropped(sorted(finder.claims, key=lambda c: c.evidence.start))
+
+
+def nested_dropped(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: a claim of a speaker whose words lie inside another claim of the same
+    speaker ("criticised what he called ...", a quote inside its reported clause) is that claim."""
+    def inside(a: Claim, b: Claim) -> bool:
+        return a is not b and a.speaker == b.speaker and b.evidence.start <= a.evidence.start \
+            and a.evidence.end <= b.evidence.end and (a.evidence != b.evidence or id(a) > id(b))
+    return [c for c in claims if not any(inside(c, o) for o in claims)]

@@ -9,10 +9,14 @@ from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS
-from ..actors.coref import Resolver
+from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
+# unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
+SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
+diplomat diplomats aide aides insider insiders""".split())
+SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
 
 
@@ -96,6 +100,13 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
             continue
+        anon = unnamed_source(s, idx, res)
+        if anon is not None and anon[0] == ANONYMOUS and s is not subj:
+            continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
+        if anon is not None:
+            if anon not in out:
+                out.append(anon)
+            continue
         name, how = res.actor(s)
         if how in ("journalist", "outlet"):
             return None
@@ -117,3 +128,27 @@ def modifier_speakers(head: Token, res: Resolver) -> list[tuple[str, str]]:
             if name and how in ("org", "organization", "country"):
                 out.append((name, how))
     return out
+
+
+def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
+    """("anonymous source", "anon") for an unnamed official, source or spokesperson who is described
+    rather than named: "one White House official", "Omani officials", "his spokesman", "government
+    sources". A bare "the official" or "officials" is left to the resolver (the person just named, or an
+    unnamed group that is no source); "UN monitoring reports" speak for the UN."""
+    if tok.i in idx.token_actor or tok.lower_ not in SOURCE_PEOPLE and tok.lemma_ not in ("report",):
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ == "appos" and res.actor(c)[0] for c in kids):
+        return None  # "his spokesman, Dmitry Peskov": named
+    org = next((idx.token_actor[c.i] for c in kids if c.dep_ in ("compound", "nmod") and c.i in idx.token_actor
+                and idx.kind(idx.token_actor[c.i]) == "Organization"), None)
+    if tok.lemma_ == "report":
+        return (org, "org") if org else None
+    if org and tok.tag_ == "NNS":
+        return org, "org"  # "Kremlin officials said": the body speaks through its officials
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
+        return None  # "officials from both sides": a group, not a source
+    mods = [c for c in kids if c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the"]
+    if tok.lemma_ == "source" or tok.lower_.startswith("spokes") or mods:
+        return ANONYMOUS, "anon"
+    return None
