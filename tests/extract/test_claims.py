@@ -315,3 +315,59 @@ def test_claims_pressed_to_gives_what_was_asked(run):
     f = run('Turkish Foreign Minister Hakan Fidan pressed both delegations to "settle the prisoner question quickly".')
     c = next(c for c in f.claims if c.speaker == "Hakan Fidan")
     assert "settle the prisoner question quickly" in c.text
+
+
+def test_claims_two_quotes_one_attribution_are_one_claim(run):
+    f = run('Kenyan President William Ruto spoke in Nairobi. "The corridor will reopen," said Ruto, '
+            '"and the traders will be paid."')
+    texts = [c.text for c in f.claims if c.speaker == "William Ruto"]
+    assert texts == ["The corridor will reopen ... and the traders will be paid"]
+
+
+def test_claims_several_quoted_fragments_joined(run):
+    f = run('Finnish President Alexander Stubb wrote that the envoys had held "a frank and long exchange", '
+            'with "much" still "left to settle before the winter".')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.text == "a frank and long exchange ... much ... left to settle before the winter"
+
+
+def test_claims_mostly_paraphrase_keeps_the_clause(run):
+    f = run('Finnish President Alexander Stubb said the border was "calm" although the army would stay '
+            'on alert along the whole eastern frontier.')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.claim_type == "PartialQuote" and c.text.startswith("the border was")
+
+
+def test_claims_quote_running_into_next_paragraph(run):
+    f = run('Finnish President Alexander Stubb spoke in Helsinki. He said the neighbours "must choose '
+            'between talks and more years of war.\n\n"The moment for choosing is now."')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.text.endswith("... The moment for choosing is now")
+
+
+def test_claims_quote_cut_off_after_a_claim_keeps_the_speaker(run):
+    f = run('Finnish President Alexander Stubb said the next round would be held in Geneva. '
+            '"Before that round, we have agreed')
+    assert any(c.speaker == "Alexander Stubb" and c.text == "Before that round, we have agreed" for c in f.claims)
+
+
+def test_claims_block_quote_without_marks(run):
+    f = run("Finnish President Alexander Stubb spoke after the talks.\n\n"
+            "We came here to listen and we will return with answers. The ferry question is open for now,\n\n"
+            "Stubb told reporters.\n")
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.claim_type == "DirectQuote" and c.text.startswith("We came here to listen")
+
+
+def test_claims_list_after_colon_gives_one_claim_per_item(run):
+    f = run("Finnish President Alexander Stubb set out two results of the meeting:\n\n"
+            "→ both navies will share patrol schedules;\n\n→ the fishing quotas will be reviewed in May.\n")
+    texts = [c.text for c in f.claims if c.speaker == "Alexander Stubb"]
+    assert texts == ["both navies will share patrol schedules", "the fishing quotas will be reviewed in May"]
+
+
+def test_claims_headline_repeat_is_one_claim(run):
+    f = run("Stubb says the ferry line between the two ports will reopen in spring\n\n"
+            "Finnish President Alexander Stubb said on Monday that the ferry line between the two ports "
+            "will reopen in spring, after a year of closure.")
+    assert len([c for c in f.claims if "ferry line" in c.text]) == 1

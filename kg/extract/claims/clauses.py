@@ -48,6 +48,14 @@ def reports(verb: Token) -> bool:
     return True
 
 
+def continues(verb: Token) -> bool:
+    """ "X continued: '...'", "he went on, '...'": a verb that introduces a quotation next to it."""
+    if verb.lemma_ == "continue":
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    return verb.lemma_ == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children) \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
     """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
@@ -150,8 +158,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 t.lower_ in ("and", "but", "however") for t in doc[nxt.i:verb.i]):
             ccomp = ccomps[0]
     if ccomp is not None:  # a second reporting verb conjoined inside it reports its own claim
-        skip |= {x.i for t in ccomp.subtree if t.dep_ == "conj" and t.lemma_ in REPORT_VERBS
-                 and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
+        # so does a participle ("..., stating: '...'") that the parser hangs inside it
+        skip |= {x.i for t in ccomp.subtree if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG")
+                 and t.lemma_ in REPORT_VERBS and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
         skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
         rel = relative_subject(verb, ccomp)
         if rel is not None:  # "the group, which X says is armed by Y": the claim is about the group

@@ -44,6 +44,14 @@ def _relative_before(verb: Token) -> Token | None:
     return None
 
 
+def subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of ``verb``; of two (a caption glued to the sentence: "Picture: ... Earlier, Trump
+    said"), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
 def is_hearsay(verb: Token) -> bool:
     """ "X is said / reported to have warned that ...": a second-hand report of what X said."""
     head = verb.head
@@ -59,9 +67,12 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     res (Resolver): the article's coreference resolver.
     RETURNS (list | None): (actor name, how it was resolved) per speaker.
     """
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in REPORT_VERBS:
+        # "X said the deal was ..., stating: ...": the participle continues the outer verb's speaker
+        return speakers(verb.head.head, idx, res)
     if any(c.dep_ == "nsubj" and c.i in idx.outlets for c in verb.children):
         return None  # "reports TASR", "CNN reported": the outlet carries the story
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    subj = subject(verb, ("nsubj", "expl"))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -84,7 +95,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             if head.dep_ == "advcl" and head.tag_ != "VBG":
                 break
             head = head.head
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subj = subject(head, ("nsubj",))
             if subj is None and is_hearsay(verb):
                 # "He is said to have warned that ...": the passive subject of "said" is the speaker
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -151,4 +162,11 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     mods = [c for c in kids if c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the"]
     if tok.lemma_ == "source" or tok.lower_.startswith("spokes") or mods:
         return ANONYMOUS, "anon"
+    if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        # "the official said ...": the same unnamed official described earlier
+        for prev in reversed(tok.doc[max(tok.sent.start - 200, 0):tok.i]):
+            if prev.lemma_ == tok.lemma_ and prev.dep_ in ("nsubj", "nsubjpass") and prev.i not in idx.token_actor:
+                if any(c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the" for c in prev.children):
+                    return ANONYMOUS, "anon"
+                break
     return None
