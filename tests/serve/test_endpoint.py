@@ -17,6 +17,7 @@ from rdflib.namespace import RDF
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from kg.query import stored_queries
+from kg.store import GraphStore
 
 KGNS = Namespace("https://w3id.org/parley/ontology#")
 MOSCOW = URIRef("https://w3id.org/parley/id/meeting/moscow-2025-12-02")
@@ -28,7 +29,7 @@ MEETINGS = ("CONSTRUCT { ?m a kg:Meeting ; kg:date ?d } WHERE { ?m a kg:Meeting 
 @pytest.fixture(scope="module")
 def named_quads(sample_store_path) -> int:
     """The quads of the named graphs, counted here from the store files (not through the server)."""
-    store = ox.Store.read_only(str(sample_store_path))
+    store = GraphStore.reader(sample_store_path).store
     n = sum(1 for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
     del store
     return n
@@ -169,7 +170,7 @@ def test_serve_query_over_the_time_limit_gets_503_and_the_server_recovers(tight_
 def test_serve_result_over_the_limit_is_refused_with_its_size(tight_server, sample_store_path):
     status, headers, body = tight_server.get("sparql?" + urllib.parse.urlencode(
         {"query": "SELECT * WHERE { ?s ?p ?o }"}), accept="text/csv")
-    store = ox.Store.read_only(str(sample_store_path))
+    store = GraphStore.reader(sample_store_path).store
     total = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     del store
     assert status == 422 and headers["X-Parley-Result-Count"] == str(total)
@@ -293,9 +294,7 @@ def test_serve_service_description(server, sample_store_path):
     service = URIRef(server.sparql)
     assert (service, RDF.type, SD.Service) in g and (service, SD.endpoint, service) in g
     assert (service, SD.supportedLanguage, SD.SPARQL11Query) in g
-    store = ox.Store.read_only(str(sample_store_path))
-    names = {g_.value for g_ in store.named_graphs()}
-    del store
+    names = {str(g_) for g_ in GraphStore.reader(sample_store_path).all_graphs()}
     assert {str(o) for o in g.objects(None, SD.name)} == names
     limits = dict((str(p).split("#")[1], o.toPython()) for p, o in g.predicate_objects(service)
                   if str(p).startswith("https://w3id.org/parley/serve#"))
