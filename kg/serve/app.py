@@ -34,6 +34,7 @@ from .workers import WorkerFailed, WorkerPool
 STATIC = Path(__file__).resolve().parent / "static"
 LIMIT_HEADERS = ("X-Parley-Result-Count", "X-Parley-Result-Limit", "X-Parley-Time-Limit")
 MAX_BODY = 1_000_000  # bytes of a POSTed query
+DRAIN_BODY = 16 * MAX_BODY  # a refused body up to this size is read before the 413
 RESERVED = {"as_of"}  # query-string keys of /queries/NAME that are not the question's parameters
 
 
@@ -153,6 +154,13 @@ class Handler(BaseHTTPRequestHandler):
             raise HttpError(400, "Content-Length is not a number.") from None
         if length > MAX_BODY:
             self.close_connection = True  # the unread body would be taken for the next request
+            # read (and drop) a body up to DRAIN_BODY first: a client still sending gets the 413, not a reset
+            left = length if length <= DRAIN_BODY else 0
+            while left > 0:
+                chunk = self.rfile.read(min(left, 65536))
+                if not chunk:
+                    break
+                left -= len(chunk)
             raise HttpError(413, f"The request body is {length} bytes; queries up to {MAX_BODY} bytes are accepted.")
         return self.rfile.read(length) if length else b""
 
