@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import load_gazetteer, ruler_patterns
+from .text.gazetteer import load_gazetteer, ruler_patterns
 
 CONTEXT = "kg.context"
 RULER = "kg_gazetteer_ruler"
@@ -44,7 +44,7 @@ class ActorsComponent:
     """kg:Actor / kg:Place mentions: writes ``doc.user_data["kg.actors"]`` (an ActorIndex)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .actors import find_actors
+        from .actors.index import find_actors
 
         ctx = context(doc)
         doc.user_data["kg.actors"] = find_actors(doc, load_gazetteer(), author=ctx.get("author"),
@@ -70,7 +70,7 @@ class MeetingsComponent:
     """kg:Meeting: writes ``doc.user_data["kg.meetings"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .meetings import find_meetings
+        from .meetings.extract import find_meetings
 
         ctx = context(doc)
         guarded(doc, "kg.meetings", [], lambda: find_meetings(
@@ -83,7 +83,7 @@ class ProposalsComponent:
     """kg:Proposal: writes ``doc.user_data["kg.proposals"]`` and the proposal mentions."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .proposals import find_proposals
+        from .proposals.extract import find_proposals
 
         guarded(doc, "kg.proposals_and_mentions", ([], []), lambda: find_proposals(doc, doc.user_data["kg.actors"]))
         doc.user_data["kg.proposals"], doc.user_data["kg.proposal_mentions"] = \
@@ -95,7 +95,7 @@ class ClaimsComponent:
     """kg:Claim: writes ``doc.user_data["kg.claims"]``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        from .claims import find_claims
+        from .claims.extract import find_claims
 
         ctx = context(doc)
         guarded(doc, "kg.claims", [], lambda: find_claims(

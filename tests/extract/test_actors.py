@@ -1,4 +1,4 @@
-from kg.extract.gazetteer import load_gazetteer
+from kg.extract.text.gazetteer import load_gazetteer
 
 
 def names(facts, kind=None):

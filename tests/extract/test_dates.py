@@ -1,6 +1,6 @@
 from datetime import date
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.text.dates import find_dates, resolve
 
 SUNDAY = date(2025, 11, 30)
 

@@ -34,21 +34,21 @@ def test_actors_given_name_short_form_resolves_to_full_name(run):
 
 
 def test_actors_shared_given_name_stays_unresolved():
-    from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.names import canonical_person
+    from kg.extract.text.gazetteer import load_gazetteer
+    from kg.extract.actors.names import canonical_person
     g = load_gazetteer()
     assert canonical_person("Hal", ["Hal Brennick", "Hal Osterby"], g) == "Hal"
     assert canonical_person("Hal", ["Hal Brennick"], g) == "Hal Brennick"
 
 
 def test_actors_name_prefix_resolves_to_longest_form():
-    from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.names import canonical_person
+    from kg.extract.text.gazetteer import load_gazetteer
+    from kg.extract.actors.names import canonical_person
     g = load_gazetteer()
     assert canonical_person("Nasser bin Khalid", ["Nasser bin Khalid Al Tamimi"], g) == "Nasser bin Khalid Al Tamimi"
 
 
 def test_actors_dynasty_name_from_persons_gazetteer():
-    from kg.extract.gazetteer import load_gazetteer
-    from kg.extract.names import canonical_person
+    from kg.extract.text.gazetteer import load_gazetteer
+    from kg.extract.actors.names import canonical_person
     assert canonical_person("Tamim bin Hamad", [], load_gazetteer()) == "Tamim bin Hamad Al Thani"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex
-from .dates import DateExpr, find_dates
+from ..actors.index import ActorIndex
+from ..text.dates import DateExpr, find_dates
 
 PLACE_PREPS = frozenset("in at to".split())
 CLAUSE_EDGES = frozenset("relcl acl advcl ccomp".split())

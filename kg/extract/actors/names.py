@@ -10,7 +10,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .gazetteer import Gazetteer, norm
+from ..text.gazetteer import Gazetteer, norm
 
 
 def _name_word(tok) -> bool:

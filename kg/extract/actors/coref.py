@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex
-from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS
+from .index import ActorIndex
+from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS
 
 ANONYMOUS = "anonymous source"
 ANON_HEADS = frozenset("source sources report reports insider insiders".split())

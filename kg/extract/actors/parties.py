@@ -11,7 +11,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorIndex
+from .index import ActorIndex
 
 GROUP_NOUNS = frozenset("""governments countries sides nations neighbours neighbors parties states leaders
 delegations capitals""".split())

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from ..model import Proposal, Span
-from .actors import ActorIndex
-from .proposal_mentions import (FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention, numbered_head,
+from ...model import Proposal, Span
+from ..actors.index import ActorIndex
+from .mentions import (FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention, numbered_head,
                                 party_name)
 from .named_documents import named_documents
-from .parties import actor_of
+from ..actors.parties import actor_of
 from .provisions import provisions_of
 
 DOMAIN_SKIP = frozenset("draft joint bilateral trilateral".split())

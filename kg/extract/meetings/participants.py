@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..model import Participant, Span
-from .actors import ActorIndex
-from .coref import RELATIVES, Resolver, antecedent
-from .gazetteer import TITLE_WORDS
+from ...model import Participant, Span
+from ..actors.index import ActorIndex
+from ..actors.coref import RELATIVES, Resolver, antecedent
+from ..text.gazetteer import TITLE_WORDS
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
 open host travel chair co-chair convene sit""".split())

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from ..model import Participant, Span
-from .actors import ActorIndex
-from .coref import Resolver
-from .gazetteer import Gazetteer, norm
+from ...model import Participant, Span
+from ..actors.index import ActorIndex
+from ..actors.coref import Resolver
+from ..text.gazetteer import Gazetteer, norm
 from .participants import HEAD_OF_DELEGATION, HOST_VERBS, persons
 
 HOST, GUEST, MEDIATOR = "Host", "Guest", "Mediator"

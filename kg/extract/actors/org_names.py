@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .entity_filters import ORG_WORDS
-from .gazetteer import norm
+from .filters import ORG_WORDS
+from ..text.gazetteer import norm
 
 POSSESSIVE = frozenset(("'s", "’s"))
 # heads that name a document or a route, never an organisation ("Indus Waters Treaty")

@@ -12,17 +12,17 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..model import Meeting, Participant, Span
-from .actors import ActorIndex
-from .coref import Resolver
-from .dates import find_dates, resolve
-from .gazetteer import load_gazetteer
-from .meeting_places import meeting_place, place_date_pairs, place_of
+from ...model import Meeting, Participant, Span
+from ..actors.index import ActorIndex
+from ..actors.coref import Resolver
+from ..text.dates import find_dates, resolve
+from ..text.gazetteer import load_gazetteer
+from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
-from .venues import dateline
+from ..text.venues import dateline
 
 # a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
 TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit round".split())

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import Actor, Span
-from .gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .entity_filters import common_word, is_outlet, outlet_keys, person_like_org, plausible_org
+from ...model import Actor, Span
+from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .filters import common_word, is_outlet, outlet_keys, person_like_org, plausible_org
 from .org_names import acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, person_key, person_surname_orgs
-from .venues import mark_venues
+from ..text.venues import venue_city
 
+VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 LOCATIVE_PREPS = frozenset("in at near across throughout within inside around outside".split())
 CARRIER_VERBS = frozenset("report write quote author publish".split())
 
@@ -280,3 +281,28 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         del idx.actors[name]
     mark_venues(doc, idx, g)
     return idx
+
+
+def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
+    """Record venue tokens (token i -> city) and drop a venue as an actor when it is only a place.
+
+    "in the Kremlin" is where a meeting happened; "the Kremlin said" is an actor. A venue organisation
+    whose every mention is the object of a locative preposition is not an actor of the article.
+    """
+    for ent in doc.ents:
+        kind, _, name = ent.ent_id_.partition(":")
+        city = venue_city(name if kind in ("org", "venue") else ent.text, g)
+        if city:
+            idx.venues.update({t.i: city for t in ent})
+    for name, actor in list(idx.actors.items()):
+        if actor.kind != "Organization" or not venue_city(name, g):
+            continue
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
+        if spans and all(sp is not None and _locative(sp.root) for sp in spans):
+            del idx.actors[name]
+            for i in [i for i, n in idx.token_actor.items() if n == name]:
+                del idx.token_actor[i]
+
+
+def _locative(root) -> bool:
+    return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS

@@ -13,14 +13,14 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..model import Claim, Span
-from .actors import ActorIndex
-from .coref import ANONYMOUS, Resolver
-from .dates import find_dates, resolve
-from .gazetteer import CHANNELS, norm
-from .claim_clauses import REPORT_VERBS, VERB_IN_TEXT, content, subtree, trim
-from .claim_speakers import is_hearsay, speakers as find_speakers
-from .quotes import Quote, find_quotes
+from ...model import Claim, Span
+from ..actors.index import ActorIndex
+from ..actors.coref import ANONYMOUS, Resolver
+from ..text.dates import find_dates, resolve
+from ..text.gazetteer import CHANNELS, norm
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, subtree, trim
+from .speakers import is_hearsay, speakers as find_speakers
+from ..text.quotes import Quote, find_quotes
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -202,7 +202,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     """Claims of one parsed article (kg:Claim with speaker, text, type, evidence, channel, via).
 
     doc (Doc): the parsed article.
-    idx (ActorIndex): its actors (from :func:`kg.extract.actors.find_actors`).
+    idx (ActorIndex): its actors (from :func:`kg.extract.actors.index.find_actors`).
     proposal_mentions (list): (start, end, proposal name) triples, for ``Claim.about``.
     published, context_dates: anchors for the claim's date.
     RETURNS (list[Claim]): in text order.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from .gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
+from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 
 ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
 inc news times post network organization organisation institute university army movement front association

@@ -14,8 +14,8 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from ..model import Provision, Span
-from .proposal_mentions import PROVISION_VERBS, PlanMention
+from ...model import Provision, Span
+from .mentions import PROVISION_VERBS, PlanMention
 
 # (topic, cue patterns): the first topic with a matching cue wins, so specific topics come first
 TOPICS: list[tuple[str, str]] = [

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex
-from .claim_clauses import REPORT_VERBS
-from .coref import Resolver
-from .parties import is_group_anaphor, resolve_group
+from ..actors.index import ActorIndex
+from .clauses import REPORT_VERBS
+from ..actors.coref import Resolver
+from ..actors.parties import is_group_anaphor, resolve_group
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())

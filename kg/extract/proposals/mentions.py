@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex
-from .gazetteer import load_gazetteer, norm
-from .parties import parties_in
+from ..actors.index import ActorIndex
+from ..text.gazetteer import load_gazetteer, norm
+from ..actors.parties import parties_in
 
 PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap".split())
 AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())

@@ -9,7 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from ..resources import resource
+
+from ...resources import resource
 
 DATA = resource("data/gazetteer").parent
 

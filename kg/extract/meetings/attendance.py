@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Participant, Span
-from .actors import ActorIndex
-from .coref import RELATIVES, Resolver, antecedent
+from ...model import Participant, Span
+from ..actors.index import ActorIndex
+from ..actors.coref import RELATIVES, Resolver, antecedent
 from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, subject, tok_span
 from .roles import HOST, MEDIATOR
 

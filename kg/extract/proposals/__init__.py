@@ -1,0 +1,1 @@
+"""What was proposed: plans and their versions, points, proposers, named documents and provisions."""
