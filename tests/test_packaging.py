@@ -51,7 +51,8 @@ def test_wheel_ships_queries_ontology_and_data_inside_the_package(installed):
     assert all(Path(p).is_relative_to(package / "assets") for p in out[1:])
     assert (package / "assets" / "queries" / "attendees-at-place.rq").is_file()
     assert (package / "assets" / "ontology" / "shapes.ttl").is_file()
-    assert (package / "serve" / "static" / "app.js").is_file()
+    scripts = package / "serve" / "static" / "js"
+    assert all((scripts / f"{m}.js").is_file() for m in ("main", "util", "table", "detail", "timeline", "network"))
 
 
 def test_wheel_builds_queries_validates_and_serves(installed):
@@ -74,8 +75,8 @@ def test_wheel_builds_queries_validates_and_serves(installed):
         with urllib.request.urlopen(url + "sparql?query=ASK%7B%7D", timeout=30) as resp:
             assert resp.read() == b'{"head":{},"boolean":true}'
         with urllib.request.urlopen(url, timeout=30) as resp:
-            assert b"/static/app.js" in resp.read()
-        with urllib.request.urlopen(url + "static/app.js", timeout=30) as resp:
+            assert b"/static/js/main.js" in resp.read()
+        with urllib.request.urlopen(url + "static/js/main.js", timeout=30) as resp:
             assert resp.status == 200
     finally:
         server.terminate()

@@ -152,7 +152,11 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             raise HttpError(400, "Content-Length is not a number.") from None
         if length > MAX_BODY:
-            self.close_connection = True  # the unread body would be taken for the next request
+            # read and drop it, so the client sees the answer rather than a reset connection
+            remaining = length if length <= 64 * MAX_BODY else 0
+            self.close_connection = remaining == 0  # too big to read: the next bytes are not a request
+            while remaining > 0 and (chunk := self.rfile.read(min(remaining, 1 << 16))):
+                remaining -= len(chunk)
             raise HttpError(413, f"The request body is {length} bytes; queries up to {MAX_BODY} bytes are accepted.")
         return self.rfile.read(length) if length else b""
 
