@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import sys
+import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -127,6 +128,9 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HttpError(404, str(e)))
         except ParleyError as e:
             self._error(HttpError(400, str(e)))
+        except Exception as e:  # noqa: BLE001 - a bug: answer 500 and log it, keep serving
+            traceback.print_exc()
+            self._error(HttpError(500, f"internal error: {e!r}. Please report the request."))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's names
         self._handle("GET")

@@ -2,7 +2,7 @@
 import { KGID, el, isActor, short, value } from "./util.js";
 import { showActor, showEvidence, showWords } from "./detail.js";
 
-export function cell(binding, row) {
+export function cell(binding) {
   if (!binding) return el("td");
   if (binding.type === "uri") {
     const iri = binding.value;
@@ -34,7 +34,7 @@ export function renderResults(container, data) {
   const body = el("tbody");
   for (const row of rows) {
     const tr = el("tr");
-    for (const v of vars) tr.append(cell(row[v], row));
+    for (const v of vars) tr.append(cell(row[v]));
     // a row with the article and its words but no node: open the article at those words
     if (row.words && row.doc && !vars.some((v) => row[v] && row[v].type === "uri" && row[v].value.startsWith(KGID))) {
       tr.lastChild.append(el("button", { type: "button", class: "link evidence-link",
