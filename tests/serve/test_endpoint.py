@@ -321,3 +321,16 @@ def test_serve_static_files_and_no_way_out_of_them(server):
     for path in ("static/../app.py", "static/%2e%2e/app.py", "static/../../errors.py", "nope"):
         assert server.get(path)[0] == 404, path
     assert b"http://" not in server.get("")[2].replace(b"http://www.w3.org/2000/svg", b""), "no CDN"
+
+
+def test_serve_readme_client_example_runs(server, capsys):
+    """The README's SPARQLWrapper and SPARQLStore block, run as written against the test's server."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = next(b for b in readme.split("```python\n")[1:] if b.startswith("from SPARQLWrapper"))
+    code = block.split("```")[0].replace("http://127.0.0.1:7878/sparql", server.sparql)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own documentation
+    assert "Vladimir Putin" in capsys.readouterr().out
+    assert (MOSCOW, RDF.type, KGNS.Meeting) in scope["g"]
