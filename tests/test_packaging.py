@@ -7,6 +7,7 @@ test needs no download beyond the build backend; Parley itself comes from the wh
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -51,14 +52,20 @@ def test_wheel_ships_queries_ontology_and_data_inside_the_package(installed):
     assert all(Path(p).is_relative_to(package / "assets") for p in out[1:])
     assert (package / "assets" / "queries" / "attendees-at-place.rq").is_file()
     assert (package / "assets" / "ontology" / "shapes.ttl").is_file()
-    assert (package / "serve" / "static" / "app.js").is_file()
+    scripts = package / "serve" / "static" / "js"
+    assert all((scripts / f"{m}.js").is_file() for m in ("main", "util", "table", "detail", "timeline", "network"))
 
 
 def test_wheel_builds_queries_validates_and_serves(installed):
     bin_dir, work = installed
     kg = bin_dir / "kg"
     store = work / "store"
-    run(kg, "--store", store, "build", ROOT / "data" / "articles", "--no-progress", cwd=work)
+    articles = work / "articles"  # two of the sample articles: enough to answer, quick to build
+    articles.mkdir()
+    for stem in ("kremlin-witkoff-kushner-2025-12-02", "geneva-talks-2025-11-23"):
+        for source in (ROOT / "data" / "articles").glob(stem + ".*"):
+            shutil.copy(source, articles / source.name)
+    run(kg, "--store", store, "build", articles, "--no-progress", cwd=work)
     answer = run(kg, "--store", store, "query", "attendees-at-place", "--param", "place=Moscow", "--format", "csv",
                  cwd=work).stdout
     assert "Vladimir Putin" in answer
@@ -74,8 +81,8 @@ def test_wheel_builds_queries_validates_and_serves(installed):
         with urllib.request.urlopen(url + "sparql?query=ASK%7B%7D", timeout=30) as resp:
             assert resp.read() == b'{"head":{},"boolean":true}'
         with urllib.request.urlopen(url, timeout=30) as resp:
-            assert b"/static/app.js" in resp.read()
-        with urllib.request.urlopen(url + "static/app.js", timeout=30) as resp:
+            assert b"/static/js/main.js" in resp.read()
+        with urllib.request.urlopen(url + "static/js/main.js", timeout=30) as resp:
             assert resp.status == 200
     finally:
         server.terminate()

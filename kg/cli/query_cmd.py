@@ -6,7 +6,7 @@ import click
 from ..errors import ParleyError
 from ..query import execute, get_query, parse_params, stored_queries
 from .main import KgContext, cli, fail
-from .output import print_result, result_options, table  # noqa: F401  (table: used by tests and docs)
+from .output import print_result, result_options
 
 
 @cli.command("query")

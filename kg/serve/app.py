@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import sys
+import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -34,7 +35,6 @@ from .workers import WorkerFailed, WorkerPool
 STATIC = Path(__file__).resolve().parent / "static"
 LIMIT_HEADERS = ("X-Parley-Result-Count", "X-Parley-Result-Limit", "X-Parley-Time-Limit")
 MAX_BODY = 1_000_000  # bytes of a POSTed query
-DRAIN_BODY = 16 * MAX_BODY  # a refused body up to this size is read before the 413
 RESERVED = {"as_of"}  # query-string keys of /queries/NAME that are not the question's parameters
 
 
@@ -128,6 +128,9 @@ class Handler(BaseHTTPRequestHandler):
             self._error(HttpError(404, str(e)))
         except ParleyError as e:
             self._error(HttpError(400, str(e)))
+        except Exception as e:  # noqa: BLE001 - a bug: answer 500 and log it, keep serving
+            traceback.print_exc()
+            self._error(HttpError(500, f"internal error: {e!r}. Please report the request."))
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's names
         self._handle("GET")
@@ -153,14 +156,11 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             raise HttpError(400, "Content-Length is not a number.") from None
         if length > MAX_BODY:
-            self.close_connection = True  # the unread body would be taken for the next request
-            # read (and drop) a body up to DRAIN_BODY first: a client still sending gets the 413, not a reset
-            left = length if length <= DRAIN_BODY else 0
-            while left > 0:
-                chunk = self.rfile.read(min(left, 65536))
-                if not chunk:
-                    break
-                left -= len(chunk)
+            # read and drop it, so the client sees the answer rather than a reset connection
+            remaining = length if length <= 64 * MAX_BODY else 0
+            self.close_connection = remaining == 0  # too big to read: the next bytes are not a request
+            while remaining > 0 and (chunk := self.rfile.read(min(remaining, 1 << 16))):
+                remaining -= len(chunk)
             raise HttpError(413, f"The request body is {length} bytes; queries up to {MAX_BODY} bytes are accepted.")
         return self.rfile.read(length) if length else b""
 

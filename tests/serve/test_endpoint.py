@@ -122,6 +122,17 @@ def test_serve_rdflib_sparqlstore_reads_the_endpoint(server):
     g.close()
 
 
+def test_serve_another_triple_store_federates_into_the_endpoint(server):
+    """Oxigraph, as a client: its SERVICE clause sends our endpoint a SPARQL Protocol request."""
+    other = ox.Store()
+    other.add(ox.Quad(ox.NamedNode(str(MOSCOW)), ox.NamedNode("urn:ex:noted"), ox.Literal("follow up")))
+    rows = other.query("SELECT ?note ?who WHERE { ?m <urn:ex:noted> ?note . SERVICE <%s> { "
+                       "?m <https://w3id.org/parley/ontology#participant>/<http://www.w3.org/2000/01/rdf-schema#label> ?who"
+                       " } }" % server.sparql)
+    assert {(r["note"].value, r["who"].value) for r in rows} >= {("follow up", "Vladimir Putin"),
+                                                               ("follow up", "Steve Witkoff")}
+
+
 # -- read-only --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("update, code", [
     ("INSERT DATA { <urn:x:s> <urn:x:p> <urn:x:o> }", "E506"),
@@ -303,9 +314,22 @@ def test_serve_service_description(server, sample_store_path):
 
 def test_serve_static_files_and_no_way_out_of_them(server):
     status, headers, body = server.get("")
-    assert status == 200 and headers["Content-Type"].startswith("text/html") and b"/static/app.js" in body
-    status, headers, _ = server.get("static/app.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/html") and b"/static/js/main.js" in body
+    status, headers, _ = server.get("static/js/main.js")
     assert status == 200 and "javascript" in headers["Content-Type"]
     for path in ("static/../app.py", "static/%2e%2e/app.py", "static/../../errors.py", "nope"):
         assert server.get(path)[0] == 404, path
     assert b"http://" not in server.get("")[2].replace(b"http://www.w3.org/2000/svg", b""), "no CDN"
+
+
+def test_serve_readme_client_example_runs(server, capsys):
+    """The README's SPARQLWrapper and SPARQLStore block, run as written against the test's server."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = next(b for b in readme.split("```python\n")[1:] if b.startswith("from SPARQLWrapper"))
+    code = block.split("```")[0].replace("http://127.0.0.1:7878/sparql", server.sparql)
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)  # noqa: S102 - our own documentation
+    assert "Vladimir Putin" in capsys.readouterr().out
+    assert (MOSCOW, RDF.type, KGNS.Meeting) in scope["g"]

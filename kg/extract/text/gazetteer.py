@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+
 from ...resources import resource
 
 DATA = resource("data/gazetteer").parent
@@ -66,7 +67,7 @@ class Gazetteer:
             return None
         label, qid, qkind = hit
         if kind == "Country":
-            return qid if qkind == "Country" or qkind == "Place" and norm(label) in self.countries else None
+            return qid if qkind == "Place" and norm(label) in self.countries else None
         return qid if qkind == kind else None
 
 
@@ -160,23 +161,4 @@ def ruler_patterns() -> list[dict]:
         for a in [name, *_split(aliases)]:
             if norm(a) not in orgs:
                 add("FAC", a, f"venue:{name}")
-    for name, spellings in person_names():
-        for a in spellings:
-            add("PERSON", a, f"person:{name}")
     return pats
-
-
-def person_names() -> list[tuple[str, list[str]]]:
-    """Persons the small NER misses or cuts short, with the spellings the ruler tags as theirs: the
-    verified Wikidata persons (label and aliases) and ``persons.tsv``. Aliases with a role word
-    ("President Putin") are left to the NER and the title logic."""
-    out: list[tuple[str, list[str]]] = []
-    for name, aliases, _, _ in _rows("persons.tsv"):
-        out.append((name, [name, *_split(aliases)]))
-    path = DATA / "wikidata" / "verified_qids.json"
-    if path.exists():
-        for e in json.loads(path.read_text(encoding="utf-8")):
-            if e.get("qid") and e.get("kind") == "Person":
-                out.append((e["label"], [e["label"], *e.get("aliases", [])]))
-    return [(name, [a for a in spellings if not any(w.lower() in TITLE_WORDS for w in a.split())])
-            for name, spellings in out]
