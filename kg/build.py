@@ -33,7 +33,9 @@ from .store.records import ArticleRecord, dumps, read_facts, read_records
 
 log = logging.getLogger(__name__)
 
-STORE_CHUNK = 256  # articles whose graphs are built, validated, stored and published together
+# articles whose graphs are built, validated, stored and published together (KG_STORE_CHUNK to tune:
+# smaller chunks show readers progress sooner, at the cost of a snapshot each)
+STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
 
 
 @dataclass
@@ -214,6 +216,7 @@ class _Reconcile:
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
         self._linker = linker
+        self.written = 0  # article graphs written so far (for the crash-test points)
 
     def nlp(self):
         from .extract import load_nlp
@@ -295,10 +298,11 @@ class _Reconcile:
         for g in sorted(self.removed):
             self._remove(g)
         crash_point("removed")
-        for i in range(0, len(writes), STORE_CHUNK):  # bounded memory: rdflib graphs are large
-            self._write_chunk(writes[i:i + STORE_CHUNK], iris, context, EXTRACTOR_VERSION)
+        chunk = max(1, STORE_CHUNK)
+        for i in range(0, len(writes), chunk):  # bounded memory: rdflib graphs are large
+            self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
             store.publish()
-            crash_point(f"chunk-{i // STORE_CHUNK + 1}")
+            crash_point(f"chunk-{i // chunk + 1}")
         refresh_derived(store)
         crash_point("derived")
         if self.validate:  # what no single article shows: a revision cycle across two articles, ...
@@ -325,7 +329,7 @@ class _Reconcile:
                 continue
             built.append((g, facts, is_new, graph))
         found = validate_graphs([(_uri(g), graph) for g, _, _, graph in built]) if self.validate else [[]] * len(built)
-        for n, ((g, facts, is_new, graph), violations) in enumerate(zip(built, found), 1):
+        for (g, facts, is_new, graph), violations in zip(built, found):
             a = facts.article
             root = self.roots.get(g)
             rec = self.records.get(g)
@@ -333,7 +337,8 @@ class _Reconcile:
                 self.store.set_state(g, "record", None)  # from here until the end: not complete
                 self.store.set_state(g, "facts", dumps(facts))
                 triples = self.store.replace_graph(_uri(g), graph)
-                crash_point(f"graph-{n}")
+                self.written += 1
+                crash_point(f"graph-{self.written}")
                 self.store.set_state(g, "record", ArticleRecord(
                     graph=g, source=a.source, sha256=a.sha256, path=a.path,
                     file=_file_of(a, root) if root is not None else (rec.file if rec else a.path),
