@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -57,6 +58,12 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)  # sources taken out (kg remove, --prune)
     degraded: int = 0  # landed with text and metadata only (W203)
     store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
+    seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
+
+    def timed(self, step: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[step] = self.seconds.get(step, 0.0) + now - since
+        return now
 
     @property
     def triples(self) -> int:
@@ -135,6 +142,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     RETURNS (BuildReport): what landed, what failed, what was skipped, the shape violations found.
     """
     report = BuildReport()
+    t = time.perf_counter()
     root = None
     failed_files: set[str] = set()
     if isinstance(source, (str, Path)):
@@ -149,6 +157,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     else:
         articles = list(source)
     crash_point("read")
+    t = report.timed("read", t)
     records = read_records(store)
     removed: set[str] = set()
     if prune and root is not None:
@@ -238,6 +247,7 @@ class _Reconcile:
         from .extract import EXTRACTOR_VERSION
 
         store, report, records = self.store, self.report, self.records
+        t = time.perf_counter()
         if not store.store.contains_named_graph(_ox_node(ONTOLOGY_GRAPH)):
             refresh_derived(store)  # derived graphs exist from the first moment on
             store.publish()
@@ -285,6 +295,7 @@ class _Reconcile:
                     report.warnings.append(Warnings.W202.format(path=f.article.path, detail=f"linking: {_reason(e)}"))
                 new_facts[g] = f
         crash_point("extracted")
+        t = report.timed("extract", t)
         # meeting identity over every article of the final set, in one canonical order
         everyone = sorted(set(final) | set(new_facts))
         stubs = [new_facts[g] if g in new_facts else final[g].stub() for g in everyone]
@@ -295,6 +306,7 @@ class _Reconcile:
                 facts = read_facts(store, g)
                 if facts is not None:
                     writes.append((g, facts, False))
+        t = report.timed("identity", t)
         for g in sorted(self.removed):
             self._remove(g)
         crash_point("removed")
@@ -303,13 +315,17 @@ class _Reconcile:
             self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
             store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
+        t = report.timed("graphs, validation and writes", t)
         refresh_derived(store)
         crash_point("derived")
+        t = report.timed("derived graphs", t)
         if self.validate:  # what no single article shows: a revision cycle across two articles, ...
             from .validate.store_checks import check_store
 
             report.store_violations = check_store(store)
+        t = report.timed("store-wide checks", t)
         store.flush()
+        report.timed("publish", t)
 
     def _remove(self, g: str) -> None:
         rec = self.records.get(g)

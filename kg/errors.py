@@ -53,7 +53,8 @@ class Errors(metaclass=_Coded):
     E503 = "Parameter {param!r} needs a value: use --param {param}=VALUE."
     E504 = "--param expects KEY=VALUE, got {value!r}."
     E505 = "Query {name!r} failed: {reason}"
-    E506 = "Parameter {param!r} needs an absolute IRI (e.g. https://w3id.org/parley/id/person/...), got {value!r}."
+    E506 = "Parameter {param!r} needs an absolute IRI (e.g. https://w3id.org/parley/id/person/...), got {value}."
+    E507 = "Parameter {param!r} needs {kind}, got {value}."
     # link
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
     E602 = ("{path}: cannot read the Wikidata cache ({reason}). Restore data/wikidata/cache.json from version "

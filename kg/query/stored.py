@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..errors import BadParameter, Errors, UnknownQuery
+from ..errors import BadParameter, Errors, UnknownQuery, safe_repr
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
@@ -45,15 +46,38 @@ class StoredQuery:
         bound: dict[str, Node] = {}
         for key, value in values.items():
             kind = self.params[key]
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadParameter(Errors.E507.format(param=key, kind="text", value=safe_repr(value))) from None
             if kind == "iri":
+                if not _is_iri(value):
+                    raise BadParameter(Errors.E506.format(param=key, value=safe_repr(value)))
                 bound[key] = URIRef(value)
             elif kind == "date":
-                bound[key] = Literal(value, datatype=XSD.date)
+                try:
+                    bound[key] = Literal(date.fromisoformat(value), datatype=XSD.date)
+                except ValueError:
+                    raise BadParameter(Errors.E507.format(param=key, kind="a date (YYYY-MM-DD)",
+                                                          value=safe_repr(value))) from None
             elif kind == "integer":
+                if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()):
+                    raise BadParameter(Errors.E507.format(param=key, kind="an integer", value=safe_repr(value)))
                 bound[key] = Literal(int(value))
             else:
                 bound[key] = Literal(value)
         return bound
+
+
+def _is_iri(value: str) -> bool:
+    """An absolute IRI, as the store parses it (RFC 3987)."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return ":" in value
 
 
 def parse_query(path: Path) -> StoredQuery:
