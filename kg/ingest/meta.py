@@ -16,7 +16,9 @@ from .limits import MAX_FIELD_CHARS
 
 TEXT_FIELDS = ("title", "publisher", "author", "retrieved")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 control characters (but tab, line feed and NEL, a line end): they are not text,
+# and an XML or Turtle writer further on may refuse them
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 _IRI_FORBIDDEN = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
 

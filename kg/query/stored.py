@@ -49,18 +49,36 @@ class StoredQuery:
         for key, value in values.items():
             kind = self.params[key]
             try:
-                if kind == "iri":
-                    ox.NamedNode(value)  # an absolute IRI, or ValueError
-                    bound[key] = URIRef(value)
-                elif kind == "date":
-                    bound[key] = Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
-                elif kind == "integer":
-                    bound[key] = Literal(int(value))
-                else:
-                    bound[key] = Literal(value)
-            except ValueError:
-                raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value)) from None
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadParameter(Errors.E516.format(name=self.name, param=key, kind="text", value=value)) from None
+            if kind == "iri":
+                if not _is_iri(value):
+                    raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value))
+                bound[key] = URIRef(value)
+            elif kind == "date":
+                try:
+                    bound[key] = Literal(date.fromisoformat(value), datatype=XSD.date)
+                except ValueError:
+                    raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value)) from None
+            elif kind == "integer":
+                if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()):
+                    raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value))
+                bound[key] = Literal(int(value))
+            else:
+                bound[key] = Literal(value)
         return bound
+
+
+def _is_iri(value: str) -> bool:
+    """An absolute IRI, as the store parses it (RFC 3987)."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return ":" in value
 
 
 def parse_query(path: Path) -> StoredQuery:

@@ -181,6 +181,8 @@ class GraphStore:
         self.store.extend([ox.Quad(s, p, o, g) for s, p, o in added] +
                           [ox.Quad(s, p, o, default) for s, p, o in new])
         self._retract(g, old - new)
+        if not new and not self.store.contains_named_graph(g):
+            self.store.add_graph(g)  # present though empty (no inferred types yet): never missing
         return len(new)
 
     def _retract(self, g: ox.NamedNode, triples: set) -> None:

@@ -1,0 +1,309 @@
+"""Bring the store to the state of one batch build over its final set of articles.
+
+Given the articles read (new, changed or unchanged) and the ones to take out, re-extract what
+changed, decide meeting identity again over every stored report in one canonical order (the
+graph IRI), re-date undated articles against the final set's dates, and rewrite each article
+graph whose outcome changed, from its stored facts. Each article is written in the order that
+makes a kill at any point harmless: record out, facts, graph, record in.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import pyoxigraph
+
+from rdflib import URIRef
+
+from .errors import Errors, IngestError, Warnings
+from .graph import facts_graph, resolve_meetings
+from .graph.inference import ONTOLOGY_GRAPH, refresh_derived
+from .graph.iri import graph_iri
+from .model import Article, ArticleFacts
+from .store import GraphStore
+from .store.records import ArticleRecord, dumps, read_facts
+
+log = logging.getLogger(__name__)
+
+# articles whose graphs are built, validated, stored and published together (KG_STORE_CHUNK to tune:
+# smaller chunks show readers progress sooner, at the cost of a snapshot each)
+STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
+
+
+def crash_point(name: str) -> None:
+    """Crash-test hook: with KG_CRASH_AT=name in the environment the process kills itself with
+    SIGKILL here, so tests can stop a real build at exact points of its write phase."""
+    if os.environ.get("KG_CRASH_AT") == name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def reason(e: BaseException) -> str:
+    """An exception as one printable line of at most 200 characters."""
+    text = f"{type(e).__name__}: {e}".encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+@dataclass
+class ArticleOutcome:
+    article: Article
+    triples: int = 0
+    violations: list = field(default_factory=list)  # kg.validate.store.GraphFinding
+
+
+@dataclass
+class BuildReport:
+    landed: list[ArticleOutcome] = field(default_factory=list)  # new or changed articles written
+    errors: list[Exception] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unchanged: int = 0  # read, same content as stored: not redone
+    skipped: int = 0  # paths not read, duplicates (each reported in warnings)
+    rewritten: int = 0  # stored article graphs rewritten because a cross-article decision changed
+    removed: list[str] = field(default_factory=list)  # sources taken out (kg remove, --prune)
+    degraded: int = 0  # landed with text and metadata only (W203)
+    store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
+    seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
+
+    def timed(self, step: str, since: float) -> float:
+        now = time.perf_counter()
+        self.seconds[step] = self.seconds.get(step, 0.0) + now - since
+        return now
+
+    @property
+    def triples(self) -> int:
+        return sum(o.triples for o in self.landed)
+
+    @property
+    def violations(self) -> list:
+        """Per-article shape violations, then the store-wide ones (rules across articles)."""
+        return [v for o in self.landed for v in o.violations] + self.store_violations
+
+    def summary(self) -> str:
+        parts = [f"{len(self.landed)} landed", f"{self.unchanged} unchanged", f"{self.skipped} skipped",
+                 f"{len(self.errors)} failed"]
+        if self.degraded:
+            parts.append(f"{self.degraded} without extracted facts")
+        if self.rewritten:
+            parts.append(f"{self.rewritten} rewritten for cross-article changes")
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        return ", ".join(parts)
+
+
+def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
+                 tick: Callable[[int], None]) -> list[ArticleFacts]:
+    """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
+    makes it fail, that article and the ones after it are redone one at a time. An article whose
+    extraction fails even alone lands with its text and metadata only (W203): input the
+    extractor cannot handle (another script, odd characters) must not cost the article."""
+    from .extract import extract, extract_many
+
+    out: list[ArticleFacts] = []
+    try:
+        for facts in extract_many(articles, nlp, n_process=n_process, context_dates=context):
+            out.append(facts)
+            tick(1)
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
+        for article in articles[len(out):]:
+            try:
+                out.append(extract(article, nlp, context_dates=context))
+            except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
+                log.debug("extraction failed for %s", article.path, exc_info=True)
+                report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
+                report.degraded += 1
+                out.append(ArticleFacts(article=article))
+            tick(1)
+    return out
+
+
+class Reconcile:
+    """Bring the store to the state of one batch build over its final set of articles."""
+
+    def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
+                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker) -> None:
+        self.store, self.report, self.records, self.removed = store, report, records, removed
+        self._nlp, self.validate, self.n_process = nlp, validate, n_process
+        self.tick = progress or (lambda n: None)
+        self._linker = linker
+        self.written = 0  # article graphs written so far (for the crash-test points)
+
+    def nlp(self):
+        from .extract import load_nlp
+
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        elif not hasattr(self._nlp, "pipe") and callable(self._nlp):
+            self._nlp = self._nlp()
+        return self._nlp
+
+    def linker(self):
+        from .link import Linker
+
+        if self._linker is None:
+            self._linker = Linker.load()
+        return self._linker
+
+    def run(self, articles: list[Article], root: Path | None) -> None:
+        from .extract import EXTRACTOR_VERSION
+
+        store, report, records = self.store, self.report, self.records
+        t = time.perf_counter()
+        if not store.store.contains_named_graph(pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))):
+            refresh_derived(store)  # derived graphs exist from the first moment on
+            store.publish()
+        graphs_present = {str(g) for g in store.named_graphs()}
+        fresh: dict[str, Article] = {}
+        stored_hashes = {rec.sha256: rec for g, rec in records.items() if g not in self.removed}
+        for a in articles:
+            g = str(graph_iri(a))
+            rec = records.get(g)
+            if rec and rec.sha256 == a.sha256 and rec.extractor == EXTRACTOR_VERSION and g in graphs_present:
+                report.unchanged += 1
+            elif a.sha256 in stored_hashes and stored_hashes[a.sha256].graph != g:
+                report.warnings.append(Warnings.W108.format(path=a.path, other=stored_hashes[a.sha256].path))
+                report.duplicates.append(a.path)
+                report.skipped += 1
+            else:
+                fresh[g] = a
+        self.roots = {str(graph_iri(a)): root for a in articles}
+        final = {g: rec for g, rec in records.items() if g not in self.removed and g not in fresh}
+        context = sorted({d for d in [r.published for r in final.values()] + [a.published for a in fresh.values()]
+                          if d})
+        # stored articles whose facts depend on what changed: undated ones (their dates resolve
+        # against the set's dates) and those made by another extractor version
+        redo: dict[str, Article] = {}
+        for g, rec in final.items():
+            if (rec.published is None and rec.context != context) or rec.extractor != EXTRACTOR_VERSION:
+                facts = read_facts(store, g)
+                if facts is not None and facts.article.text:
+                    redo[g] = facts.article
+        for g in redo:
+            self.roots[g] = Path(final[g].root) if final[g].root else None
+            del final[g]
+        todo = {**fresh, **redo}
+        new_facts: dict[str, ArticleFacts] = {}
+        if todo:
+            order = sorted(todo)
+            extracted = extract_all([todo[g] for g in order], self.nlp(), n_process=self.n_process,
+                                     context=context, report=report, tick=self.tick)
+            from .link.facts import link_facts
+
+            for g, f in zip(order, extracted):
+                try:
+                    link_facts(f, self.linker())
+                except Exception as e:  # noqa: BLE001 - links are optional: land without them
+                    report.warnings.append(Warnings.W202.format(path=f.article.path, detail=f"linking: {reason(e)}"))
+                new_facts[g] = f
+        crash_point("extracted")
+        t = report.timed("extract", t)
+        # meeting identity over every article of the final set, in one canonical order
+        everyone = sorted(set(final) | set(new_facts))
+        stubs = [new_facts[g] if g in new_facts else final[g].stub() for g in everyone]
+        iris = dict(zip(everyone, resolve_meetings(stubs)))
+        writes: list[tuple[str, ArticleFacts, bool]] = [(g, new_facts[g], g in fresh) for g in sorted(new_facts)]
+        for g in sorted(final):
+            if [str(i) for i in iris[g]] != final[g].meeting_iris:
+                facts = read_facts(store, g)
+                if facts is not None:
+                    writes.append((g, facts, False))
+        t = report.timed("identity", t)
+        for g in sorted(self.removed):
+            self._remove(g)
+        crash_point("removed")
+        chunk = max(1, STORE_CHUNK)
+        for i in range(0, len(writes), chunk):  # bounded memory: rdflib graphs are large
+            self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
+            store.publish()
+            crash_point(f"chunk-{i // chunk + 1}")
+        t = report.timed("graphs, validation and writes", t)
+        refresh_derived(store)
+        crash_point("derived")
+        t = report.timed("derived graphs", t)
+        if self.validate:  # what no single article shows: a revision cycle across two articles, ...
+            from .validate.store_checks import check_store
+
+            report.store_violations = check_store(store)
+        t = report.timed("store-wide checks", t)
+        store.flush()
+        report.timed("publish", t)
+
+    def _remove(self, g: str) -> None:
+        rec = self.records.get(g)
+        self.store.remove_graph(URIRef(g))
+        self.store.set_state(g, "facts", None)
+        self.store.set_state(g, "record", None)
+        self.report.removed.append(rec.source or rec.path if rec else g)
+
+    def _write_chunk(self, chunk, iris, context, version: str) -> None:
+        from .validate.batch import validate_graphs
+
+        built = []
+        for g, facts, is_new in chunk:
+            self.report.warnings += [Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
+            graph = self._graph(facts, iris[g], version)
+            if graph is None:
+                continue
+            built.append((g, facts, is_new, graph))
+        found = validate_graphs([(URIRef(g), graph) for g, _, _, graph in built]) if self.validate else [[]] * len(built)
+        for (g, facts, is_new, graph), violations in zip(built, found):
+            a = facts.article
+            root = self.roots.get(g)
+            rec = self.records.get(g)
+            try:
+                self.store.set_state(g, "record", None)  # from here until the end: not complete
+                self.store.set_state(g, "facts", dumps(facts))
+                triples = self.store.replace_graph(URIRef(g), graph)
+                self.written += 1
+                crash_point(f"graph-{self.written}")
+                self.store.set_state(g, "record", ArticleRecord(
+                    graph=g, source=a.source, sha256=a.sha256, path=a.path,
+                    file=_file_of(a, root) if root is not None else (rec.file if rec else a.path),
+                    root=str(root) if root is not None else (rec.root if rec else None),
+                    extractor=version, published=a.published, context=context if a.published is None else None,
+                    meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]]).to_json())
+            except (ValueError, TypeError, OSError) as e:
+                log.debug("storing failed for %s", a.path, exc_info=True)
+                self.report.errors.append(IngestError(Errors.E202.format(path=a.path, reason=reason(e)), a.path))
+                continue
+            if is_new:
+                self.report.landed.append(ArticleOutcome(a, triples=triples, violations=violations))
+            else:
+                self.report.rewritten += 1
+
+    def _graph(self, facts: ArticleFacts, meeting_iris, version: str):
+        try:
+            return facts_graph(facts, meeting_iris=meeting_iris, version=version)
+        except Exception as e:  # noqa: BLE001 - a bug in one article's facts: keep the article
+            log.debug("graph failed for %s", facts.article.path, exc_info=True)
+            self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=reason(e)))
+        try:
+            self.report.degraded += 1
+            return facts_graph(ArticleFacts(article=facts.article), meeting_iris=[], version=version)
+        except Exception as e:  # noqa: BLE001
+            self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
+                                                  facts.article.path))
+            return None
+
+
+def _file_of(a: Article, root: Path) -> str:
+    """The article's file relative to the built folder (a record's path is file:line or file#n)."""
+    path = a.path
+    for sep in (":", "#"):
+        head = path.rsplit(sep, 1)[0]
+        if head != path and os.path.lexists(head):
+            path = head
+            break
+    try:
+        return Path(path).absolute().relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
