@@ -91,7 +91,7 @@ def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
 def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
     """True when the person only carries the story: reporter, correspondent, author, quoter."""
     root = span.root
-    if author and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
+    if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
         return True
     left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
     if any(w in JOURNALIST_TITLES for w in left):
@@ -259,7 +259,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
             persons.append(ent)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
-            if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
+            if clean is not None and norm(clean.text) and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
                     and not venue_like(clean):
                 persons.append(clean)
@@ -269,7 +269,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         persons.remove(p)
     excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
     if author:
-        excluded |= {norm(author), norm(author).split()[-1]}
+        excluded |= {norm(author), *norm(author).split()[-1:]}
     known: list[str] = []
     for p in persons:
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:

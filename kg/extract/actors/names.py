@@ -87,7 +87,7 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
                 return full
         if key in g.persons:
             return g.persons[key]
-        given = {full for full in known if norm(full).split()[0] == key}
+        given = {full for full in known if norm(full).split()[:1] == [key]}
         # "Anwar" for "Anwar Ibrahim": many cultures shorten a name to the given name; only when
         # exactly one full name of the article starts with it ("Hun" for Hun Manet / Hun Sen stays)
         return given.pop() if len(given) == 1 else name
