@@ -61,6 +61,15 @@ def media_name(ent: SpacySpan) -> bool:
     return len(words) >= 2 and words[-1] in MEDIA_WORDS
 
 
+OUTLET_NOUNS = frozenset("agency newspaper broadcaster daily channel outlet tv television radio weekly tabloid".split())
+
+
+def named_as_outlet(ent: SpacySpan) -> bool:
+    """ "the state news agency SANA", "broadcaster NHK", "the daily Haaretz": named as an outlet."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.lower_ in OUTLET_NOUNS
+
+
 def photo_credit(ent: SpacySpan) -> bool:
     """A photo credit or caption source, never an actor."""
     doc = ent.doc
@@ -100,6 +109,8 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
     words = key.split()
     if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
         return False
+    if key in CREDIT_WORDS or key in ("writing by", "editing by", "reporting by"):
+        return False  # "Writing by ...; Editing by ..."
     if venue_like(ent) or plural_common(ent):
         return False
     if len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN" \

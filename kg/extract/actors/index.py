@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .filters import (CREDIT_WORDS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      photo_credit, plausible_org, venue_like)
+                      named_as_outlet, photo_credit, plausible_org, venue_like)
 from .org_names import acronyms, demonym_prefix, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
@@ -98,6 +98,10 @@ def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool
         return True
     if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
         return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
+    sent = span.sent
+    if sent[0].lower_ == "by" and len(sent) <= 14 and all(
+            t.ent_type_ == "PERSON" or t.is_punct or t.is_space or t.lower_ in ("by", "and") for t in sent):
+        return True  # "By Jane Doe and John Roe"
     if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
@@ -197,11 +201,13 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
     carriers = outlet_keys(doc, publisher)
+    named_outlets = {norm(e.text) for e in doc.ents if not e.ent_id_ and named_as_outlet(e)}
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
         if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
-                                                                      or media_name(ent))):
+                                                                      or media_name(ent))) \
+                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
@@ -222,6 +228,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "NORP" and key in g.collectives:
             for t in ent:
                 idx.collectives[t.i] = g.collectives[key]
+        elif ent.label_ == "GPE" and not kind and key in g.countries:  # a spelling the ruler lacks
+            country_spans.append((ent, g.countries[key]))
+            for t in ent:
+                idx.countries[t.i] = g.countries[key]
         elif ent.label_ in ("GPE", "LOC", "FAC") and not kind:
             if key in g.places:
                 _add_place(idx, g.places[key], ent)
@@ -249,7 +259,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 continue
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
-            elif plausible_org(ent, g):
+            elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
                 label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
@@ -259,7 +269,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
             persons.append(ent)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
-            if clean is not None and norm(clean.text) and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
+            if clean is not None and norm(clean.text) and norm(clean.text) not in g.countries \
+                    and norm(clean.text) not in g.capitals and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
                     and not venue_like(clean):
                 persons.append(clean)
