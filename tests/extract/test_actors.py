@@ -171,3 +171,12 @@ def test_actors_outlet_named_as_an_agency_and_credit_lines(run):
     f = run("The state news agency KANA said the talks had ended, according to KANA.\n"
             "Writing by Lorna Feld; Editing by Tomas Brandt\nBy Kaito Mori and Anna Berg")
     assert not kinds(f, "Person") and not kinds(f, "Organization")
+
+
+def test_actors_posts_are_not_organisations(run):
+    f = run("The Chief of Naval Operations (CNO) of Norway called the CNO of Iceland. National Security "
+            "Advisor (NSA) Pranav Iyer said the NSA would brief the cabinet. The Baltic Fisheries Front (BFF) "
+            "rejected the quota, and the BFF said so twice.")
+    orgs = kinds(f, "Organization")
+    assert "Baltic Fisheries Front" in orgs
+    assert not any("Operations" in o or "Advisor" in o or o in ("CNO", "NSA") for o in orgs)

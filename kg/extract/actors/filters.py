@@ -124,9 +124,21 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
         return False
     if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
         return False
+    if role_name(key):  # "Director General of Military Operations": a post, not a body
+        return False
     if words[-1] in ("of", "the", "for", "and"):  # cut short: "Office of the President of"
         return False
     return not in_title(ent)
+
+
+ROLE_HEADS = frozenset("""director directors president presidents minister ministers secretary secretaries chief
+chiefs commander commanders envoy envoys ambassador ambassadors head heads chairman governor governors""".split())
+
+
+def role_name(key: str) -> bool:
+    """A post named like an institution: its first word is a person's title."""
+    words = key.split()
+    return bool(words) and words[0] in ROLE_HEADS
 
 
 def in_title(ent: SpacySpan) -> bool:

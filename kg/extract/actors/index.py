@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .filters import (CREDIT_WORDS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      named_as_outlet, photo_credit, plausible_org, venue_like)
-from .org_names import acronyms, demonym_prefix, country_of_org, demonym_like, document_name, indefinite, long_org_names
+                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like)
+from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
 from .person_spans import missed_persons
@@ -197,6 +197,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = long_org_names(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e)]
     acro = acronyms(doc)
+    posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
@@ -253,14 +254,16 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
-            elif key in acro:  # "TPLF" after "Tigray People's Liberation Front (TPLF)"
+            elif key in posts:  # "the NSA" after "National Security Advisor (NSA)": a post
+                continue
+            elif key in acro and not role_name(norm(acro[key])):  # "TPLF" after "Tigray People's ... (TPLF)"
                 _add(idx, acro[key].replace("’", "'"), "Organization", ent, g, 0.8)
             elif document_name(ent) or indefinite(ent) or demonym_like(ent):
                 continue
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
             elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
-                label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
+                label = (ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
