@@ -180,3 +180,8 @@ def test_actors_posts_are_not_organisations(run):
     orgs = kinds(f, "Organization")
     assert "Baltic Fisheries Front" in orgs
     assert not any("Operations" in o or "Advisor" in o or o in ("CNO", "NSA") for o in orgs)
+
+
+def test_actors_slash_joined_members_are_not_a_photo_credit(run):
+    f = run("The AFC/M23 rebels said on Monday that the talks would go on.\nPicture: Anna Berg/Getty Images")
+    assert "M23" in kinds(f, "Organization") and "Anna Berg" not in kinds(f, "Person")

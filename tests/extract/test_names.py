@@ -120,3 +120,8 @@ def test_names_building_named_like_a_person_is_not_one(run):
     f = run("The envoys met at Brennick House on Monday, and Minister Ilse Varga said they would meet "
             "again in Brennick House.")
     assert persons(f) == {"Ilse Varga"}
+
+
+def test_names_holy_books_are_not_actors(run):
+    f = run("Minister Ilse Varga swore the oath on the Quran, and Karim Haddad quoted the Bible and the Torah.")
+    assert not {"Quran", "Bible", "Torah"} & {a.name for a in f.actors}

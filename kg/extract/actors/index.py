@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import (CREDIT_WORDS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like)
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
@@ -195,7 +195,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
-    doc.ents = [e for e in doc.ents if not photo_credit(e)]
+    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets)]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
@@ -273,6 +273,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
             if clean is not None and norm(clean.text) and norm(clean.text) not in g.countries \
+                    and norm(clean.text) not in HOLY_BOOKS \
                     and norm(clean.text) not in g.capitals and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
                     and not venue_like(clean):
