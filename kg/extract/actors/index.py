@@ -19,7 +19,7 @@ from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
-from .person_spans import missed_persons
+from .person_spans import HEAD_TITLES, missed_persons
 from ..text.venues import venue_city
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
@@ -51,7 +51,8 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     """Strip titles and possessive endings the NER sometimes includes in a PERSON span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in TITLE_WORDS or not doc[start].text[:1].isupper()
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
+                           or not doc[start].text[:1].isupper()
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
