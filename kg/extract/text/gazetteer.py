@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from ...resources import resource
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = resource("data/gazetteer").parent
 
 # Role words that make up a person's title ("US Secretary of State", "Kremlin spokesman").
 TITLE_WORDS = frozenset("""president vice prime minister secretary state foreign defence defense envoy special
