@@ -155,3 +155,33 @@ def test_actors_outlets_and_venues_are_not_actors(run):
 def test_actors_demonym_inside_an_organisation_name(run):
     f = run("Pavel Orlov, who heads the Russian Direct Investment Fund, joined the talks.")
     assert "Russian Direct Investment Fund" in kinds(f, "Organization")
+
+
+def test_actors_country_by_a_verified_spelling(run):
+    f = run("Envoys of the Democratic Republic of Congo and of Timor-Leste signed the accord on Monday.")
+    assert {"Democratic Republic of the Congo", "East Timor"} <= kinds(f, "Country")
+
+
+def test_actors_dateline_is_neither_person_nor_acting_capital(run):
+    f = run("OSLO — Ministers Ilse Varga and Karim Haddad met on Monday.\nParis, Sept 4 — The envoys arrived.")
+    assert "OSLO" not in kinds(f, "Person") and not {"Norway", "France"} & kinds(f, "Country")
+
+
+def test_actors_outlet_named_as_an_agency_and_credit_lines(run):
+    f = run("The state news agency KANA said the talks had ended, according to KANA.\n"
+            "Writing by Lorna Feld; Editing by Tomas Brandt\nBy Kaito Mori and Anna Berg")
+    assert not kinds(f, "Person") and not kinds(f, "Organization")
+
+
+def test_actors_posts_are_not_organisations(run):
+    f = run("The Chief of Naval Operations (CNO) of Norway called the CNO of Iceland. National Security "
+            "Advisor (NSA) Pranav Iyer said the NSA would brief the cabinet. The Baltic Fisheries Front (BFF) "
+            "rejected the quota, and the BFF said so twice.")
+    orgs = kinds(f, "Organization")
+    assert "Baltic Fisheries Front" in orgs
+    assert not any("Operations" in o or "Advisor" in o or o in ("CNO", "NSA") for o in orgs)
+
+
+def test_actors_slash_joined_members_are_not_a_photo_credit(run):
+    f = run("The AFC/M23 rebels said on Monday that the talks would go on.\nPicture: Anna Berg/Getty Images")
+    assert "M23" in kinds(f, "Organization") and "Anna Berg" not in kinds(f, "Person")

@@ -120,3 +120,13 @@ def test_names_building_named_like_a_person_is_not_one(run):
     f = run("The envoys met at Brennick House on Monday, and Minister Ilse Varga said they would meet "
             "again in Brennick House.")
     assert persons(f) == {"Ilse Varga"}
+
+
+def test_names_holy_books_are_not_actors(run):
+    f = run("Minister Ilse Varga swore the oath on the Quran, and Karim Haddad quoted the Bible and the Torah.")
+    assert not {"Quran", "Bible", "Torah"} & {a.name for a in f.actors}
+
+
+def test_names_religious_and_royal_titles_are_not_part_of_the_name(run):
+    f = run("Ayatollah Hamid Rostami condemned the summit, and Pope Clement Aldo urged restraint.")
+    assert {"Hamid Rostami"} <= persons(f) and not any(n.startswith(("Ayatollah", "Pope")) for n in persons(f))

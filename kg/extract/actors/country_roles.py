@@ -58,6 +58,10 @@ def title_only(span: SpacySpan) -> bool:
 
 def capital_agent(tok: Token) -> bool:
     """A capital as the subject of a verb ("Tokyo had secured ...", "Washington and Beijing agreed")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.is_sent_start and nxt is not None and nxt.text in (",", "—", "–", "-", "("):
+        return False  # a dateline: "PARIS, Sept 4 —"
     t = tok
     while t.dep_ == "conj" and t.head.i < t.i:
         t = t.head

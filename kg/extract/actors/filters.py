@@ -48,6 +48,12 @@ CREDIT_LABELS = frozenset("picture photo photograph image illustration credit cr
 CREDIT_NAMES = frozenset("images photo photos pictures getty afp epa keystone shutterstock anadolu".split())
 
 
+# scriptures are quoted and sworn on; they never act
+HOLY_BOOKS = frozenset(["quran", "koran", "qur'an", "holy quran", "bible", "holy bible", "torah", "talmud",
+                        "tanakh", "gospel", "gospels", "psalms", "new testament", "old testament", "hadith",
+                        "vedas", "bhagavad gita", "guru granth sahib"])
+
+
 def venue_like(ent: SpacySpan) -> bool:
     """ "Lancaster House", "the Cabinet Room", "White House Cabinet" (Room): a building or a room."""
     nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -61,13 +67,37 @@ def media_name(ent: SpacySpan) -> bool:
     return len(words) >= 2 and words[-1] in MEDIA_WORDS
 
 
-def photo_credit(ent: SpacySpan) -> bool:
-    """A photo credit or caption source, never an actor."""
+OUTLET_NOUNS = frozenset("agency newspaper broadcaster daily channel outlet tv television radio weekly tabloid".split())
+
+
+def named_as_outlet(ent: SpacySpan) -> bool:
+    """ "the state news agency SANA", "broadcaster NHK", "the daily Haaretz": named as an outlet."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.lower_ in OUTLET_NOUNS
+
+
+def _slash_chunk(ent: SpacySpan) -> SpacySpan:
+    """The slash-joined words around an entity ("KEYSTONE/EDA/MARTIAL TREZZINI/REUTERS")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > 0 and (doc[start - 1].text == "/" or doc[start - 2].text == "/" if start > 1 else False):
+        start -= 1
+    while end < len(doc) and (doc[end].text == "/" or doc[end - 1].text == "/"):
+        end += 1
+    return doc[start:end]
+
+
+def photo_credit(ent: SpacySpan, outlets: dict[str, str] | frozenset = frozenset()) -> bool:
+    """A photo credit or caption source, never an actor.
+
+    outlets: norm keys of known outlets and agencies (a credit names one).
+    """
     doc = ent.doc
     before = doc[max(ent.start - 3, 0):ent.start]
     if any(t.text == "/" for t in ent) or (ent.start and doc[ent.start - 1].text == "/") \
             or (ent.end < len(doc) and doc[ent.end].text == "/"):
-        return True
+        # "Name/Agency", "AGENCY/NAME/REUTERS"; not "AFC/M23", an alliance named by its members
+        return ent.label_ == "PERSON" or any(t.lower_ in CREDIT_NAMES or norm(t.text) in outlets
+                                             for t in _slash_chunk(ent))
     if any(t.lower_ in CREDIT_LABELS for t in before) and any(t.text == ":" for t in before):
         return True
     if any(t.lower_ in CREDIT_NAMES for t in ent) and not ent.ent_id_:
@@ -100,6 +130,8 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
     words = key.split()
     if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
         return False
+    if key in HOLY_BOOKS or key in CREDIT_WORDS or key in ("writing by", "editing by", "reporting by"):
+        return False  # "Writing by ...; Editing by ..."
     if venue_like(ent) or plural_common(ent):
         return False
     if len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN" \
@@ -113,9 +145,21 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
         return False
     if all(w in TITLE_WORDS for w in words):  # "State" of "Secretary of State"
         return False
+    if role_name(key):  # "Director General of Military Operations": a post, not a body
+        return False
     if words[-1] in ("of", "the", "for", "and"):  # cut short: "Office of the President of"
         return False
     return not in_title(ent)
+
+
+ROLE_HEADS = frozenset("""director directors president presidents minister ministers secretary secretaries chief
+chiefs commander commanders envoy envoys ambassador ambassadors head heads chairman governor governors""".split())
+
+
+def role_name(key: str) -> bool:
+    """A post named like an institution: its first word is a person's title."""
+    words = key.split()
+    return bool(words) and words[0] in ROLE_HEADS
 
 
 def in_title(ent: SpacySpan) -> bool:

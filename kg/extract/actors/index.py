@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import (CREDIT_WORDS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      photo_credit, plausible_org, venue_like)
-from .org_names import acronyms, demonym_prefix, country_of_org, demonym_like, document_name, indefinite, long_org_names
+from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like)
+from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
-from .person_spans import missed_persons
+from .person_spans import HEAD_TITLES, missed_persons
 from ..text.venues import venue_city
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
@@ -51,7 +51,8 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     """Strip titles and possessive endings the NER sometimes includes in a PERSON span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in TITLE_WORDS or not doc[start].text[:1].isupper()
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
+                           or not doc[start].text[:1].isupper()
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
@@ -91,13 +92,17 @@ def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
 def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
     """True when the person only carries the story: reporter, correspondent, author, quoter."""
     root = span.root
-    if author and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
+    if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
         return True
     left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
     if any(w in JOURNALIST_TITLES for w in left):
         return True
     if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
         return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
+    sent = span.sent
+    if sent[0].lower_ == "by" and len(sent) <= 14 and all(
+            t.ent_type_ == "PERSON" or t.is_punct or t.is_space or t.lower_ in ("by", "and") for t in sent):
+        return True  # "By Jane Doe and John Roe"
     if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
@@ -191,17 +196,20 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
-    doc.ents = [e for e in doc.ents if not photo_credit(e)]
+    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets)]
     acro = acronyms(doc)
+    posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
     carriers = outlet_keys(doc, publisher)
+    named_outlets = {norm(e.text) for e in doc.ents if not e.ent_id_ and named_as_outlet(e)}
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
         if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
-                                                                      or media_name(ent))):
+                                                                      or media_name(ent))) \
+                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
@@ -222,6 +230,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "NORP" and key in g.collectives:
             for t in ent:
                 idx.collectives[t.i] = g.collectives[key]
+        elif ent.label_ == "GPE" and not kind and key in g.countries:  # a spelling the ruler lacks
+            country_spans.append((ent, g.countries[key]))
+            for t in ent:
+                idx.countries[t.i] = g.countries[key]
         elif ent.label_ in ("GPE", "LOC", "FAC") and not kind:
             if key in g.places:
                 _add_place(idx, g.places[key], ent)
@@ -243,14 +255,16 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
-            elif key in acro:  # "TPLF" after "Tigray People's Liberation Front (TPLF)"
+            elif key in posts:  # "the NSA" after "National Security Advisor (NSA)": a post
+                continue
+            elif key in acro and not role_name(norm(acro[key])):  # "TPLF" after "Tigray People's ... (TPLF)"
                 _add(idx, acro[key].replace("’", "'"), "Organization", ent, g, 0.8)
             elif document_name(ent) or indefinite(ent) or demonym_like(ent):
                 continue
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
-            elif plausible_org(ent, g):
-                label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
+            elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
+                label = (ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
@@ -259,7 +273,9 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
             persons.append(ent)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
-            if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
+            if clean is not None and norm(clean.text) and norm(clean.text) not in g.countries \
+                    and norm(clean.text) not in HOLY_BOOKS \
+                    and norm(clean.text) not in g.capitals and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
                     and not venue_like(clean):
                 persons.append(clean)
@@ -269,7 +285,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         persons.remove(p)
     excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
     if author:
-        excluded |= {norm(author), norm(author).split()[-1]}
+        excluded |= {norm(author), *norm(author).split()[-1:]}
     known: list[str] = []
     for p in persons:
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:

@@ -63,6 +63,22 @@ def complete_name(name: str, known: list[str], g: Gazetteer) -> str | None:
     return full.pop() if len(full) == 1 else None
 
 
+_SURNAMES: dict[int, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _by_surname(g: Gazetteer) -> dict[str, list[tuple[str, str]]]:
+    """The gazetteer's full person names by surname: surname -> [(first name, label)] (built once)."""
+    index = _SURNAMES.get(id(g))
+    if index is None:
+        index = {}
+        for label in dict.fromkeys(g.persons.values()):
+            first, last = person_key(label)
+            if first:
+                index.setdefault(last, []).append((first, label))
+        _SURNAMES[id(g)] = index
+    return index
+
+
 def person_key(name: str) -> tuple[str, str]:
     parts = norm(name).split()
     return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
@@ -87,7 +103,7 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
                 return full
         if key in g.persons:
             return g.persons[key]
-        given = {full for full in known if norm(full).split()[0] == key}
+        given = {full for full in known if norm(full).split()[:1] == [key]}
         # "Anwar" for "Anwar Ibrahim": many cultures shorten a name to the given name; only when
         # exactly one full name of the article starts with it ("Hun" for Hun Manet / Hun Sen stays)
         return given.pop() if len(given) == 1 else name
@@ -96,10 +112,8 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
     longer = {full for full in known if norm(full).startswith(key + " ")}
     if len(longer) == 1:  # "Faisal bin Farhan" and "Faisal bin Farhan Al Saud": the longest form
         return longer.pop()
-    for alias, label in g.persons.items():  # typo'd first name with a known surname: Marc -> Marco
-        a_first, a_last = person_key(label)
-        if a_first and a_last == last and (a_first.startswith(first) or first.startswith(a_first)
-                                           or fuzz.ratio(a_first, first) >= 80):
+    for a_first, label in _by_surname(g).get(last, ()):  # typo'd first name with a known surname: Marc -> Marco
+        if a_first.startswith(first) or first.startswith(a_first) or fuzz.ratio(a_first, first) >= 80:
             return label
     for full in known:  # the same person spelt differently earlier in the article
         f_first, f_last = person_key(full)

@@ -85,9 +85,34 @@ def acronyms(doc: Doc) -> dict[str, str]:
         if doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
             continue
         acro = doc[ent.end + 1].text
-        words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
+        words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper() and t.lower_ != "the"]
         if acro.isupper() and len(acro) >= 2 and "".join(w[0] for w in words).upper() == acro.upper():
-            out[norm(acro)] = ent.text[4:] if ent.text.startswith("the ") else ent.text
+            out[norm(acro)] = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return out
+
+
+POST_WORDS = frozenset("""director general minister secretary adviser advisor chief commander envoy ambassador
+president representative governor spokesman spokesperson""".split())
+
+
+def role_acronyms(doc: Doc) -> set[str]:
+    """Acronyms of posts defined in the text: "Director General of Military Operations (DGMO)",
+    "National Security Advisor (NSA)". A post is no organisation.
+
+    RETURNS (set[str]): norm keys of the acronyms.
+    """
+    out: set[str] = set()
+    for t in doc[1:-2]:
+        if t.text != "(" or not doc[t.i + 1].text.isupper() or doc[t.i + 2].text != ")":
+            continue
+        acro = doc[t.i + 1].text
+        words, j = [], t.i - 1
+        while j >= 0 and len(words) < len(acro) and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "and", "the")):
+            if doc[j].text[:1].isupper():
+                words.insert(0, doc[j])
+            j -= 1
+        if "".join(w.text[0] for w in words).upper() == acro.upper() and any(w.lower_ in POST_WORDS for w in words):
+            out.add(norm(acro))
     return out
 
 

@@ -126,8 +126,8 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
             or key in g.demonyms or key in g.capitals
         # a run in a person's slot takes only words the NER left alone or called a person
         unlabelled = all(x.ent_type_ in ("", "PERSON") for x in span)
-        if not known_thing and not _headline(t.sent) and (
-                _after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))):
+        if not known_thing and (_after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))) \
+                and not _headline(t.sent):
             new.append(SpacySpan(doc, i, end, label="PERSON"))
         i = end
     if new:
