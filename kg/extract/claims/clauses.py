@@ -43,6 +43,9 @@ def reports(verb: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to" for c in kids)
     if verb.lemma_ == "press":
         return any(c.dep_ in ("xcomp", "ccomp") for c in kids)
+    if verb.lemma_ == "cite" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            x.dep_ == "pcomp" and x.tag_ == "VBG" for x in c.children) for c in kids):
+        return False  # "cited by Y as saying ...": "saying" reports, "cited" only carries
     if verb.lemma_ == "credit":
         return any(c.dep_ == "agent" for c in kids)
     return True
