@@ -59,6 +59,21 @@ def continues(verb: Token) -> bool:
         and not any(c.dep_ == "xcomp" for c in verb.children)
 
 
+def trailing_name(verb: Token) -> int | None:
+    """ "..., U.S. President Donald Trump said on Sunday": when the parser makes the reporting verb a
+    conjunct of the reported clause and the name a conjunct of its last noun, the index where the
+    name (with its title) begins after a comma; None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in ("nsubj", "ccomp") for c in verb.children):
+        return None
+    j = verb.i - 1
+    if j <= verb.sent.start or doc[j].pos_ != "PROPN":
+        return None
+    while j - 1 > verb.sent.start and doc[j - 1].pos_ in ("PROPN", "NOUN") and doc[j - 1].dep_ == "compound":
+        j -= 1
+    return j if doc[j - 1].text == "," else None
+
+
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
     """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
@@ -172,7 +187,14 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             head = verb.head
             name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
             return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
-        return contiguous(subtree(ccomp, skip)), None
+        toks = contiguous(subtree(ccomp, skip))
+        for later in ccomps:  # a clause the parser split in two ("the deal concluded ... | represents ...")
+            if toks and later.i > ccomp.i and later.left_edge.i == toks[-1].i + 1:
+                toks = contiguous(toks + subtree(later, skip))
+        return toks, None
+    name = trailing_name(verb)
+    if name is not None:  # "A will face B, President D said": the clause before the name
+        return [t for t in doc[verb.sent.start:name - 1] if not t.is_space], None
     if verb.lemma_ in NAMING_VERBS:  # "called the talks an important step": the object and its predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)
@@ -185,8 +207,10 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if obj is not None and obj.lower_ in ("that", "which", "who"):
             return [], None  # "talks that both governments described as ...": the object is elsewhere
         if obj is not None:
-            toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
-                    for t in subtree(c, skip)]
+            own = {c.i for c in kids if c.dep_ == "conj" and c.lemma_ in REPORT_VERBS}  # "..., and said ...": its own claim
+            own |= {c.i for c in kids if c.dep_ == "cc" and any(o > c.i for o in own)}
+            toks = [t for c in kids if c.i > verb.i and c.i not in own and c.dep_ in (
+                "dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc") for t in subtree(c, skip)]
             return sorted(toks, key=lambda t: t.i), None
     if verb.lemma_ in INTENT_VERBS:  # "urged them to put the people first": what they were urged to do
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)

@@ -173,8 +173,8 @@ class ClaimFinder:
                 continue
             to = next((c for c in t.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None:
-                continue
+            if pobj is None or pobj.i in self.idx.outlets or reports(t.head):
+                continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
             if how == "journalist" or not name:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
-from .clauses import REPORT_VERBS
+from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 
@@ -101,6 +101,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if subj is None and _after_quote(verb):
         # '"...," added the British envoy': the parser takes the inverted subject for an object
         subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None and trailing_name(verb) is not None and verb.i - 1 in idx.token_actor:
+        subj = verb.doc[verb.i - 1]  # "A will face B under a deal with C, U.S. President D said"
     if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
         # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first
         outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
