@@ -408,13 +408,6 @@ def test_claims_quote_after_reported_clause_joins_it(run):
     assert len(texts) == 1 and "will stay for the winter" in texts[0] and "border was open" in texts[0]
 
 
-def test_claims_described_and_said_are_two_claims(run):
-    f = run("Finnish President Alexander Stubb described the talks as useful, and said the two sides had "
-            "agreed to keep the details private.")
-    texts = [c.text for c in f.claims if c.speaker == "Alexander Stubb"]
-    assert len(texts) == 2 and any(t.startswith("the two sides had agreed") for t in texts)
-
-
 def test_claims_split_clause_is_one_claim(run):
     f = run("On Friday, Finnish President Alexander Stubb said that the ferry deal signed between the two "
             "ports represents a real step forward, one that helps both towns.")

@@ -207,10 +207,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if obj is not None and obj.lower_ in ("that", "which", "who"):
             return [], None  # "talks that both governments described as ...": the object is elsewhere
         if obj is not None:
-            own = {c.i for c in kids if c.dep_ == "conj" and c.lemma_ in REPORT_VERBS}  # "..., and said ...": its own claim
-            own |= {c.i for c in kids if c.dep_ == "cc" and any(o > c.i for o in own)}
-            toks = [t for c in kids if c.i > verb.i and c.i not in own and c.dep_ in (
-                "dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc") for t in subtree(c, skip)]
+            toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
+                    for t in subtree(c, skip)]
             return sorted(toks, key=lambda t: t.i), None
     if verb.lemma_ in INTENT_VERBS:  # "urged them to put the people first": what they were urged to do
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
