@@ -418,3 +418,17 @@ def test_claims_split_clause_is_one_claim(run):
 def test_claims_according_to_an_outlet_inside_a_report_gives_no_claim(run):
     f = run("The Finnish foreign ministry said, according to Reuters, that Stubb and")
     assert not any(c.verb == "accord" for c in f.claims)
+
+
+def test_claims_quote_right_after_the_clause_belongs_to_it(run):
+    f = run('Finnish President Alexander Stubb explained that Turku was chosen for the talks “because the '
+            'port is neutral ground and everyone can reach it easily.”')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert "port is neutral ground" in c.text
+
+
+def test_claims_quote_after_a_full_stop_is_not_the_clause(run):
+    f = run('Finnish President Alexander Stubb stressed that his side had given ground on the fees.'
+            '“We are ready,” he said.')
+    texts = sorted(c.text for c in f.claims if c.speaker == "Alexander Stubb")
+    assert texts == ["We are ready", "his side had given ground on the fees"]

@@ -33,6 +33,7 @@ LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
 BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
 LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
+QUOTE_GAP = 3  # characters between a clause's end and a quotation that continues it (' “')
 QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
 
@@ -94,7 +95,7 @@ class ClaimFinder:
             kind = "PartialQuote"
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc.text[start:end]
-            inside = [q for q in quotes if start <= q.start <= end]
+            inside = [q for q in quotes if start <= q.start <= end + QUOTE_GAP]
             if inside and inside[-1].end > end:  # the quotation runs on past the clause: it is part of it
                 end = inside[-1].end
                 body = doc.text[start:end]
@@ -131,7 +132,9 @@ class ClaimFinder:
         if not toks:
             return []
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        found = [q for q in self.quotes if q.start < e and s < q.end and q not in self.used_quotes]
+        # a quotation opening right where the clause stops (the parser left it outside) belongs to it
+        found = [q for q in self.quotes if s < q.end and q not in self.used_quotes and (
+            q.start < e or q.start < e + QUOTE_GAP and not set(self.doc.text[e:q.start]) & set(".!?;:"))]
         self.used_quotes.update(found)
         return found
 
