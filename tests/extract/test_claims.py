@@ -371,3 +371,64 @@ def test_claims_headline_repeat_is_one_claim(run):
             "Finnish President Alexander Stubb said on Monday that the ferry line between the two ports "
             "will reopen in spring, after a year of closure.")
     assert len([c for c in f.claims if "ferry line" in c.text]) == 1
+
+
+def test_claims_cited_as_saying_gives_the_one_cited(run):
+    f = run("Finnish President Alexander Stubb was cited by Reuters as saying that the ferry talks would "
+            "resume in May.")
+    c = next(c for c in f.claims if "ferry talks would resume" in c.text)
+    assert c.speaker == "Alexander Stubb"
+
+
+def test_claims_citing_an_official_gives_an_anonymous_source(run):
+    f = run("The envoy had left Geneva a day early to brief the cabinet, Reuters reported, citing a "
+            "Finnish official.")
+    c = next(c for c in f.claims if "left Geneva a day early" in c.text)
+    assert c.speaker == "anonymous source" and c.via == "Reuters"
+
+
+def test_claims_the_official_refers_back_to_an_unnamed_one(run):
+    f = run("A senior Finnish official described the talks as difficult. The ferry deal moved forward "
+            "once the ports agreed on fees, and in the last two days the talks sped up, according to the "
+            "official.")
+    c = next(c for c in f.claims if "ports agreed on fees" in c.text)
+    assert c.speaker == "anonymous source" and "talks sped up" in c.text
+
+
+def test_claims_the_top_diplomat_is_not_anonymous(run):
+    f = run("Finnish Foreign Minister Elina Valtonen met her Swedish counterpart in Turku. The top Finnish "
+            "diplomat said the ferry line would reopen.")
+    assert not any(c.speaker == "anonymous source" for c in f.claims)
+
+
+def test_claims_quote_after_reported_clause_joins_it(run):
+    f = run('Finnish President Alexander Stubb said the border was open again, though the guards '
+            '"will stay for the winter".')
+    texts = [c.text for c in f.claims if c.speaker == "Alexander Stubb"]
+    assert len(texts) == 1 and "will stay for the winter" in texts[0] and "border was open" in texts[0]
+
+
+def test_claims_split_clause_is_one_claim(run):
+    f = run("On Friday, Finnish President Alexander Stubb said that the ferry deal signed between the two "
+            "ports represents a real step forward, one that helps both towns.")
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert "represents a real step forward" in c.text and c.text.startswith("the ferry deal")
+
+
+def test_claims_according_to_an_outlet_inside_a_report_gives_no_claim(run):
+    f = run("The Finnish foreign ministry said, according to Reuters, that Stubb and")
+    assert not any(c.verb == "accord" for c in f.claims)
+
+
+def test_claims_quote_right_after_the_clause_belongs_to_it(run):
+    f = run('Finnish President Alexander Stubb explained that Turku was chosen for the talks “because the '
+            'port is neutral ground and everyone can reach it easily.”')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert "port is neutral ground" in c.text
+
+
+def test_claims_quote_after_a_full_stop_is_not_the_clause(run):
+    f = run('Finnish President Alexander Stubb stressed that his side had given ground on the fees.'
+            '“We are ready,” he said.')
+    texts = sorted(c.text for c in f.claims if c.speaker == "Alexander Stubb")
+    assert texts == ["We are ready", "his side had given ground on the fees"]

@@ -43,6 +43,9 @@ def reports(verb: Token) -> bool:
         return any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to" for c in kids)
     if verb.lemma_ == "press":
         return any(c.dep_ in ("xcomp", "ccomp") for c in kids)
+    if verb.lemma_ == "cite" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            x.dep_ == "pcomp" and x.tag_ == "VBG" for x in c.children) for c in kids):
+        return False  # "cited by Y as saying ...": "saying" reports, "cited" only carries
     if verb.lemma_ == "credit":
         return any(c.dep_ == "agent" for c in kids)
     return True
@@ -54,6 +57,21 @@ def continues(verb: Token) -> bool:
         return not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
     return verb.lemma_ == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children) \
         and not any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def trailing_name(verb: Token) -> int | None:
+    """ "..., U.S. President Donald Trump said on Sunday": when the parser makes the reporting verb a
+    conjunct of the reported clause and the name a conjunct of its last noun, the index where the
+    name (with its title) begins after a comma; None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in ("nsubj", "ccomp") for c in verb.children):
+        return None
+    j = verb.i - 1
+    if j <= verb.sent.start or doc[j].pos_ != "PROPN":
+        return None
+    while j - 1 > verb.sent.start and doc[j - 1].pos_ in ("PROPN", "NOUN") and doc[j - 1].dep_ == "compound":
+        j -= 1
+    return j if doc[j - 1].text == "," else None
 
 
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
@@ -169,7 +187,14 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             head = verb.head
             name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
             return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
-        return contiguous(subtree(ccomp, skip)), None
+        toks = contiguous(subtree(ccomp, skip))
+        for later in ccomps:  # a clause the parser split in two ("the deal concluded ... | represents ...")
+            if toks and later.i > ccomp.i and later.left_edge.i == toks[-1].i + 1:
+                toks = contiguous(toks + subtree(later, skip))
+        return toks, None
+    name = trailing_name(verb)
+    if name is not None:  # "A will face B, President D said": the clause before the name
+        return [t for t in doc[verb.sent.start:name - 1] if not t.is_space], None
     if verb.lemma_ in NAMING_VERBS:  # "called the talks an important step": the object and its predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)

@@ -22,7 +22,7 @@ from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
-from .speakers import is_hearsay, speakers as find_speakers
+from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
@@ -33,6 +33,7 @@ LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
 BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
 LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
+QUOTE_GAP = 3  # characters between a clause's end and a quotation that continues it (' “')
 QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
 
@@ -94,7 +95,7 @@ class ClaimFinder:
             kind = "PartialQuote"
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc.text[start:end]
-            inside = [q for q in quotes if start <= q.start <= end]
+            inside = [q for q in quotes if start <= q.start <= end + QUOTE_GAP]
             if inside and inside[-1].end > end:  # the quotation runs on past the clause: it is part of it
                 end = inside[-1].end
                 body = doc.text[start:end]
@@ -131,7 +132,9 @@ class ClaimFinder:
         if not toks:
             return []
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        found = [q for q in self.quotes if q.start < e and s < q.end and q not in self.used_quotes]
+        # a quotation opening right where the clause stops (the parser left it outside) belongs to it
+        found = [q for q in self.quotes if s < q.end and q not in self.used_quotes and (
+            q.start < e or q.start < e + QUOTE_GAP and not set(self.doc.text[e:q.start]) & set(".!?;:"))]
         self.used_quotes.update(found)
         return found
 
@@ -173,17 +176,19 @@ class ClaimFinder:
                 continue
             to = next((c for c in t.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None:
-                continue
-            name, how = self.res.actor(pobj)
+            if pobj is None or pobj.i in self.idx.outlets or reports(t.head):
+                continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
+            name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
             if how == "journalist" or not name:
                 continue
             via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)
             if how == "outlet":
                 continue
             clause = t.head
-            while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
-                clause = clause.head
+            final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
+            stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
+            while clause.dep_ not in stops and clause.head is not clause:
+                clause = clause.head  # "..., and B, according to X": X said all of it
             skip = {x.i for x in t.subtree}
             toks = trim(doc, [x for x in subtree(clause, skip)])
             self._emit([(name, how)], t, toks, self._quotes_in(toks), 0.75, via=via, hedged=how == "anon")
@@ -191,6 +196,8 @@ class ClaimFinder:
     def quote_pass(self) -> None:
         doc = self.doc
         by_verb: dict[int, list[Claim]] = {}
+        for i, (verb, _) in self.origin.items():  # a verb's reported clause takes its other quotations
+            by_verb.setdefault(verb.i, []).append(self.claims[i])
         for q in self.quotes:
             if q in self.used_quotes or any(c.evidence.start <= q.start < c.evidence.end for c in self.claims):
                 continue
@@ -210,7 +217,8 @@ class ClaimFinder:
             if not speakers:
                 continue
             self.used_quotes.add(q)
-            earlier = [c for c in by_verb.get(verb.i, []) if (c.speaker, "") in {(n, "") for n, _ in speakers}]
+            names = {n for n, _ in speakers}
+            earlier = [c for c in by_verb.get(verb.i, []) if c.speaker in names]
             if earlier:  # '"...," said X, "..."': two quotations, one attribution, one claim
                 for c in earlier:
                     extend(c, q)
@@ -243,6 +251,27 @@ class ClaimFinder:
             self.claims.append(replace(c, text=q.text, claim_type="DirectQuote", evidence=Span(q.start, q.end),
                                        about=self._about(q.start, q.end), confidence=round(c.confidence * 0.9, 2)))
 
+    def citing_pass(self) -> None:
+        """ "..., AFP reported, citing a US official": the one cited says what the outlet reports."""
+        doc = self.doc
+        for verb in doc:
+            if verb.lemma_ != "cite" or verb.tag_ != "VBG" or verb.head.lemma_ not in REPORT_VERBS:
+                continue
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                continue
+            speakers = find_speakers(verb.head, self.idx, self.res)
+            if speakers is not None and speakers:
+                continue  # the head verb has a speaker of its own: "citing" names evidence, not a source
+            name, how = (unnamed_source(obj, self.idx, self.res) or self.res.actor(obj))
+            if not name or how in ("journalist", "outlet"):
+                continue
+            toks, text = content(verb.head)
+            toks = [t for t in trim(doc, toks) if t.i not in {x.i for x in verb.subtree}]
+            if toks:
+                self._emit([(name, how)], verb, toks, self._quotes_in(toks), 0.7, text=text,
+                           via=self.idx.outlets.get(next((c.i for c in verb.head.children if c.dep_ == "nsubj"), -1)))
+
     def list_pass(self) -> None:
         """ "X set out three results:" and a list of items: each item is a claim of X."""
         doc = self.doc
@@ -269,7 +298,7 @@ class ClaimFinder:
 
 def extend(claim: Claim, q: Quote) -> None:
     """Add a further quotation to a claim (" ... " marks the gap)."""
-    claim.text = f"{claim.text} ... {q.text}"
+    claim.text = f"{q.text} ... {claim.text}" if q.start < claim.evidence.start else f"{claim.text} ... {q.text}"
     claim.evidence = Span(min(claim.evidence.start, q.start), max(claim.evidence.end, q.end))
 
 
@@ -287,6 +316,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.verb_pass()
     finder.according_pass()
     finder.list_pass()
+    finder.citing_pass()
     finder.quote_pass()
     claims = joined_quotes(finder.claims, finder.origin)
     return repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
-from .clauses import REPORT_VERBS
+from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 
@@ -17,6 +17,7 @@ CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".s
 SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
 diplomat diplomats aide aides insider insiders""".split())
 SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
+CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
 
 
@@ -42,6 +43,23 @@ def _relative_before(verb: Token) -> Token | None:
         if a.dep_ == "relcl" and a.lemma_ in REPORT_VERBS and a.right_edge.i >= i:
             return a
     return None
+
+
+def carrier(verb: Token) -> Token | None:
+    """The verb that carries a report ("cited ... as saying", "quoted ... as telling"), or None."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ in CARRIER_VERBS:
+        return head.head
+    return None
+
+
+def carried_speaker(verb: Token) -> Token | None:
+    """ "The minister was cited by Y as saying": the one cited (passive subject, or object of the
+    active "Y quoted X as saying") is the speaker, not the outlet."""
+    c = carrier(verb)
+    if c is None:
+        return None
+    return next((k for k in c.children if k.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
@@ -74,12 +92,17 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         return None  # "reports TASR", "CNN reported": the outlet carries the story
     subj = subject(verb, ("nsubj", "expl"))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if passive:
+    carried = carried_speaker(verb)
+    if carried is not None:  # "X was cited by Y as saying", "Y quoted X as telling reporters"
+        subj, passive = carried, False
+    elif passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if subj is None and _after_quote(verb):
         # '"...," added the British envoy': the parser takes the inverted subject for an object
         subj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None and trailing_name(verb) is not None and verb.i - 1 in idx.token_actor:
+        subj = verb.doc[verb.i - 1]  # "A will face B under a deal with C, U.S. President D said"
     if subj is None and verb.dep_ == "conj" and verb.head.lemma_ not in REPORT_VERBS:
         # "He stressed that ... and insisted that ...": the parser hangs the second verb inside the first
         outer = next((a for a in verb.ancestors if a.lemma_ in REPORT_VERBS and a.pos_ in ("VERB", "AUX")), None)
@@ -106,6 +129,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS:
         # "The army said that ..., and it insisted that ...": the first verb's speaker goes on
         return speakers(verb.head, idx, res)
+    if subj.lower_ in ("who", "which") and verb.dep_ == "relcl" and idx.kind(idx.token_actor.get(verb.head.i, "")) == "Person":
+        subj = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name, not the office
     out = []
     for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
@@ -144,8 +169,9 @@ def modifier_speakers(head: Token, res: Resolver) -> list[tuple[str, str]]:
 def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
     """("anonymous source", "anon") for an unnamed official, source or spokesperson who is described
     rather than named: "one White House official", "Omani officials", "his spokesman", "government
-    sources". A bare "the official" or "officials" is left to the resolver (the person just named, or an
-    unnamed group that is no source); "UN monitoring reports" speak for the UN."""
+    sources". "The official" is one when an unnamed official was described before, else it is left to
+    the resolver ("the top Iranian diplomat": someone named); bare "officials" and "officials from both
+    sides" are unnamed groups, no sources; "UN monitoring reports" speak for the UN."""
     if tok.i in idx.token_actor or tok.lower_ not in SOURCE_PEOPLE and tok.lemma_ not in ("report",):
         return None
     kids = list(tok.children)
@@ -159,14 +185,18 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
         return org, "org"  # "Kremlin officials said": the body speaks through its officials
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
         return None  # "officials from both sides": a group, not a source
-    mods = [c for c in kids if c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the"]
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not tok.lower_.startswith("spokes"):
+        if tok.tag_ != "NN":
+            return None  # "the officials said": the group just mentioned
+        # "the official said ...", "the top Iranian diplomat": the same unnamed official described
+        # earlier, else a description of someone named (left to the resolver)
+        for prev in reversed(tok.doc[max(tok.sent.start - 200, 0):tok.i]):
+            if prev.lemma_ == tok.lemma_ and prev.i not in idx.token_actor and prev.dep_ in ("nsubj", "nsubjpass", "pobj"):
+                if not any(c.dep_ == "det" and c.lower_ == "the" for c in prev.children) and any(
+                        c.dep_ in SOURCE_MODIFIERS for c in prev.children):
+                    return ANONYMOUS, "anon"
+        return None
+    mods = [c for c in kids if c.dep_ in SOURCE_MODIFIERS]
     if tok.lemma_ == "source" or tok.lower_.startswith("spokes") or mods:
         return ANONYMOUS, "anon"
-    if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
-        # "the official said ...": the same unnamed official described earlier
-        for prev in reversed(tok.doc[max(tok.sent.start - 200, 0):tok.i]):
-            if prev.lemma_ == tok.lemma_ and prev.dep_ in ("nsubj", "nsubjpass") and prev.i not in idx.token_actor:
-                if any(c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the" for c in prev.children):
-                    return ANONYMOUS, "anon"
-                break
     return None
