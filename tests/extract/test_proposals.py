@@ -178,3 +178,23 @@ def test_named_signed_document_absorbs_the_signed_declaration(run):
     f = run("Ghana and Togo signed a joint declaration in Accra on Monday. The leaders said they were signing "
             "what they call the Accra Peace Accords.")
     assert [p.name for p in f.proposals] == ["Accra Peace Accords"]
+
+
+def test_initiative_floated_by_a_state_is_named_by_what_it_is_for(run):
+    f = run("Kenya floated an initiative for a regional water summit on Tuesday.")
+    assert [(p.name, p.proposer) for p in f.proposals] == [("Kenya initiative for regional water summit", "Kenya")]
+
+
+def test_plan_proposed_by_a_multiword_state_uses_its_short_name(run):
+    f = run("The United States unveiled a peace plan for Sudan on Monday.")
+    assert [p.name for p in f.proposals] == ["US peace plan for Sudan"]
+
+
+def test_bare_ceasefire_is_named_by_the_pair_of_its_sentence(run):
+    f = run("Ghana and Togo have traded accusations over violations of the ceasefire since it began.")
+    assert [p.name for p in f.proposals] == ["Ghana-Togo ceasefire"]
+
+
+def test_terms_of_an_unagreed_truce_are_no_proposal(run):
+    f = run("A diplomat said the two sides were still far apart on the terms of a truce.")
+    assert f.proposals == []

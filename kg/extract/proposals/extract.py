@@ -257,7 +257,9 @@ def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, 
     for c in loose:  # name an unnumbered plan by its most specific mention with a proposer
         named = [m for m in c.mentions if m.proposer]
         if named:
-            c.proposal.name = max(named, key=lambda m: len(m.name.split())).name
+            best = max(named, key=lambda m: (len(m.name.split()) + bool(m.tail), -m.start))
+            tail = best.tail or next((m.tail for m in c.mentions if m.tail), "")
+            c.proposal.name = " ".join(x for x in (best.name, tail) if x)
     base = _domain(original) if original is not None else None
     for c in ordered:
         first = next((m for m in c.mentions if m.points and family_of(m.tok.lower_)), c.mentions[0])

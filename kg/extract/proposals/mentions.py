@@ -9,7 +9,6 @@ agreement provides for ..."). Clustering into proposals is done in :mod:`.propos
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -17,38 +16,10 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
-
-PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap".split())
-AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())
-PLEDGE_HEADS = frozenset("pledge pledges".split())
-DECLARATION_HEADS = frozenset("declaration statement communique communiqué memorandum".split())
-WEAK_HEADS = frozenset("document text version".split())  # attach only, or wrap ("text of X")
-PLAN_SYNONYMS = frozenset("plan proposal draft blueprint initiative document text version wording".split())
-ORIGINAL = frozenset("original initial first earlier old early".split())
-REVISED = frozenset("amended revised new updated subsequent latest modified final reworked".split())
-STRONG_REVISED = frozenset("amended revised updated modified reworked redrafted rewritten".split())
-REVISE_VERBS = frozenset("revise amend rework update modify redraft rewrite".split())
-TYPE_WORDS = frozenset("""peace ceasefire truce trade tariff security nuclear minerals grain hostage prisoner
-border maritime gas energy defence defense economic normalisation normalization""".split())
-TYPE_ADJ = frozenset("joint bilateral trilateral".split())
-VERSION_WORDS = frozenset("tentative provisional preliminary interim temporary".split())  # a version of its own
-CEASEFIRE_WORDS = frozenset("ceasefire truce armistice".split())
-AGREE_VERBS = frozenset("agree settle reach sign conclude seal strike finalize finalise announce unveil".split())
-NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
-big broader wider larger bigger better fair final overall actual real formal""".split())
-PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put".split())
-ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
-announce approve finalize finalise implement broker complete endorse draft present submit give hand deliver
-pass""".split())
-PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
-oblige grant give provide cede commit foresee envisage stipulate set establish""".split())
-REPORTING = frozenset("say tell state write add announce insist stress call warn".split())
-HEDGES = frozenset("reportedly potential possible reports say allegedly".split())
-UNITS = {"point": "point", "points": "point", "article": "article", "articles": "article",
-         "clause": "clause", "clauses": "clause", "item": "item", "items": "item"}
-POINTS = re.compile(r"\b(\d{1,3})[- ](point|article|clause|item)\b|\b(\d{1,3}) (points|articles|clauses)\b", re.I)
-FROM_TO = re.compile(r"\bfrom (\d{1,3}) points? to (\d{1,3})\b", re.I)
-PEACE_PURPOSE = frozenset("war conflict fighting hostilities peace".split())
+from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
+                    ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
+                    CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
+                    REPORTING, HEDGES, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
 
 
 @dataclass
@@ -77,6 +48,7 @@ class PlanMention:
     version: str | None = None  # "provisional" for a tentative / provisional / interim version
     duration: str | None = None  # ceasefires: "48-hour"
     wrapper: str | None = None  # ceasefires: "plan" in "plan for a ceasefire", "agreement" in "ceasefire agreement"
+    context: list[str] = field(default_factory=list)  # ceasefires: the pair of actors coordinated nearest before
     signed: bool = False
 
     @property
@@ -189,8 +161,9 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             for t in subj.subtree:
                 if t.i in idx.collectives:
                     return idx.collectives[t.i], t.text
-                if t.i in idx.countries:
-                    return idx.countries[t.i], t.text
+                if t.i in idx.countries:  # "the United States proposed": "US", not "United"
+                    whole = t.i + 1 < len(t.doc) and idx.countries.get(t.i + 1) == idx.countries[t.i]
+                    return idx.countries[t.i], short_name(idx.countries[t.i]) if whole else t.text
                 name = idx.token_actor.get(t.i)
                 if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
                     return idx.actors[name].affiliation, None
@@ -310,7 +283,7 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         any(c.dep_ == "nsubj" for c in tok.head.children)
     m.mods = modifier_words(head_tok, idx)
     m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
-    m.tail = _content_tail(head_tok)
+    m.tail = _content_tail(head_tok) or (_for_tail(head_tok) if fam == "plan" else "")
     m.signed = _signed(tok) or (head_tok is not tok and _signed(head_tok))
     cease = _ceasefire_content(head_tok)
     if cease is not None:  # "an accord that swaps a Gaza ceasefire for ...": a ceasefire deal
@@ -372,6 +345,22 @@ def _content_tail(tok: Token) -> str:
     if len(toks) > 6:
         return ""
     return " ".join(t.lower_ for t in toks)
+
+
+def _for_tail(tok: Token) -> str:
+    """What a plan is for, when it is a short noun phrase: "a plan for Gaza", "an initiative for a
+    regional security conference"."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None) \
+        if prep is not None else None
+    if obj is None or obj.lower_ in CEASEFIRE_WORDS:
+        return ""
+    cut = {x.i for c in obj.children if c.dep_ == "prep" and c.lower_ != "of" for x in c.subtree}
+    toks = [t for t in prep.subtree if not t.is_punct and t.dep_ != "det" and t.i not in cut
+            and t.ent_type_ not in ("DATE", "TIME")]
+    if len(toks) > 6 or any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return ""
+    return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in toks)
 
 
 def _ceasefire_content(tok: Token) -> Token | None:
