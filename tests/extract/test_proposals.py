@@ -198,3 +198,20 @@ def test_bare_ceasefire_is_named_by_the_pair_of_its_sentence(run):
 def test_terms_of_an_unagreed_truce_are_no_proposal(run):
     f = run("A diplomat said the two sides were still far apart on the terms of a truce.")
     assert f.proposals == []
+
+
+def test_proposed_board_is_a_proposal_unless_a_plan_of_its_sentence_holds_it(run):
+    f = run("Norway proposed a Council of Elders chaired by a retired judge to oversee the talks.")
+    assert [p.name for p in f.proposals] == ["Council of Elders"]
+    f = run("The 9-point plan envisages a Council of Elders to oversee the vote.")
+    assert [p.points for p in f.proposals] == [9]
+
+
+def test_broker_of_a_deal_is_no_party_to_it(run):
+    f = run("Peru and Chile signed a border agreement in Lima. The deal was brokered by Brazil and Mexico.")
+    assert [p.name for p in f.proposals] == ["Peru-Chile border deal"]
+
+
+def test_deal_to_end_a_war_keeps_its_purpose(run):
+    f = run("Negotiators clinched a deal to end the war in Yemen after a month of talks in Muscat.")
+    assert [p.name for p in f.proposals] == ["peace deal to end war in Yemen"]

@@ -24,7 +24,7 @@ from ..actors.index import ActorIndex
 from .ceasefires import ceasefire_mentions, ceasefire_name
 from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
                        numbered_head, short_name)
-from .named_documents import named_documents
+from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
 
@@ -308,6 +308,12 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
         documents.append(Cluster(Proposal(name=name), family=m.family, named=True, signed=signed))
         documents[-1].add(m)
         out.append(documents[-1])
+    for head, start, end, name in proposed_bodies(doc, set(idx.token_actor)):  # "a Board of Peace"
+        sent = head.sent  # a board the plan of the same sentence envisages is one of its provisions
+        if not any(sent.start_char <= m.start < sent.end_char for c in out for m in c.mentions):
+            body = Cluster(Proposal(name=name), family="body", named=True)
+            body.add(PlanMention(head, start, end, family="body", head=head.lower_))
+            out.append(body)
     _merge_signed(documents, out)
     out += _ceasefires(mentions, cease, documents)
     main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None

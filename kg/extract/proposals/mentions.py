@@ -19,7 +19,7 @@ from ..actors.parties import parties_in
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
-                    REPORTING, HEDGES, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
+                    REPORTING, HEDGES, BROKER_VERBS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
 
 
 @dataclass
@@ -267,12 +267,13 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         if fam == "plan" and _realis(verb):
             m.family = fam = "agreement"  # a framework both sides agree on is their agreement
             m.attested = True
-    if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS):
+    if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS) \
+            and verb.lemma_ not in BROKER_VERBS:  # who brokered a deal is no party to it
         party_toks += [t for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < verb.i
                        for t in c.subtree]
         party_toks += [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     for c in tok.children:  # "a declaration that the two governments signed", "released by the two sides"
-        if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS:
+        if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS and c.lemma_ not in BROKER_VERBS:
             party_toks += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
     if late is not None:
         party_toks += [t for t in doc[head_tok.i + 1:late.i] if t.pos_ in ("NOUN", "PROPN")]
@@ -284,6 +285,9 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     m.mods = modifier_words(head_tok, idx)
     m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
     m.tail = _content_tail(head_tok) or (_for_tail(head_tok) if fam == "plan" else "")
+    if m.tail.split()[1:2] in (["end"], ["stop"], ["halt"]) and set(m.tail.split()) & PEACE_PURPOSE \
+            and "peace" not in m.types:
+        m.types.append("peace")  # "a deal to end the war"
     m.signed = _signed(tok) or (head_tok is not tok and _signed(head_tok))
     cease = _ceasefire_content(head_tok)
     if cease is not None:  # "an accord that swaps a Gaza ceasefire for ...": a ceasefire deal
@@ -339,12 +343,21 @@ def _content_tail(tok: Token) -> str:
     """An infinitive that says what the document does: "an agreement to lower tariffs"."""
     acl = next((c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
                 and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+    doc = tok.doc
+    if acl is None and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and doc[tok.i + 2].dep_ == "advcl" \
+            and doc[tok.i + 2].head.i == tok.head.i and tok.dep_ == "dobj":
+        acl = doc[tok.i + 2]  # "hammered out a deal to end the war": the parser hung it on the verb
     if acl is None:
         return ""
-    toks = [t for t in acl.subtree if not t.is_punct]
-    if len(toks) > 6:
+    keep = {acl.i} | {t.i for c in acl.children if c.dep_ in ("aux", "dobj", "prt", "neg") for t in c.subtree}
+    for c in acl.children:  # "to end the war in Sudan": a place phrase stays, dates and circumstances go
+        if c.dep_ == "prep" and c.lower_ == "in" and any(t.ent_type_ in ("GPE", "LOC") for t in c.subtree):
+            keep |= {t.i for t in c.subtree}
+    toks = [t for t in acl.subtree if t.i in keep and not t.is_punct and t.dep_ != "det"
+            and t.ent_type_ not in ("DATE", "TIME")]
+    if len(toks) > 7 or any(t.dep_ == "prep" and t.lower_ not in ("of", "in") for t in toks):
         return ""
-    return " ".join(t.lower_ for t in toks)
+    return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in toks)
 
 
 def _for_tail(tok: Token) -> str:

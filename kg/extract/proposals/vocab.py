@@ -20,12 +20,13 @@ TYPE_ADJ = frozenset("joint bilateral trilateral".split())
 VERSION_WORDS = frozenset("tentative provisional preliminary interim temporary".split())  # a version of its own
 CEASEFIRE_WORDS = frozenset("ceasefire truce armistice".split())
 AGREE_VERBS = frozenset("agree settle reach sign conclude seal strike finalize finalise announce unveil".split())
+BROKER_VERBS = frozenset("broker mediate facilitate".split())
 NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
 big broader wider larger bigger better fair final overall actual real formal""".split())
 PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put float launch".split())
 ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
 announce approve finalize finalise implement broker complete endorse draft present submit give hand deliver
-pass""".split())
+pass hammer clinch forge secure ink""".split())
 PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
 oblige grant give provide cede commit foresee envisage stipulate set establish""".split())
 REPORTING = frozenset("say tell state write add announce insist stress call warn".split())
