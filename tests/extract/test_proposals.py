@@ -215,3 +215,20 @@ def test_broker_of_a_deal_is_no_party_to_it(run):
 def test_deal_to_end_a_war_keeps_its_purpose(run):
     f = run("Negotiators clinched a deal to end the war in Yemen after a month of talks in Muscat.")
     assert [p.name for p in f.proposals] == ["peace deal to end war in Yemen"]
+
+
+def test_agreeing_to_extend_a_truce_attests_it_and_hoping_does_not(run):
+    f = run("Ghana and Togo agreed to extend the truce by a week.")
+    assert [p.name for p in f.proposals] == ["Ghana-Togo ceasefire"]
+    f = run("Kenya said it hoped to reach a ceasefire soon.")
+    assert f.proposals == []
+
+
+def test_first_phase_of_a_deal_attests_the_deal(run):
+    f = run("Peru and Chile signed the first phase of a water deal in Lima.")
+    assert [p.name for p in f.proposals] == ["Peru-Chile water deal"]
+
+
+def test_plan_named_in_quotation_marks_is_a_proposal(run):
+    f = run('The minister presented his "harvest plan" to the farmers in Accra.')
+    assert [p.name for p in f.proposals] == ["harvest plan"]

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..actors.parties import actor_of, coordinated_pairs, parties_in
-from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, modifier_words, short_name
+from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, short_name
+from .phrases import modifier_words
 
 CEASEFIRE_HEADS = frozenset("ceasefire ceasefires truce truces armistice".split())
 WRAPPERS = frozenset("plan plans proposal proposals offer offers initiative blueprint roadmap".split())
@@ -38,6 +39,7 @@ DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|–|to|or)\s*{NUMBER_WORD})*\
 def _verb_of(tok: Token) -> Token | None:
     """The verb that governs the ceasefire noun: its object, passive subject, "agree to X",
     "settle on X", "sign up to X", or a participle after it ("a truce agreed on Monday")."""
+    tok = part_of(tok)  # "agreed to the first phase of the ceasefire"
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "upon", "into") and tok.head.head.pos_ == "VERB":
@@ -49,8 +51,12 @@ def _verb_of(tok: Token) -> Token | None:
 
 def _realis(verb: Token) -> bool:
     """Not negated, not an infinitive of intent ("hopes to reach"), not a question of will."""
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("to", "would", "could", "might"))
-                   for c in verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might")) for c in verb.children):
+        return False  # "agreed to extend the truce", "managed to restore the ceasefire": it exists
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.lemma_ in IMPLIED
+
+
+IMPLIED = frozenset("agree manage decide help succeed".split())
 
 
 def _attested(tok: Token) -> bool:

@@ -314,6 +314,11 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
             body = Cluster(Proposal(name=name), family="body", named=True)
             body.add(PlanMention(head, start, end, family="body", head=head.lower_))
             out.append(body)
+    for m in mentions:  # his "victory plan": a plan named in quotation marks
+        if m.quoted and m.family == "plan" and m.mods and not any(m in c.mentions for c in out):
+            quoted = Cluster(Proposal(name=" ".join([*m.mods, m.head]), proposer=m.proposer), named=True)
+            quoted.add(m)
+            out.append(quoted)
     _merge_signed(documents, out)
     out += _ceasefires(mentions, cease, documents)
     main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None

@@ -20,6 +20,7 @@ TYPE_ADJ = frozenset("joint bilateral trilateral".split())
 VERSION_WORDS = frozenset("tentative provisional preliminary interim temporary".split())  # a version of its own
 CEASEFIRE_WORDS = frozenset("ceasefire truce armistice".split())
 AGREE_VERBS = frozenset("agree settle reach sign conclude seal strike finalize finalise announce unveil".split())
+PART_NOUNS = frozenset("phase stage part terms details".split())  # "agreed to the first phase of the deal"
 BROKER_VERBS = frozenset("broker mediate facilitate".split())
 NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
 big broader wider larger bigger better fair final overall actual real formal""".split())
