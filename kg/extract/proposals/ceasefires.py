@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..actors.parties import actor_of, coordinated_pairs, parties_in
-from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, short_name
+from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, party_prefix
 from .phrases import modifier_words
 
 CEASEFIRE_HEADS = frozenset("ceasefire ceasefires truce truces armistice".split())
@@ -207,6 +207,6 @@ def ceasefire_name(mentions: list[PlanMention]) -> str:
     best = max(own, key=lambda m: (bool(m.duration), len(m.mods) + bool(m.tail), -m.start))
     wrapper = next((m.wrapper for m in mentions if m.wrapper), None)
     tail = best.tail or next((m.tail for m in mentions if m.tail), "")
-    prefix = "-".join(short_name(p) for p in parties)
+    prefix = party_prefix(parties)
     words = [prefix, *best.mods, "ceasefire", wrapper or "", tail]
     return " ".join(w for w in words if w)

@@ -23,7 +23,7 @@ from ...model import Proposal, Span
 from ..actors.index import ActorIndex
 from .ceasefires import ceasefire_mentions, ceasefire_name
 from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
-                       numbered_head, short_name)
+                       numbered_head, party_prefix, short_name)
 from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
@@ -142,7 +142,7 @@ def _document_name(c: Cluster) -> str:
     if cease and not any(_ceasefire_type(t) for x in ms for t in x.types):  # "under the statement, the ceasefire"
         words = max(cease, key=lambda x: len(x.mods)).mods
         tail.append(" ".join(["on", *words, "ceasefire"]))
-    prefix = "-".join(short_name(p) for p in parties) if parties else short_name(proposer) if proposer else ""
+    prefix = party_prefix(parties) if parties else short_name(proposer) if proposer else ""
     extras = _extras(best)  # and what the other mentions add ("two-part" + "settlement" memorandum)
     extras += [w for x in ms if x is not best for w in _extras(x) if w not in extras and w.lower() not in order]
     words = [prefix, *extras[:4], *order, head, *tail]

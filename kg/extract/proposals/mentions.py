@@ -335,4 +335,10 @@ def numbered_head(m: PlanMention) -> str:
 
 def party_name(m: PlanMention) -> str:
     """"DRC-Rwanda peace agreement": the parties' short names before the surface name."""
-    return "-".join(short_name(p) for p in m.parties) + " " + _surface_name(m, None)
+    return party_prefix(m.parties) + " " + _surface_name(m, None)
+
+
+def party_prefix(parties: list[str]) -> str:
+    """"Chile-Peru": the parties' short names in alphabetical order, so that two articles that name
+    them in another order still name (and identify) one proposal."""
+    return "-".join(sorted(short_name(p) for p in parties))
