@@ -31,7 +31,7 @@ def test_proposals_numbered_name_follows_its_head_noun(run):
 def test_proposals_signed_agreement_named_by_parties(run):
     f = run("Serbia and Kosovo signed a peace agreement in Brussels on Tuesday. The agreement commits both "
             "sides to hold elections within a year.")
-    assert [p.name for p in f.proposals] == ["Serbia-Kosovo peace agreement"]
+    assert [p.name for p in f.proposals] == ["Kosovo-Serbia peace agreement"]
     assert any(v.topic == "elections" for v in f.proposals[0].provisions)
 
 
@@ -45,7 +45,7 @@ def test_proposals_numbered_treaty_joins_the_party_agreement(run):
             "ratified by both parliaments.")
     assert len(f.proposals) == 1
     p = f.proposals[0]
-    assert p.points == 9 and p.name == "Peru-Chile border agreement"
+    assert p.points == 9 and p.name == "Chile-Peru border agreement"
 
 
 def test_proposals_joint_statement_as_channel_is_not_a_proposal(run):
@@ -110,7 +110,7 @@ def test_proposals_agreement_named_by_its_purpose(run):
 def test_ceasefire_agreed_by_two_states_is_named_by_them(run):
     f = run("After three days of shelling, Peru and Chile agreed to an immediate ceasefire on Sunday. The truce "
             "held overnight, officials said.")
-    assert [p.name for p in f.proposals] == ["Peru-Chile immediate ceasefire"]
+    assert [p.name for p in f.proposals] == ["Chile-Peru immediate ceasefire"]
 
 
 def test_ceasefires_of_different_durations_stay_apart(run):
@@ -143,7 +143,7 @@ def test_ceasefire_under_a_statement_is_that_statement(run):
 def test_agreement_also_called_a_deal_is_named_a_deal(run):
     f = run("Norway and Iceland signed a fisheries agreement in Oslo on Monday. The deal sets quotas for "
             "herring.")
-    assert [p.name for p in f.proposals] == ["Norway-Iceland fisheries deal"]
+    assert [p.name for p in f.proposals] == ["Iceland-Norway fisheries deal"]
 
 
 def test_signing_of_a_deal_attests_it_and_keeps_its_modifiers(run):
@@ -154,7 +154,7 @@ def test_signing_of_a_deal_attests_it_and_keeps_its_modifiers(run):
 def test_tentative_version_of_a_deal_is_a_separate_proposal(run):
     f = run("Japan and Canada reached a trade deal in Ottawa on Friday. It replaces the tentative trade deal "
             "they struck in March.")
-    assert sorted(p.name for p in f.proposals) == ["Japan-Canada trade deal", "tentative trade deal"]
+    assert sorted(p.name for p in f.proposals) == ["Canada-Japan trade deal", "tentative trade deal"]
 
 
 def test_pledge_with_an_amount_is_a_proposal(run):
@@ -166,7 +166,7 @@ def test_pledge_with_an_amount_is_a_proposal(run):
 def test_framework_both_sides_settle_on_is_their_agreement(run):
     f = run("Brazil and Argentina settled on a trade framework in Montevideo on Tuesday. The framework still "
             "needs the approval of both presidents.")
-    assert [p.name for p in f.proposals] == ["Brazil-Argentina trade framework"]
+    assert [p.name for p in f.proposals] == ["Argentina-Brazil trade framework"]
 
 
 def test_agreement_named_by_what_it_does(run):
@@ -178,3 +178,63 @@ def test_named_signed_document_absorbs_the_signed_declaration(run):
     f = run("Ghana and Togo signed a joint declaration in Accra on Monday. The leaders said they were signing "
             "what they call the Accra Peace Accords.")
     assert [p.name for p in f.proposals] == ["Accra Peace Accords"]
+
+
+def test_initiative_floated_by_a_state_is_named_by_what_it_is_for(run):
+    f = run("Kenya floated an initiative for a regional water summit on Tuesday.")
+    assert [(p.name, p.proposer) for p in f.proposals] == [("Kenya initiative for regional water summit", "Kenya")]
+
+
+def test_plan_proposed_by_a_multiword_state_uses_its_short_name(run):
+    f = run("The United States unveiled a peace plan for Sudan on Monday.")
+    assert [p.name for p in f.proposals] == ["US peace plan for Sudan"]
+
+
+def test_bare_ceasefire_is_named_by_the_pair_of_its_sentence(run):
+    f = run("Ghana and Togo have traded accusations over violations of the ceasefire since it began.")
+    assert [p.name for p in f.proposals] == ["Ghana-Togo ceasefire"]
+
+
+def test_terms_of_an_unagreed_truce_are_no_proposal(run):
+    f = run("A diplomat said the two sides were still far apart on the terms of a truce.")
+    assert f.proposals == []
+
+
+def test_proposed_board_is_a_proposal_unless_a_plan_of_its_sentence_holds_it(run):
+    f = run("Norway proposed a Council of Elders chaired by a retired judge to oversee the talks.")
+    assert [p.name for p in f.proposals] == ["Council of Elders"]
+    f = run("The 9-point plan envisages a Council of Elders to oversee the vote.")
+    assert [p.points for p in f.proposals] == [9]
+
+
+def test_broker_of_a_deal_is_no_party_to_it(run):
+    f = run("Peru and Chile signed a border agreement in Lima. The deal was brokered by Brazil and Mexico.")
+    assert [p.name for p in f.proposals] == ["Chile-Peru border deal"]
+
+
+def test_deal_to_end_a_war_keeps_its_purpose(run):
+    f = run("Negotiators clinched a deal to end the war in Yemen after a month of talks in Muscat.")
+    assert [p.name for p in f.proposals] == ["peace deal to end war in Yemen"]
+
+
+def test_agreeing_to_extend_a_truce_attests_it_and_hoping_does_not(run):
+    f = run("Ghana and Togo agreed to extend the truce by a week.")
+    assert [p.name for p in f.proposals] == ["Ghana-Togo ceasefire"]
+    f = run("Kenya said it hoped to reach a ceasefire soon.")
+    assert f.proposals == []
+
+
+def test_first_phase_of_a_deal_attests_the_deal(run):
+    f = run("Peru and Chile signed the first phase of a water deal in Lima.")
+    assert [p.name for p in f.proposals] == ["Chile-Peru water deal"]
+
+
+def test_plan_named_in_quotation_marks_is_a_proposal(run):
+    f = run('The minister presented his "harvest plan" to the farmers in Accra.')
+    assert [p.name for p in f.proposals] == ["harvest plan"]
+
+
+def test_parties_in_either_order_give_one_name(run):
+    a = run("Peru and Chile signed a border agreement in Lima on Friday.")
+    b = run("Chile and Peru signed a border agreement in Lima on Friday.")
+    assert [p.name for p in a.proposals] == [p.name for p in b.proposals] == ["Chile-Peru border agreement"]

@@ -18,13 +18,16 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..actors.parties import actor_of, coordinated_pairs, parties_in
-from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, modifier_words, short_name
+from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, party_prefix
+from .phrases import modifier_words
 
 CEASEFIRE_HEADS = frozenset("ceasefire ceasefires truce truces armistice".split())
 WRAPPERS = frozenset("plan plans proposal proposals offer offers initiative blueprint roadmap".split())
 ATTEST = frozenset("""agree reach broker announce confirm offer propose accept extend implement declare settle
 seal strike sign observe violate breach produce secure back welcome mediate table present hold honour honor
 respect restore maintain break collapse""".split())
+IN_FORCE = frozenset("hold collapse break take begin start enter come expire end last survive remain".split())
+EVENTS = frozenset("violation breach extension implementation collapse announcement signing".split())
 PROPOSE = frozenset("offer propose table present submit suggest float".split())
 BROKER = frozenset("broker mediate".split())
 NUMBER_WORD = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|"
@@ -36,6 +39,7 @@ DURATION = re.compile(rf"\b{NUMBER_WORD}(?:\s*(?:-|–|to|or)\s*{NUMBER_WORD})*\
 def _verb_of(tok: Token) -> Token | None:
     """The verb that governs the ceasefire noun: its object, passive subject, "agree to X",
     "settle on X", "sign up to X", or a participle after it ("a truce agreed on Monday")."""
+    tok = part_of(tok)  # "agreed to the first phase of the ceasefire"
     if tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "upon", "into") and tok.head.head.pos_ == "VERB":
@@ -47,19 +51,28 @@ def _verb_of(tok: Token) -> Token | None:
 
 def _realis(verb: Token) -> bool:
     """Not negated, not an infinitive of intent ("hopes to reach"), not a question of will."""
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("to", "would", "could", "might"))
-                   for c in verb.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in ("would", "could", "might")) for c in verb.children):
+        return False  # "agreed to extend the truce", "managed to restore the ceasefire": it exists
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.head.lemma_ in IMPLIED
+
+
+IMPLIED = frozenset("agree manage decide help succeed".split())
 
 
 def _attested(tok: Token) -> bool:
-    if any(c.dep_ in ("acl", "relcl") and c.lemma_ in ATTEST for c in tok.children):
-        return True  # "a 48-hour ceasefire agreed on Oct 15"
+    if any(c.dep_ in ("acl", "relcl") and (c.lemma_ in ATTEST or c.lemma_ in IN_FORCE) for c in tok.children):
+        return True  # "a 48-hour ceasefire agreed on Oct 15", "the ceasefire that took effect"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in EVENTS and any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children):
+        return True  # "violations of the ceasefire"
     verb = _verb_of(tok)
-    if verb is None or verb.lemma_ not in ATTEST:
+    if verb is None:
         return False
-    if tok.dep_ == "nsubj" and verb.lemma_ not in ("hold", "collapse", "break"):
+    if tok.dep_ == "nsubj":
+        if verb.lemma_ in IN_FORCE:
+            return _realis(verb)
         return verb.tag_ in ("VBD", "VBN") and verb.lemma_ == "agree"  # flat parse of "a truce agreed on ..."
-    return _realis(verb)
+    return verb.lemma_ in ATTEST and _realis(verb)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -135,6 +148,7 @@ def ceasefire_mentions(doc: Doc, idx: ActorIndex) -> tuple[list[PlanMention], se
     """Ceasefire mentions of one article, and the tokens of plans they wrap ("plan for a ceasefire")."""
     out: list[PlanMention] = []
     wrapped: set[int] = set()
+    pairs: list[tuple[int, list[str]]] | None = None
     for tok in doc:
         if tok.lower_ not in CEASEFIRE_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -173,6 +187,11 @@ def ceasefire_mentions(doc: Doc, idx: ActorIndex) -> tuple[list[PlanMention], se
         if wrapper is not None:
             wrapped.add(wrapper.i)
             m.proposed = True
+        if not (m.parties or m.mods or m.tail):  # a bare "the ceasefire": the pair the article is about
+            pairs = coordinated_pairs(doc, idx) if pairs is None else pairs
+            near = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+            before = [p for i, p in pairs if near <= i < tok.i]  # this sentence or the one before
+            m.context = before[-1] if before else []
         m.name = ceasefire_name([m])
         out.append(m)
     return out, wrapped
@@ -182,10 +201,12 @@ def ceasefire_name(mentions: list[PlanMention]) -> str:
     """"India-Pakistan ceasefire", "48-hour ceasefire", "30-day ceasefire plan", "ceasefire in the Middle
     East": parties, the most specific mention's modifiers, the wrapper noun and the place phrase."""
     parties = next((m.parties for m in mentions if m.parties), [])
+    bare = not parties and not any(m.mods or m.tail for m in mentions if m.family == "ceasefire")
+    parties = next((m.context for m in mentions if m.context), []) if bare else parties
     own = [m for m in mentions if m.family == "ceasefire"] or mentions
     best = max(own, key=lambda m: (bool(m.duration), len(m.mods) + bool(m.tail), -m.start))
     wrapper = next((m.wrapper for m in mentions if m.wrapper), None)
     tail = best.tail or next((m.tail for m in mentions if m.tail), "")
-    prefix = "-".join(short_name(p) for p in parties)
+    prefix = party_prefix(parties)
     words = [prefix, *best.mods, "ceasefire", wrapper or "", tail]
     return " ".join(w for w in words if w)

@@ -23,8 +23,8 @@ from ...model import Proposal, Span
 from ..actors.index import ActorIndex
 from .ceasefires import ceasefire_mentions, ceasefire_name
 from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
-                       numbered_head, short_name)
-from .named_documents import named_documents
+                       numbered_head, party_prefix, short_name)
+from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
 
@@ -142,7 +142,7 @@ def _document_name(c: Cluster) -> str:
     if cease and not any(_ceasefire_type(t) for x in ms for t in x.types):  # "under the statement, the ceasefire"
         words = max(cease, key=lambda x: len(x.mods)).mods
         tail.append(" ".join(["on", *words, "ceasefire"]))
-    prefix = "-".join(short_name(p) for p in parties) if parties else short_name(proposer) if proposer else ""
+    prefix = party_prefix(parties) if parties else short_name(proposer) if proposer else ""
     extras = _extras(best)  # and what the other mentions add ("two-part" + "settlement" memorandum)
     extras += [w for x in ms if x is not best for w in _extras(x) if w not in extras and w.lower() not in order]
     words = [prefix, *extras[:4], *order, head, *tail]
@@ -257,7 +257,9 @@ def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, 
     for c in loose:  # name an unnumbered plan by its most specific mention with a proposer
         named = [m for m in c.mentions if m.proposer]
         if named:
-            c.proposal.name = max(named, key=lambda m: len(m.name.split())).name
+            best = max(named, key=lambda m: (len(m.name.split()) + bool(m.tail), -m.start))
+            tail = best.tail or next((m.tail for m in c.mentions if m.tail), "")
+            c.proposal.name = " ".join(x for x in (best.name, tail) if x)
     base = _domain(original) if original is not None else None
     for c in ordered:
         first = next((m for m in c.mentions if m.points and family_of(m.tok.lower_)), c.mentions[0])
@@ -306,6 +308,17 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
         documents.append(Cluster(Proposal(name=name), family=m.family, named=True, signed=signed))
         documents[-1].add(m)
         out.append(documents[-1])
+    for head, start, end, name in proposed_bodies(doc, set(idx.token_actor)):  # "a Board of Peace"
+        sent = head.sent  # a board the plan of the same sentence envisages is one of its provisions
+        if not any(sent.start_char <= m.start < sent.end_char for c in out for m in c.mentions):
+            body = Cluster(Proposal(name=name), family="body", named=True)
+            body.add(PlanMention(head, start, end, family="body", head=head.lower_))
+            out.append(body)
+    for m in mentions:  # his "victory plan": a plan named in quotation marks
+        if m.quoted and m.family == "plan" and m.mods and not any(m in c.mentions for c in out):
+            quoted = Cluster(Proposal(name=" ".join([*m.mods, m.head]), proposer=m.proposer), named=True)
+            quoted.add(m)
+            out.append(quoted)
     _merge_signed(documents, out)
     out += _ceasefires(mentions, cease, documents)
     main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None

@@ -9,7 +9,6 @@ agreement provides for ..."). Clustering into proposals is done in :mod:`.propos
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -17,38 +16,14 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
+from .phrases import ceasefire_content, content_tail, for_tail, modifier_words
+from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
+                    ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
+                    CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
+                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
 
-PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap".split())
-AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())
-PLEDGE_HEADS = frozenset("pledge pledges".split())
-DECLARATION_HEADS = frozenset("declaration statement communique communiqué memorandum".split())
-WEAK_HEADS = frozenset("document text version".split())  # attach only, or wrap ("text of X")
-PLAN_SYNONYMS = frozenset("plan proposal draft blueprint initiative document text version wording".split())
-ORIGINAL = frozenset("original initial first earlier old early".split())
-REVISED = frozenset("amended revised new updated subsequent latest modified final reworked".split())
-STRONG_REVISED = frozenset("amended revised updated modified reworked redrafted rewritten".split())
-REVISE_VERBS = frozenset("revise amend rework update modify redraft rewrite".split())
-TYPE_WORDS = frozenset("""peace ceasefire truce trade tariff security nuclear minerals grain hostage prisoner
-border maritime gas energy defence defense economic normalisation normalization""".split())
-TYPE_ADJ = frozenset("joint bilateral trilateral".split())
-VERSION_WORDS = frozenset("tentative provisional preliminary interim temporary".split())  # a version of its own
-CEASEFIRE_WORDS = frozenset("ceasefire truce armistice".split())
-AGREE_VERBS = frozenset("agree settle reach sign conclude seal strike finalize finalise announce unveil".split())
-NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
-big broader wider larger bigger better fair final overall actual real formal""".split())
-PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put".split())
-ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
-announce approve finalize finalise implement broker complete endorse draft present submit give hand deliver
-pass""".split())
-PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
-oblige grant give provide cede commit foresee envisage stipulate set establish""".split())
-REPORTING = frozenset("say tell state write add announce insist stress call warn".split())
-HEDGES = frozenset("reportedly potential possible reports say allegedly".split())
-UNITS = {"point": "point", "points": "point", "article": "article", "articles": "article",
-         "clause": "clause", "clauses": "clause", "item": "item", "items": "item"}
-POINTS = re.compile(r"\b(\d{1,3})[- ](point|article|clause|item)\b|\b(\d{1,3}) (points|articles|clauses)\b", re.I)
-FROM_TO = re.compile(r"\bfrom (\d{1,3}) points? to (\d{1,3})\b", re.I)
-PEACE_PURPOSE = frozenset("war conflict fighting hostilities peace".split())
+
+QUOTES = frozenset('"“”\'‘’')
 
 
 @dataclass
@@ -72,11 +47,13 @@ class PlanMention:
     plural: bool = False
     strong_revision: bool = False
     proposed: bool = False  # object of "propose"/"draft" with a subject
+    quoted: bool = False  # a name in quotation marks: his "victory plan"
     mods: list[str] = field(default_factory=list)  # modifier words of the name ("mineral", "rights")
     tail: str = ""  # content after the noun: "to lower tariffs", "in the Middle East"
     version: str | None = None  # "provisional" for a tentative / provisional / interim version
     duration: str | None = None  # ceasefires: "48-hour"
     wrapper: str | None = None  # ceasefires: "plan" in "plan for a ceasefire", "agreement" in "ceasefire agreement"
+    context: list[str] = field(default_factory=list)  # ceasefires: the pair of actors coordinated nearest before
     signed: bool = False
 
     @property
@@ -133,6 +110,13 @@ def _attested(tok: Token, outer: Token) -> bool:
     return outer.dep_ == "pobj" and head.lower_ == "under"
 
 
+def part_of(tok: Token) -> Token:
+    """The noun a verb governs when the mention is only part of it: "the first phase of the deal"."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PART_NOUNS:
+        tok = tok.head.head
+    return tok
+
+
 def _signed(tok: Token) -> bool:
     """The document is reported signed ("signed the declaration", "the signing of the deal")."""
     head = tok.head
@@ -182,6 +166,8 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
                 return name, t.text
             if actor.affiliation and idx.kind(actor.affiliation) == "Country":
                 return actor.affiliation, None
+            if actor.kind == "Person":  # "Trump's Gaza plan" with no country known for him
+                return name, t.text
     verb = tok.head
     if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -189,8 +175,9 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             for t in subj.subtree:
                 if t.i in idx.collectives:
                     return idx.collectives[t.i], t.text
-                if t.i in idx.countries:
-                    return idx.countries[t.i], t.text
+                if t.i in idx.countries:  # "the United States proposed": "US", not "United"
+                    whole = t.i + 1 < len(t.doc) and idx.countries.get(t.i + 1) == idx.countries[t.i]
+                    return idx.countries[t.i], short_name(idx.countries[t.i]) if whole else t.text
                 name = idx.token_actor.get(t.i)
                 if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
                     return idx.actors[name].affiliation, None
@@ -278,7 +265,8 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         m.types.append(purpose)
     elif _peace_purpose(head_tok) or _peace_purpose(tok):
         m.types.append("peace") if "peace" not in m.types else None
-    m.attested = _attested(tok, tok) or (head_tok is not tok and _attested(head_tok, tok))
+    outer = part_of(tok)
+    m.attested = _attested(tok, outer) or (head_tok is not tok and _attested(head_tok, tok))
     late = _relative_attest(head_tok, m.end)
     if late is not None:  # "a declaration of principles that the two governments signed" (flat parse)
         m.attested = True
@@ -288,18 +276,19 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     party_toks = [t for c in between for t in c.subtree]
     party_toks += [t for t in compounds if t.dep_ in ("compound", "nmod")]
     party_toks += [c for t in compounds if t.dep_ in ("compound", "nmod") for c in t.children if c.dep_ == "conj"]
-    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "to") and tok.head.head.lemma_ in AGREE_VERBS:
-        verb = tok.head.head  # "the two sides settled on a trade framework", "agreed to a deal"
+    verb = outer.head if outer.dep_ in ("dobj", "nsubjpass") else None
+    if outer.dep_ == "pobj" and outer.head.lower_ in ("on", "to") and outer.head.head.lemma_ in AGREE_VERBS:
+        verb = outer.head.head  # "the two sides settled on a trade framework", "agreed to a deal"
         if fam == "plan" and _realis(verb):
             m.family = fam = "agreement"  # a framework both sides agree on is their agreement
             m.attested = True
-    if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS):
+    if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS) \
+            and verb.lemma_ not in BROKER_VERBS:  # who brokered a deal is no party to it
         party_toks += [t for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < verb.i
                        for t in c.subtree]
         party_toks += [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     for c in tok.children:  # "a declaration that the two governments signed", "released by the two sides"
-        if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS:
+        if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS and c.lemma_ not in BROKER_VERBS:
             party_toks += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
     if late is not None:
         party_toks += [t for t in doc[head_tok.i + 1:late.i] if t.pos_ in ("NOUN", "PROPN")]
@@ -310,15 +299,23 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         any(c.dep_ == "nsubj" for c in tok.head.children)
     m.mods = modifier_words(head_tok, idx)
     m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
-    m.tail = _content_tail(head_tok)
+    m.tail = content_tail(head_tok) or (for_tail(head_tok) if fam == "plan" else "")
+    if m.tail.split()[1:2] in (["end"], ["stop"], ["halt"]) and set(m.tail.split()) & PEACE_PURPOSE \
+            and "peace" not in m.types:
+        m.types.append("peace")  # "a deal to end the war"
     m.signed = _signed(tok) or (head_tok is not tok and _signed(head_tok))
-    cease = _ceasefire_content(head_tok)
+    cease = ceasefire_content(head_tok)
     if cease is not None:  # "an accord that swaps a Gaza ceasefire for ...": a ceasefire deal
         m.types.append("ceasefire") if "ceasefire" not in m.types else None
         m.mods += [t.text for t in cease.children if t.dep_ == "compound" and t.pos_ == "PROPN"
                    and t.text not in m.mods]
     m.name = _surface_name(m, surface)
     m.hedged = bool({t.lower_ for t in tok.sent} & HEDGES)
+    first = min(left, key=lambda t: t.i)
+    inner = [t for t in left if t.dep_ not in ("det", "poss", "case") and not t.is_punct]
+    opened = min(inner, key=lambda t: t.i).i - 1 if inner else first.i - 1
+    m.quoted = 0 <= opened and doc[opened].text in QUOTES and head_tok.i + 1 < len(doc) \
+        and doc[head_tok.i + 1].text in QUOTES and not m.plural
     return m
 
 
@@ -338,52 +335,10 @@ def numbered_head(m: PlanMention) -> str:
 
 def party_name(m: PlanMention) -> str:
     """"DRC-Rwanda peace agreement": the parties' short names before the surface name."""
-    return "-".join(short_name(p) for p in m.parties) + " " + _surface_name(m, None)
+    return party_prefix(m.parties) + " " + _surface_name(m, None)
 
 
-def modifier_words(tok: Token, idx: ActorIndex) -> list[str]:
-    """Modifiers of a document or ceasefire noun in text order ("30-day", "mineral", "rights",
-    "$350 billion"): not determiners, possessives, actors (they are parties or proposers), brokers
-    ("Oman-brokered") or hedges; hyphenated words stay whole."""
-    from ..actors.parties import actor_of
-
-    left = [t for t in tok.subtree if t.i < tok.i]
-    if not left:
-        return []
-    text = ""
-    for t in tok.doc[left[0].i:tok.i]:
-        participle = t.tag_ == "VBN" and t.dep_ == "amod" or t.head.tag_ == "VBN" and t.head.dep_ == "amod"
-        drop = t.dep_ in ("det", "poss", "case", "cc", "advmod", "prep", "punct") and t.text not in "-–" \
-            or t.is_punct and t.text not in "-–" or t.lower_ in NOT_NAME or t.lower_ in HEDGES or participle \
-            or t.lemma_ in ATTEST_VERBS or t.lemma_ in AGREE_VERBS \
-            or actor_of(t, idx) is not None or t.lower_.endswith("brokered") or t.text in ("'", "\u2018", "\u2019")
-        word = t.text if t.pos_ == "PROPN" and not t.is_upper else t.lower_
-        text += (" " if drop else word) + t.whitespace_
-    return [w.strip("-–") for w in text.split() if w.strip("-–")]
-
-
-def _content_tail(tok: Token) -> str:
-    """An infinitive that says what the document does: "an agreement to lower tariffs"."""
-    acl = next((c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
-                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
-    if acl is None:
-        return ""
-    toks = [t for t in acl.subtree if not t.is_punct]
-    if len(toks) > 6:
-        return ""
-    return " ".join(t.lower_ for t in toks)
-
-
-def _ceasefire_content(tok: Token) -> Token | None:
-    """A ceasefire named in a relative clause of the document ("an accord that swaps a ceasefire for ...")
-    or as its subject ("a joint statement on an immediate ceasefire")."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "for"):
-            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
-            if obj is not None and obj.lower_ in CEASEFIRE_WORDS:
-                return obj
-        if c.dep_ == "relcl":
-            for t in c.subtree:
-                if t.lower_ in CEASEFIRE_WORDS and t.dep_ in ("dobj", "pobj"):
-                    return t
-    return None
+def party_prefix(parties: list[str]) -> str:
+    """"Chile-Peru": the parties' short names in alphabetical order, so that two articles that name
+    them in another order still name (and identify) one proposal."""
+    return "-".join(sorted(short_name(p) for p in parties))

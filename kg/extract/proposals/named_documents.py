@@ -54,3 +54,36 @@ def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
             continue
         out.append((tok, span.start_char, span.end_char, span.text))
     return out
+
+
+BODY_HEADS = frozenset("board council committee commission".split())
+BODY_CUES = frozenset("propose envisage foresee create establish set form chair supervise oversee plan".split())
+BODY_MODS = frozenset("proposed planned transitional interim".split())
+
+
+def proposed_bodies(doc: Doc, actor_tokens: set[int]) -> list[tuple[Token, int, int, str]]:
+    """(head token, start, end, name) of a board or council a plan proposes: "a Board of Peace chaired
+    by X", "the proposed transitional council". Not a body the article names as an actor (a security
+    council that meets or speaks), and only where the sentence proposes, plans or sets it up."""
+    out: list[tuple[Token, int, int, str]] = []
+    for tok in doc:
+        if tok.lower_ not in BODY_HEADS or tok.i in actor_tokens or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        cue = any(t.lemma_ in BODY_CUES for t in tok.sent) or any(t.lower_ == "would" for t in tok.sent)
+        mods = [t for t in tok.children if t.dep_ == "amod" and t.lower_ in BODY_MODS]
+        if not cue and not any(t.lower_ in ("proposed", "planned") for t in mods):
+            continue
+        if _cap(tok):  # "Board of Peace": a capitalised name with a capitalised tail
+            end = _right_edge(doc, tok)
+            start = tok.i
+            while start > tok.sent.start and _cap(doc[start - 1]) and doc[start - 1].i not in actor_tokens:
+                start -= 1
+            if end == tok.i or any(t.i in actor_tokens for t in doc[start:end + 1]):
+                continue
+            span = doc[start:end + 1]
+            out.append((tok, span.start_char, span.end_char, span.text))
+        elif any(t.lower_ in ("transitional", "interim") for t in mods):
+            first = min(mods, key=lambda t: t.i)
+            words = [t.lower_ for t in doc[first.i:tok.i + 1] if t.lower_ not in ("proposed", "planned")]
+            out.append((tok, first.idx, tok.idx + len(tok), " ".join(words)))
+    return out
