@@ -15,17 +15,20 @@ from spacy.tokens import Doc, Token
 from ...model import Meeting, Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import Resolver
-from ..text.dates import find_dates, resolve
-from ..text.gazetteer import load_gazetteer
+from ..text.dates import resolve
+from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
+from .when import mention_date
+from .sessions import SESSION_NOUNS, hypothetical, not_a_session, round_of_talks, session_of
+from .where import compatible, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
 
 # a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
-TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit round".split())
+TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit bargaining encounter".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
 ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X": a meeting at X
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
@@ -50,6 +53,8 @@ class Mention:
     definite: bool = False
     pos: int = 0
     place_span: Span | None = None  # the words that place the meeting (a seat host's evidence)
+    session: str | None = None  # bilateral, plenary, dinner, signing, morning... (sessions.session_of)
+    hypothetical: bool = False  # only an idea or a proposal of a meeting
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -96,14 +101,24 @@ class MeetingFinder:
         self.res = Resolver(doc, idx, set())
         self.mentions: list[Mention] = []
         self.joiners: list = []  # participants named apart from a mention (participants.Joiner)
-        self.dateline = dateline(doc, load_gazetteer())
+        self.gaz = load_gazetteer()
+        self.dateline = self._full_place(dateline(doc, self.gaz))
+        self.within = local_places(doc, idx)[1]
+
+    def _full_place(self, label: str | None) -> str | None:
+        """ "BANGKOK/KUALA LUMPUR —" reads as "Lumpur": the article's place whose name ends so."""
+        if not label or norm(label) in self.gaz.places or norm(label) in self.gaz.capital_labels:
+            return label
+        return next((p for p in sorted(self.idx.places) if norm(p).endswith(" " + norm(label))), label)
 
     def is_trigger(self, t: Token) -> bool:
         low = t.lower_
-        if t.pos_ == "NOUN" and low in TRIGGER_NOUNS:
-            if low == "round":
-                return False
-            return True
+        if (t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") or t.pos_ == "PROPN" and t.is_title) \
+                and low in TRIGGER_NOUNS | SESSION_NOUNS and not not_a_session(t):
+            if t.pos_ != "VERB" or low == "signing" and t.dep_ in ("nsubj", "pobj", "dobj", "compound"):
+                return True
+        if t.pos_ == "NOUN" and low in ("round", "rounds"):
+            return round_of_talks(t)
         if t.pos_ == "VERB" and t.lemma_ in TRIGGER_VERBS:
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
@@ -162,6 +177,7 @@ class MeetingFinder:
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
+        m.session, m.hypothetical = session_of(trig), hypothetical(trig)
         m.place = meeting_place(trig, scope, idx)
         where = next((t for t in scope if place_of(t, idx) == m.place and t.dep_ == "pobj"), None) if m.place else None
         if where is not None:  # "met US President X at the White House": the words placing it
@@ -169,18 +185,13 @@ class MeetingFinder:
             m.place_span = Span(first.idx, last.idx + len(last))
         verb = trig if trig.pos_ == "VERB" else next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
         future = self._future(verb)
-        span = doc[scope[0].i:scope[-1].i + 1]
-        dates = find_dates(span.text, span.start_char)
-        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
-                and not _reported(trig):
-            dates = find_dates(sent.text, sent.start_char)
-        for d in dates:
-            m.date, m.basis = resolve(d, published=self.published, context_dates=self.context_dates, future=future)
-            if d.kind == "vague" and d.text.lower().startswith("next"):
-                future = True
-            break
+        fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
+            and not _reported(trig)
+        m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
+                                                      context_dates=self.context_dates, future=future,
+                                                      sentence_fallback=fallback)
         m.status = "Scheduled" if future else self._status(trig, verb)
-        if m.status == "UnderWay" and m.date is None and self.published and not dates:
+        if m.status == "UnderWay" and m.date is None and self.published and not dated:
             m.date, m.basis = self.published, "relative"
         m.mode = mention_mode(trig, scope, placed=m.place is not None)
         for p in self._roles(trig, verb):
@@ -244,6 +255,8 @@ class MeetingFinder:
         for t in self.doc:
             if self.is_trigger(t):
                 for m in self.mentions_of(t):
+                    if m.hypothetical:
+                        continue
                     same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
                     if same is not None:
                         self._merge(same, m)
@@ -252,14 +265,14 @@ class MeetingFinder:
         self.joiners = joiners(self.doc, self.res, self.idx)
         return self.resolve()
 
-    @staticmethod
-    def _related(a: Mention, b: Mention) -> bool:
-        return (a.place is None or b.place is None or a.place == b.place) and \
-            (a.date is None or b.date is None or a.date == b.date)
+    def _related(self, a: Mention, b: Mention) -> bool:
+        return compatible(a.place, b.place, self.gaz, self.within) and \
+            (a.date is None or b.date is None or a.date == b.date) and \
+            (a.session is None or b.session is None or a.session == b.session)
 
-    @staticmethod
-    def _merge(into: Mention, m: Mention) -> None:
-        into.place = into.place or m.place
+    def _merge(self, into: Mention, m: Mention) -> None:
+        into.place = inner(into.place, m.place, self.gaz, self.within)
+        into.session = into.session or m.session
         if into.date is None and m.date is not None:
             into.date, into.basis = m.date, m.basis
         if m.status != "Held" and into.status == "Held":
@@ -279,8 +292,7 @@ class MeetingFinder:
             main.mode = main.mode or "InPerson"
         for m in self.mentions:
             if m.place or m.date:
-                target = next((c for c in concrete if (c.place == m.place or not c.place or not m.place)
-                               and (c.date == m.date or not c.date or not m.date)
+                target = next((c for c in concrete if self._related(c, m)
                                and (c.place and m.place or c.date and m.date)), None)
                 if target is not None:
                     self._merge(target, m)

@@ -160,6 +160,31 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 add(x)
     if trig.pos_ == "VERB" and trig.dep_ == "acl" and trig.head.dep_ == "pobj":
         add(subject(trig.head.head.head))  # "signed it in a ceremony hosted by X": the signatories
+    for r in trig.children:  # "the talks, which A and B co-chaired", "the summit he plans to hold with B"
+        if r.dep_ != "relcl":
+            continue
+        c = next((x for x in r.children if x.dep_ == "xcomp" and x.lemma_ in JOIN_VERBS), r)
+        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS or c.lower_ in ("co-chaired", "chaired"):
+            subj = subject(r)
+            if subj is not None and subj.lower_ not in RELATIVES:
+                add(subj)
+            for x in c.children:
+                if x.dep_ == "dobj" and x.lower_ not in RELATIVES or x.dep_ == "prep" and x.lower_ in WITH_PREPS:
+                    for p in ([x] if x.dep_ == "dobj" else list(x.children)):
+                        add(p)
+                        add(_owner(p, idx))
+    if trig.dep_ == "nsubjpass" and verb is not None and verb.lemma_ in JOIN_VERBS | {"attend"}:
+        for a in (c for c in verb.children if c.dep_ == "agent"):  # "was attended by A and by B"
+            for by in (a, *a.conjuncts):
+                for p in by.children:
+                    add(p)
+    if trig.dep_ == "pobj" and trig.head.lower_ in ("at", "during"):  # a caption: "A, the envoy, at the
+        who = trig.head.head  # meeting of ..."; "A with B during their meeting"
+        who = who.head if who.dep_ == "appos" else who
+        if who.i in idx.token_actor:
+            add(who)
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children):
+        out.extend(p for p in _named_before(trig, idx) if p[0] not in [n for n, _ in out])
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return out  # "X did not travel to the summit"
     if trig.pos_ == "VERB":
@@ -175,3 +200,25 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for p in c.children:
                     add(p)
     return out
+
+
+def _owner(tok: Token, idx: ActorIndex) -> Token | None:
+    """ "his team", "the delegation of X": the person a team or delegation belongs to."""
+    if tok.lemma_ not in ("team", "delegation", "side"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _named_before(trig: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
+    """ "A and B ... during their meeting": the persons named earlier in the sentence (at most four)."""
+    found: list[tuple[str, Span]] = []
+    for t in trig.doc[trig.sent.start:trig.i]:
+        name = idx.token_actor.get(t.i)
+        if name and idx.kind(name) == "Person" and name not in [n for n, _ in found]:
+            found.append((name, tok_span(t, trig)))
+    return found[:4]
