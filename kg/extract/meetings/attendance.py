@@ -68,7 +68,7 @@ def _lead_phrase(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Sp
 def _is_delegation(t: Token, idx: ActorIndex) -> bool:
     """ "the delegation", "the Chinese team", "the American side" (a team or side of a country)."""
     return t.lemma_ in DELEGATION_NOUNS and t.pos_ == "NOUN" and (
-        t.lemma_ in ("delegation", "mediation") or any(c.dep_ == "amod" and c.i in idx.countries for c in t.children)
+        t.lemma_ in ("delegation", "mediation") or any(c.dep_ in ("amod", "compound") and c.i in idx.countries for c in t.children)
         or any(c.dep_ in ("compound", "amod") and c.lower_ in GOVERNMENT_WORDS for c in t.children))
 
 

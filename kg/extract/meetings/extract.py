@@ -22,7 +22,7 @@ from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date
-from .sessions import SESSION_NOUNS, hypothetical, not_a_session, round_of_talks, session_of
+from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import compatible, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
@@ -55,6 +55,8 @@ class Mention:
     place_span: Span | None = None  # the words that place the meeting (a seat host's evidence)
     session: str | None = None  # bilateral, plenary, dinner, signing, morning... (sessions.session_of)
     hypothetical: bool = False  # only an idea or a proposal of a meeting
+    fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
+    by_publication: bool = False  # dated only as "under way" on the day the article appeared
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -163,6 +165,8 @@ class MeetingFinder:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             objs += [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         for obj in objs:
+            if self.is_trigger(obj) and t.lemma_ == "welcome":
+                return False  # "X welcomed the signing / the talks": approval, not a host
             if self.is_trigger(obj) or obj.lemma_ == "delegation":
                 return True
             name, how = self.res.actor(obj)
@@ -177,7 +181,7 @@ class MeetingFinder:
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
-        m.session, m.hypothetical = session_of(trig), hypothetical(trig)
+        m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
         m.place = meeting_place(trig, scope, idx)
         where = next((t for t in scope if place_of(t, idx) == m.place and t.dep_ == "pobj"), None) if m.place else None
         if where is not None:  # "met US President X at the White House": the words placing it
@@ -192,7 +196,7 @@ class MeetingFinder:
                                                       sentence_fallback=fallback)
         m.status = "Scheduled" if future else self._status(trig, verb)
         if m.status == "UnderWay" and m.date is None and self.published and not dated:
-            m.date, m.basis = self.published, "relative"
+            m.date, m.basis, m.by_publication = self.published, "relative", True
         m.mode = mention_mode(trig, scope, placed=m.place is not None)
         for p in self._roles(trig, verb):
             give(m.attendees, p.name, p.role, p.evidence)
@@ -205,7 +209,8 @@ class MeetingFinder:
         out: list[Participant] = []
         if trig.pos_ == "VERB":
             out += host_roles(trig, self.res, self.idx)
-        elif verb is not None and trig.dep_ == "dobj" and trig.head == verb:  # "X hosted the summit"
+        elif verb is not None and trig.dep_ == "dobj" and trig.head == verb and verb.lemma_ != "welcome":
+            # "X hosted the summit" ("X welcomed the talks" approves of them)
             out += host_roles(verb, self.res, self.idx)
         for c in trig.children:  # "a summit hosted by X", "talks chaired by X"
             if c.dep_ == "acl" and c.lemma_ in HOST_VERBS | CHAIR_VERBS:
@@ -235,6 +240,8 @@ class MeetingFinder:
                 return False
             if any(c.lower_ in ("will", "shall", "'ll") for c in h.children) or h.lemma_ in SCHEDULE_WORDS:
                 return True
+            if h.dep_ == "xcomp" and h.head.lemma_ == "be" and any(c.lower_ == "to" for c in h.children):
+                return True  # "the commanders were to meet on Tuesday"
             if h.dep_ not in ("xcomp", "advcl", "prep", "pcomp", "pobj"):
                 return False
             h = h.head
@@ -266,6 +273,8 @@ class MeetingFinder:
         return self.resolve()
 
     def _related(self, a: Mention, b: Mention) -> bool:
+        if a.fresh or b.fresh:
+            return False
         return compatible(a.place, b.place, self.gaz, self.within) and \
             (a.date is None or b.date is None or a.date == b.date) and \
             (a.session is None or b.session is None or a.session == b.session)
@@ -287,6 +296,9 @@ class MeetingFinder:
         concrete: list[Mention] = []
         bare: list[Mention] = []
         main = next((m for m in self.mentions if m.date and m.status != "Scheduled"), None)
+        if main is None and self.dateline and not any(m.place and m.status != "Scheduled" for m in self.mentions):
+            # "PUTRAJAYA — ... The talks, held at X's residence, ...": the first talks the article names
+            main = next((m for m in self.mentions if m.definite and not m.fresh and not m.place and not m.date), None)
         if main is not None and not main.place and self.dateline:  # the dateline places the main event
             main.place = self.dateline
             main.mode = main.mode or "InPerson"
@@ -301,6 +313,11 @@ class MeetingFinder:
                     concrete.append(m)
             else:
                 bare.append(m)
+        placed = [c for c in concrete if c.place and not c.date and c.status != "Scheduled"]
+        for m in [c for c in concrete if c.by_publication and not c.place]:
+            if len(placed) == 1:  # "talks move to Florida" ... "negotiators are meeting with ...": one event
+                self._merge(placed[0], m)
+                concrete.remove(m)
         for m in bare:
             names = m.names()
             target = next((c for c in concrete if names & c.names()), None)

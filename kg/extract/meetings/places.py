@@ -48,6 +48,8 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
     found = []
     for t in scope:
         label = place_of(t, idx)
+        if label is None and t.dep_ == "pobj":  # "in the Omani capital, Muscat"
+            label = next((place_of(c, idx) for c in t.children if c.dep_ == "appos" and place_of(c, idx)), None)
         if label is None and t.dep_ == "pobj" and t.lemma_ in BUILDINGS:  # "at a Gyeongju hotel"
             label = next((place_of(c, idx) for c in t.children if c.dep_ == "compound" and place_of(c, idx)), None)
         if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:

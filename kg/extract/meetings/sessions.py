@@ -38,7 +38,7 @@ def session_of(trig: Token) -> str | None:
     if trig.pos_ == "VERB" and trig.lemma_ == "sign":  # "A and B signed the accord in X": the signing
         return "signing"
     words = [c for c in trig.children if c.dep_ in ("amod", "compound", "nmod")]
-    text = " ".join(c.text.lower() for c in trig.lefts)
+    text = trig.doc[trig.left_edge.i:trig.i].text.lower()
     if "one-on-one" in text.replace(" - ", "-") or "one on one" in text:
         return "bilateral"
     for c in words:
@@ -79,3 +79,14 @@ def round_of_talks(t: Token) -> bool:
 def not_a_session(t: Token) -> bool:
     """ "a press session", "a photo session": not a meeting."""
     return t.lower_.startswith("session") and any(c.lower_ in NOT_SESSIONS for c in t.children)
+
+
+def fresh(trig: Token) -> bool:
+    """ "are expected to meet again", "the next round of talks": another meeting than the one reported."""
+    words = [trig, *trig.children]
+    if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lower_ in ("round", "session"):
+        words += list(trig.head.head.children)
+    verb = trig.head if trig.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+    words += list(verb.children) if verb is not None else []
+    return any(w.lower_ == "again" and w.dep_ == "advmod" or w.lower_ in ("next", "another") and w.dep_ == "amod"
+               for w in words)
