@@ -55,6 +55,7 @@ class Mention:
     place_span: Span | None = None  # the words that place the meeting (a seat host's evidence)
     session: str | None = None  # bilateral, plenary, dinner, signing, morning... (sessions.session_of)
     hypothetical: bool = False  # only an idea or a proposal of a meeting
+    background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
     fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
 
@@ -182,6 +183,8 @@ class MeetingFinder:
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
         m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
+        m.background = trig.dep_ == "pobj" and trig.head.lower_ in SEQUENCE_WORDS or \
+            trig.dep_ == "dobj" and trig.head.lemma_ in ("follow", "precede")
         m.place = meeting_place(trig, scope, idx)
         where = next((t for t in scope if place_of(t, idx) == m.place and t.dep_ == "pobj"), None) if m.place else None
         if where is not None:  # "met US President X at the White House": the words placing it
@@ -280,6 +283,7 @@ class MeetingFinder:
             (a.session is None or b.session is None or a.session == b.session)
 
     def _merge(self, into: Mention, m: Mention) -> None:
+        into.background = into.background and m.background
         into.place = inner(into.place, m.place, self.gaz, self.within)
         into.session = into.session or m.session
         if into.date is None and m.date is not None:
@@ -327,7 +331,8 @@ class MeetingFinder:
                 for p in m.attendees:
                     give(target.attendees, p.name, p.role, p.evidence)
         for j in self.joiners:
-            target = self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
+            target = self._current([c for c in concrete if j.place in (None, c.place) and not c.background], j.pos) \
+                or self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
         g = load_gazetteer()

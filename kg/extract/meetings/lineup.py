@@ -32,6 +32,9 @@ def _represented(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
             if p.i + 1 < len(t.doc):
                 out += [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end)))
                         for n, s in listed_persons(t.doc[p.i], idx)]
+            for w in (x for x in p.subtree if x.lower_ == "with" and x.dep_ == "prep"):  # "A, together with B"
+                for q in w.children:
+                    out += [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in persons(q, res, idx)]
     return out
 
 
@@ -94,4 +97,9 @@ def lineups(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
             out += _among(t, idx)
         elif t.lemma_ in TEAM_NOUNS and t.pos_ == "NOUN":
             out += _team_owner(t, res, idx)
+        elif t.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children) \
+                and not any(c.dep_ == "prep" for c in t.children):  # "A, who had also taken part"
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            out += [Joiner(t.idx, Participant(n, None, Span(s.start, t.idx + len(t))))
+                    for n, s in (persons(subj, res, idx) if subj is not None else [])]
     return out

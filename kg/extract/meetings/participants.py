@@ -13,7 +13,7 @@ from ..actors.coref import RELATIVES, Resolver, antecedent
 from ..text.gazetteer import TITLE_WORDS
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
-open host travel chair co-chair convene sit""".split())
+open host travel chair co-chair convene sit carry leave""".split())
 GATHER_VERBS = frozenset("bring gather unite".split())
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
@@ -104,6 +104,8 @@ def listed_persons(start: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES | {"whose"} or t.text in (";", ".", ":"):
             break
         name = idx.token_actor.get(t.i)
+        if name and t.dep_ == "poss" or name and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("'s", "’s"):
+            continue  # "Putin's aide Yuri Ushakov": the aide is listed, not Putin
         if name and idx.kind(name) == "Person":
             if name not in [n for n, _ in out]:
                 out.append((name, tok_span(t)))
@@ -183,6 +185,23 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         who = who.head if who.dep_ == "appos" else who
         if who.i in idx.token_actor:
             add(who)
+    if verb is not None and trig in list(verb.children) or trig.pos_ == "VERB":
+        v = trig if trig.pos_ == "VERB" else verb
+        for c in v.children:  # "conducted through the Omani minister X": the go-between takes part
+            if c.dep_ == "prep" and c.lower_ in ("through", "via"):
+                for p in c.children:
+                    add(p)
+    if trig.dep_ == "pobj" and trig.head.lower_ in ("over", "during") and verb is not None and trig.head.head.i == verb.i:
+        add(subject(verb))  # "A lifts his glass to B over dinner"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                for p in c.children:
+                    add(p)
+    colon = next((t for t in trig.doc[trig.i + 1:trig.sent.end] if t.text == ":"), None)
+    if colon is not None and trig.i - trig.sent.start < 12:  # "Signing in X on D: A and B put their names to"
+        after = next((t for t in trig.doc[colon.i + 1:trig.sent.end] if t.pos_ == "VERB"), None)
+        if after is not None:
+            add(subject(after))
     if any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children):
         out.extend(p for p in _named_before(trig, idx) if p[0] not in [n for n, _ in out])
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
@@ -210,7 +229,8 @@ def _owner(tok: Token, idx: ActorIndex) -> Token | None:
         if c.dep_ == "poss":
             return c
         if c.dep_ == "prep" and c.lower_ == "of":
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            return next((p for p in objs if p.i in idx.token_actor), objs[0] if objs else None)
     return None
 
 
