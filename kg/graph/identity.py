@@ -1,11 +1,26 @@
 """One meeting, one node: decide which meeting IRI each reported meeting gets.
 
 Articles report the same encounter with different detail: one gives "Moscow, 2 December",
-another "the meeting in Moscow", a third "on December 1, Zelensky met Macron". Place and date
-identify a meeting. A report without a date joins the one dated meeting at the same place (when
-exactly one is known near the article's date); a report without a place joins a meeting of the
-same date (within a day) that shares a participant. Otherwise it gets an IRI of its own, made
-from what it does have, so the choice is deterministic for a given store and batch.
+another "the meeting in the Kremlin", a third "on December 1, Zelensky met Macron". Reports are
+grouped into meetings by these rules:
+
+- Two reports of one article are never one meeting (extraction already joined what it could: what
+  it kept apart are two sessions, a bilateral and a signing). Two meetings already in the store are
+  never joined either.
+- Places agree when one lies within the other ("White House, Washington" and "Washington"; "Riyadh"
+  and "Saudi Arabia"); sharing a city is never enough by itself.
+- Dated reports: dates within a day and places agreeing (reports often name different sides of one
+  table, so disjoint participant lists do not part them); a report without a place needs a shared
+  participant.
+- A report without a date joins a meeting at an agreeing place only when its article was published
+  near the meeting's date (UNDATED_WINDOW_* days; NO_NAME_WINDOW when either side names no
+  participant), and the two share a participant where both name some; without a publication date
+  it needs two shared participants (one if it names only one); naming none, it joins only the one
+  meeting known at that place. With two candidates it stays apart.
+
+The result is a pure function of the set of reports and known meetings: reports are taken in a
+canonical order (not the batch's), and a group's IRI is made from its first report in that order
+(or is the stored meeting's IRI); two groups that would get one IRI are told apart by a suffix.
 """
 from __future__ import annotations
 
@@ -19,6 +34,7 @@ from . import iri
 
 UNDATED_WINDOW_BEFORE = 45  # days: an undated report refers back at most this far...
 UNDATED_WINDOW_AFTER = 21  # ...or ahead (a scheduled meeting)
+NO_NAME_WINDOW = 10  # days, when either side names no participant: only place and time can tell
 
 
 @dataclass
@@ -29,73 +45,173 @@ class KnownMeeting:
     attendees: set[str] = field(default_factory=set)
 
 
+@dataclass
+class _Report:
+    key: tuple
+    doc: str
+    place: str | None
+    when: date | None
+    published: date | None
+    people: set[str]
+    meeting: Meeting | None = None
+
+
+@dataclass
+class _Group:
+    reports: list[_Report]
+    node: URIRef | None = None  # a stored meeting's IRI
+    place: str | None = None
+    when: date | None = None
+    people: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+
+    def add(self, r: _Report) -> None:
+        self.reports.append(r)
+        self.place = _inner(self.place, r.place) if self.place and r.place else self.place or r.place
+        self.when = self.when or r.when
+        self.people |= r.people
+        self.docs.add(r.doc)
+
+    def published(self) -> list[date]:
+        return [r.published for r in self.reports if r.published]
+
+
+def _agree(a: str, b: str) -> bool:
+    """One place lies within the other (the gazetteer's containment; imported late: kg.graph does not
+    need the language pipeline loaded until it compares places)."""
+    from ..extract.meetings.where import compatible
+    from ..extract.text.gazetteer import load_gazetteer
+
+    return a == b or compatible(a, b, load_gazetteer())
+
+
+def _inner(a: str, b: str) -> str:
+    from ..extract.meetings.where import inner
+    from ..extract.text.gazetteer import load_gazetteer
+
+    return inner(a, b, load_gazetteer()) or a
+
+
 def _surnames(names) -> set[str]:
     return {n.split()[-1].lower() for n in names if n}
 
 
-def _place_key(place: str | None) -> str | None:
-    return iri.slug(place) if place else None
+def _report(doc: str, i: int, m: Meeting, published: date | None) -> _Report:
+    names = sorted(p.name for p in m.participants)
+    key = (m.date is None, m.date or date.max, m.place is None, m.place or "", names, doc, i)
+    return _Report(key, doc, m.place, m.date, published, _surnames(names), m)
+
+
+def _dated_fits(r: _Report, grp: _Group) -> int | None:
+    """How well a dated report fits a group (shared participants), None if it cannot join."""
+    if grp.when is None or abs((grp.when - r.when).days) > 1:
+        return None
+    if r.place and grp.place and not _agree(r.place, grp.place):
+        return None
+    shared = len(r.people & grp.people)
+    if not (r.place and grp.place) and not shared:
+        return None  # a placeless report needs a shared participant
+    return shared  # one place, one day: reports name different sides of the table
+
+
+def _undated_fits(r: _Report, grp: _Group) -> int | None:
+    if not (r.place and grp.place) or not _agree(r.place, grp.place):
+        return None
+    shared = len(r.people & grp.people)
+    if r.people and grp.people and not shared:
+        return None
+    anchors = [grp.when] if grp.when else grp.published()
+    if r.published is None or not anchors:
+        need = min(2, len(r.people))
+        if not r.people:  # nothing to tell by: only the one meeting known at that place (see _best)
+            return 0
+        return shared if shared >= need else None
+    window = (UNDATED_WINDOW_AFTER, UNDATED_WINDOW_BEFORE) if shared else (NO_NAME_WINDOW, NO_NAME_WINDOW)
+    if not any(-window[0] <= (r.published - a).days <= window[1] for a in anchors):
+        return None
+    return shared
+
+
+def _best(r: _Report, groups: list[_Group]) -> _Group | None:
+    """The one group ``r`` joins: the best fit; a tie between groups of different dates is ambiguous."""
+    fits = []
+    for grp in groups:
+        if r.doc in grp.docs:
+            continue
+        score = _dated_fits(r, grp) if r.when else _undated_fits(r, grp)
+        if score is not None:
+            fits.append((score, grp))
+    if not fits:
+        return None
+    top = max(s for s, _ in fits)
+    best = [grp for s, grp in fits if s == top]
+    if not r.when and len(best) > 1 or not r.when and not r.people and r.published is None and len(fits) > 1:
+        return None  # "the meeting in Moscow" could be either
+    if r.when:  # the nearest date, then the first group in canonical order
+        best.sort(key=lambda grp: abs((grp.when - r.when).days) if grp.when else 99)
+    return best[0]
+
+
+def _group(reports: list[_Report], known: list[KnownMeeting]) -> list[_Group]:
+    groups: list[_Group] = []
+    for k in sorted(known, key=lambda k: str(k.node)):
+        grp = _Group([], node=k.node, place=k.place, when=k.when, people=_surnames(k.attendees),
+                     docs={f"store:{k.node}"})
+        groups.append(grp)
+    for r in sorted(reports, key=lambda r: r.key):
+        grp = _best(r, groups)
+        if grp is None:
+            grp = _Group([])
+            groups.append(grp)
+        grp.add(r)
+    return groups
+
+
+def _name(groups: list[_Group]) -> dict[int, URIRef]:
+    """IRI per group: the stored one, else from its first report; clashes get a suffix."""
+    taken = {grp.node for grp in groups if grp.node is not None}
+    out: dict[int, URIRef] = {}
+    for n, grp in enumerate(groups):
+        if grp.node is not None:
+            out[n] = grp.node
+            continue
+        first = grp.reports[0].meeting
+        base = iri.meeting_iri(first.place, first.date, [p.name for p in first.participants])
+        node, k = base, 1
+        while node in taken:
+            k += 1
+            node = URIRef(f"{base}-{k}")
+        taken.add(node)
+        out[n] = node
+    return out
+
+
+def resolve_meetings(batch: list[ArticleFacts], known: list[KnownMeeting] | None = None) -> list[list[URIRef]]:
+    """Meeting IRIs for each article of ``batch`` (same order as ``facts.meetings``).
+
+    batch (list[ArticleFacts]): the articles being built (their order does not matter).
+    known (list[KnownMeeting] | None): meetings already in the store; reports join them by the same rules.
+    RETURNS (list[list[URIRef]]): per article, one IRI per meeting.
+    """
+    reports: list[list[_Report]] = []
+    for facts in batch:
+        doc = facts.article.sha256 or facts.article.stem
+        reports.append([_report(doc, i, m, facts.article.published) for i, m in enumerate(facts.meetings)])
+    groups = _group([r for rs in reports for r in rs], list(known or []))
+    names = _name(groups)
+    where = {id(r): names[n] for n, grp in enumerate(groups) for r in grp.reports}
+    return [[where[id(r)] for r in rs] for rs in reports]
 
 
 class MeetingRegistry:
-    """The meetings known so far: those in the store plus those of the batch being built."""
+    """The meetings known so far (from the store): resolve one more report against them."""
 
     def __init__(self, known: list[KnownMeeting] | None = None) -> None:
         self.known: list[KnownMeeting] = list(known or [])
 
-    def add_dated(self, batch: list[ArticleFacts]) -> None:
-        """Register every meeting of the batch that has a date, before resolving the rest."""
-        for facts in batch:
-            for m in facts.meetings:
-                if m.date:
-                    self._remember(self._own_iri(m), m)
-
-    def _own_iri(self, m: Meeting) -> URIRef:
-        return iri.meeting_iri(m.place, m.date, [p.name for p in m.participants])
-
-    def _remember(self, node: URIRef, m: Meeting) -> None:
-        for k in self.known:
-            if k.node == node:
-                k.attendees |= {p.name for p in m.participants}
-                return
-        self.known.append(KnownMeeting(node, m.place, m.date, {p.name for p in m.participants}))
-
     def resolve(self, m: Meeting, published: date | None) -> URIRef:
         """The IRI for meeting ``m`` reported by an article published on ``published``."""
-        node = self._own_iri(m)
-        if m.place and not m.date:
-            node = self._undated(m, published) or node
-        elif m.date and not m.place:
-            node = self._placeless(m) or node
-        self._remember(node, m)
-        return node
-
-    def _undated(self, m: Meeting, published: date | None) -> URIRef | None:
-        key = _place_key(m.place)
-        found = {k.node: k for k in self.known if k.when and _place_key(k.place) == key}
-        people = _surnames(p.name for p in m.participants)
-        if published:
-            found = {n: k for n, k in found.items()
-                     if -UNDATED_WINDOW_AFTER <= (published - k.when).days <= UNDATED_WINDOW_BEFORE}
-            if people:
-                found = {n: k for n, k in found.items() if not k.attendees or people & _surnames(k.attendees)}
-        elif people:
-            # no date to compare: only who met can tell one Washington meeting from another, so
-            # ask for two shared participants (one when only one is named)
-            need = min(2, len(people))
-            found = {n: k for n, k in found.items() if len(people & _surnames(k.attendees)) >= need}
-        return next(iter(found)) if len(found) == 1 else None
-
-    def _placeless(self, m: Meeting) -> URIRef | None:
-        people = _surnames(p.name for p in m.participants)
-        for k in sorted(self.known, key=lambda k: k.place is None):  # placed meetings first
-            if k.when and abs((k.when - m.date).days) <= 1 and people & _surnames(k.attendees):
-                return k.node
-        return None
-
-
-def resolve_meetings(batch: list[ArticleFacts], known: list[KnownMeeting] | None = None) -> list[list[URIRef]]:
-    """Meeting IRIs for each article of ``batch`` (same order as ``facts.meetings``)."""
-    registry = MeetingRegistry(known)
-    registry.add_dated(batch)
-    return [[registry.resolve(m, facts.article.published) for m in facts.meetings] for facts in batch]
+        r = _report("registry", 0, m, published)
+        groups = _group([r], self.known)
+        names = _name(groups)
+        return next(names[n] for n, grp in enumerate(groups) if r in grp.reports)

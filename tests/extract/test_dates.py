@@ -42,3 +42,10 @@ def test_dates_undated_article_uses_batch_dates():
     assert one("on October 2", published=None, context_dates=[date(2025, 10, 5)]) == (date(2025, 10, 2), "batch")
     assert one("on Sunday", published=None, context_dates=[date(2025, 10, 5)]) == (None, None)
     assert one("on October 2", published=None) == (None, None)
+
+
+def test_dates_weekday_before_an_explicit_date_reads_the_date():
+    found = find_dates("the leaders met on Thursday, March 6th in the capital")
+    assert len(found) == 1 and found[0].kind == "explicit"
+    assert resolve(found[0], published=None, context_dates=[date(2025, 3, 8)])[0] == date(2025, 3, 6)
+    assert find_dates("they said on Monday (Feb 3) that")[0].get("day") == "3"

@@ -124,3 +124,68 @@ def test_meetings_dated_after_publication_are_scheduled(nlp):
     a.body = [Span(0, len(text))]
     meetings = [m for m in extract(a, nlp).meetings if m.date]
     assert meetings and all(m.status == "Scheduled" for m in meetings if m.date > date(2025, 4, 13))
+
+
+def test_meetings_venue_label_names_building_and_city(run):
+    f = run("Chilean President Gabriel Boric met Donald Trump in the Oval Office on Friday.")
+    assert f.meetings[0].place == "Oval Office, White House, Washington"
+
+
+def test_meetings_deadline_date_is_not_the_meeting_date(run):
+    f = run("Staged at a lakeside hotel in Geneva, the meeting was a final attempt to settle the dispute "
+            "before March 15.")
+    assert all(m.date != date(2026, 3, 15) and m.date != date(2025, 3, 15) for m in f.meetings)
+
+
+def test_meetings_headline_country_and_body_city_are_one_meeting(run):
+    f = run("Ministers hold talks in Saudi Arabia\n\nOn Monday, envoys of both governments held talks in Riyadh.")
+    assert [(m.place, m.date) for m in f.meetings] == [("Riyadh", date(2025, 11, 24))]
+
+
+def test_meetings_possible_meeting_is_no_meeting_and_lends_no_attendee(run):
+    f = run("When the two delegations met for talks in Vienna on Monday, they discussed a possible meeting of "
+            "Vladimir Putin with Volodymyr Zelenskyy.")
+    [m] = f.meetings
+    assert m.place == "Vienna" and not {"Vladimir Putin", "Volodymyr Zelenskyy"} & {p.name for p in m.participants}
+
+
+def test_meetings_one_on_one_and_dinner_stay_two_meetings(run):
+    f = run("In Seoul on Wednesday, Donald Trump and Lee Jae-myung held one-on-one talks. "
+            "Later, Lee Jae-myung hosted Donald Trump over dinner at a Seoul hotel on Wednesday.")
+    assert len([m for m in f.meetings if m.place == "Seoul"]) == 2
+
+
+def test_meetings_attended_by_adds_the_agents(run):
+    f = run("Talks opened in Doha on Sunday. The meeting was also attended by Qatari minister Mohammed Al-Khulaifi "
+            "and by US envoy Adam Boehler.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"Mohammed Al-Khulaifi", "Adam Boehler"} <= names
+
+
+def test_meetings_team_headed_by_heads_its_delegation(run):
+    f = run("Envoys met in Muscat on Saturday. Oman mediated between the US team, headed by envoy Steve Witkoff, "
+            "and the Iranian side, headed by Foreign Minister Abbas Araghchi.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"Steve Witkoff", "Abbas Araghchi"} <= names
+
+
+def test_meetings_among_those_counterparts_were(run):
+    f = run("Donald Trump held talks with Volodymyr Zelenskyy at the White House on Monday. Among those "
+            "counterparts were French President Emmanuel Macron and Finnish President Alexander Stubb.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"Emmanuel Macron", "Alexander Stubb"} <= names
+
+
+def test_meetings_welcoming_the_talks_is_not_hosting_them(run):
+    f = run("Negotiators signed a text in Cairo on Monday. Secretary of State Antony Blinken welcomed the signing.")
+    assert all("Antony Blinken" not in {p.name for p in m.participants} for m in f.meetings)
+
+
+def test_meetings_opening_round_is_a_meeting(run):
+    f = run("The opening round in the Omani capital, Muscat, ended without a deal.")
+    assert [m.place for m in f.meetings] == ["Muscat"]
+
+
+def test_meetings_place_named_by_apposition(run):
+    f = run("The two leaders held talks in Lochmore, northern Scotland, on Sunday.")
+    assert f.meetings[0].place == "Lochmore"

@@ -5,13 +5,13 @@ from datetime import date
 def test_meetings_venue_gives_its_city(run):
     f = run("Chancellor Olaf Scholz met President Emmanuel Macron at the Elysee Palace on Friday.")
     m = f.meetings[0]
-    assert m.place == "Paris" and m.date == date(2025, 11, 28)
+    assert m.place == "Élysée Palace, Paris" and m.date == date(2025, 11, 28)
 
 
 def test_meetings_received_in_the_kremlin_host_attends(run):
     f = run("Russian President Vladimir Putin received Indian Prime Minister Narendra Modi in the Kremlin on Monday.")
     m = f.meetings[0]
-    assert m.place == "Moscow" and m.date == date(2025, 11, 24)
+    assert m.place == "Kremlin, Moscow" and m.date == date(2025, 11, 24)
     assert {p.name for p in m.participants} >= {"Vladimir Putin", "Narendra Modi"}
 
 
@@ -29,7 +29,7 @@ def test_meetings_ceremony_hosted_by_adds_host_and_signatories(run):
     f = run("WASHINGTON — Sergei Lavrov and Hakan Fidan signed the accord at the State Department "
             "in a ceremony hosted by US Secretary of State Marco Rubio.")
     m = f.meetings[0]
-    assert m.place == "Washington"
+    assert m.place == "United States Department of State, Washington"
     assert {p.name for p in m.participants} >= {"Marco Rubio", "Sergei Lavrov", "Hakan Fidan"}
 
 

@@ -124,3 +124,53 @@ def test_resolve_meetings_undated_report_without_publication_date_needs_shared_p
     assert registry.resolve(other, None) == KGID["meeting/washington-undated"]
     same = Meeting("Washington", None, [Participant("Ilham Aliyev"), Participant("Nikol Pashinyan")])
     assert registry.resolve(same, None) == known.node
+
+
+def _by_stem(batch, known=None):
+    return {f.article.stem: iris for f, iris in zip(batch, resolve_meetings(batch, known))}
+
+
+def test_resolve_meetings_undated_reports_months_apart_stay_apart():
+    batch = [report("march", date(2025, 3, 1), meeting("Washington", None)),
+             report("october", date(2025, 10, 20), meeting("Washington", None))]
+    a, b = resolve_meetings(batch)
+    assert a != b
+
+
+def test_resolve_meetings_undated_report_without_shared_participant_stays_apart():
+    batch = [report("dated", date(2025, 8, 9), meeting("Washington", date(2025, 8, 8), "Ilham Aliyev")),
+             report("undated", date(2025, 8, 10), meeting("Washington", None, "Paul Kagame"))]
+    a, b = resolve_meetings(batch)
+    assert a != b
+
+
+def test_resolve_meetings_five_reports_of_one_meeting_are_one_node():
+    batch = [report("a", date(2025, 12, 3), meeting("Kremlin, Moscow", date(2025, 12, 2), "Vladimir Putin")),
+             report("b", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Steve Witkoff", "Vladimir Putin")),
+             report("c", date(2025, 12, 4), meeting("Moscow", None, "Jared Kushner", "Steve Witkoff")),
+             report("d", date(2025, 12, 3), meeting(None, date(2025, 12, 2), "Putin", "Kushner")),
+             report("e", date(2025, 12, 5), meeting("Russia", date(2025, 12, 2)))]
+    assert len({node for iris in resolve_meetings(batch) for node in iris}) == 1
+
+
+def test_resolve_meetings_two_meetings_of_one_article_stay_two_nodes():
+    batch = [report("a", date(2025, 10, 30), meeting("Gyeongju", date(2025, 10, 29), "Donald Trump"),
+                    meeting("Gyeongju", date(2025, 10, 29), "Donald Trump", "Lee Jae-myung")),
+             report("b", date(2025, 10, 30), meeting("Gyeongju", date(2025, 10, 29), "Lee Jae-myung"))]
+    [first, second], [other] = resolve_meetings(batch)
+    assert first != second and other in (first, second)
+
+
+def test_resolve_meetings_does_not_depend_on_batch_order():
+    batch = [report("a", date(2025, 12, 3), meeting("Moscow", date(2025, 12, 2), "Vladimir Putin")),
+             report("b", date(2025, 12, 4), meeting("Moscow", None, "Putin"), meeting(None, date(2025, 12, 2), "Putin")),
+             report("c", date(2025, 11, 21), meeting("Moscow", date(2025, 11, 20), "Dmitry Peskov")),
+             report("d", date(2025, 12, 4), meeting("Kremlin, Moscow", None))]
+    assert _by_stem(batch) == _by_stem(list(reversed(batch))) == _by_stem(batch[1:] + batch[:1])
+
+
+def test_resolve_meetings_building_and_city_are_one_place():
+    batch = [report("a", date(2025, 8, 9), meeting("White House, Washington", date(2025, 8, 8), "Nikol Pashinyan")),
+             report("b", date(2025, 8, 9), meeting("Washington", date(2025, 8, 8), "Ilham Aliyev", "Nikol Pashinyan"))]
+    a, b = resolve_meetings(batch)
+    assert a == b

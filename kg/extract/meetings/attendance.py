@@ -12,6 +12,8 @@ from ..actors.index import ActorIndex
 from ..actors.coref import RELATIVES, Resolver, antecedent
 from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, subject, tok_span
 from .roles import HOST, MEDIATOR
+from .where import place_label as place_of
+from .lineup import lineups
 
 ATTEND_VERBS = frozenset("attend participate join".split())
 DELEGATION_NOUNS = frozenset("delegation team side mediation".split())
@@ -48,18 +50,25 @@ def _lead_phrase(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Sp
                     found += [(n, tok_span(t, p)) for n, _ in persons(p, res, idx, companions=False)]
     elif h.lower_ == "of" and h.head.lower_ in ("head", "chief", "leader"):  # "head of the delegation, X"
         np = h.head
-        while np.dep_ in ("conj", "appos") and np.head is not np:
+        while np.dep_ in ("conj", "appos") and np.head.i != np.i:
             np = np.head
         named = persons(np, res, idx, companions=False)
         named += [p for c in np.children if c.dep_ == "appos" for p in persons(c, res, idx, companions=False)]
         found += [(n, Span(min(s.start, np.left_edge.idx), max(s.end, t.idx + len(t)))) for n, s in named]
+    elif leads and h.dep_ in ("csubj", "advcl", "nsubj") and h.head.lemma_ == "be":  # "Heading the team was X"
+        for a in (c for c in h.head.children if c.dep_ in ("attr", "nsubj") and c.i > h.i):
+            found += [(n, Span(h.idx, s.end)) for n, s in persons(a, res, idx, companions=False)]
+    for c in t.children:  # "the US team, headed by X"
+        if c.dep_ == "acl" and (c.lemma_ in LEAD_VERBS or c.lower_ in LEAD_FORMS):
+            for p in (x for a in c.children if a.dep_ == "agent" for x in a.children):
+                found += [(n, Span(t.idx, s.end)) for n, s in persons(p, res, idx, companions=False)]
     return found
 
 
 def _is_delegation(t: Token, idx: ActorIndex) -> bool:
     """ "the delegation", "the Chinese team", "the American side" (a team or side of a country)."""
     return t.lemma_ in DELEGATION_NOUNS and t.pos_ == "NOUN" and (
-        t.lemma_ in ("delegation", "mediation") or any(c.dep_ == "amod" and c.i in idx.countries for c in t.children)
+        t.lemma_ in ("delegation", "mediation") or any(c.dep_ in ("amod", "compound") and c.i in idx.countries for c in t.children)
         or any(c.dep_ in ("compound", "amod") and c.lower_ in GOVERNMENT_WORDS for c in t.children))
 
 
@@ -128,10 +137,10 @@ def co_present(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
         if verb is None:
             continue
         where = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for p in c.children
-                 if (idx.token_place.get(p.i) or idx.venues.get(p.i)) not in (None, *countries)]
+                 if place_of(p, idx) not in (None, *countries)]
         if not where:
             continue
-        place = idx.token_place.get(where[0].i) or idx.venues.get(where[0].i)
+        place = place_of(where[0], idx)
         subj = subject(verb)
         named = (persons(subj, res, idx) if subj is not None else []) + listed_persons(doc[t.i + 1], idx)
         for name, span in named:
@@ -145,8 +154,8 @@ PHASE_NOUNS = frozenset("end start beginning close course margins sidelines".spl
 
 def _place_words(t: Token, idx: ActorIndex) -> str | None:
     """ "the Ohrid meeting": the place named inside the noun phrase."""
-    return next((idx.token_place.get(c.i) or idx.venues.get(c.i) for c in t.children if c.dep_ in ("compound", "amod")
-                 and (c.i in idx.token_place or c.i in idx.venues)), None)
+    return next((place_of(c, idx) for c in t.children if c.dep_ in ("compound", "amod")
+                 and place_of(c, idx)), None)
 
 
 def in_session(doc: Doc, idx: ActorIndex) -> list[Joiner]:
@@ -208,5 +217,5 @@ def joiners(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named apart from any meeting mention, in text order."""
     found = delegation_members(doc, res, idx) + companions(doc, res, idx) + attendance_lists(doc, idx)
     found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx)
-    found += chief_negotiators(doc, idx)
+    found += chief_negotiators(doc, idx) + lineups(doc, res, idx)
     return sorted(found, key=lambda j: j.pos)

@@ -15,17 +15,20 @@ from spacy.tokens import Doc, Token
 from ...model import Meeting, Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import Resolver
-from ..text.dates import find_dates, resolve
-from ..text.gazetteer import load_gazetteer
+from ..text.dates import resolve
+from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
+from .when import mention_date
+from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
+from .where import compatible, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
 
 # a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
-TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit round".split())
+TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit bargaining encounter".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
 ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X": a meeting at X
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
@@ -50,6 +53,11 @@ class Mention:
     definite: bool = False
     pos: int = 0
     place_span: Span | None = None  # the words that place the meeting (a seat host's evidence)
+    session: str | None = None  # bilateral, plenary, dinner, signing, morning... (sessions.session_of)
+    hypothetical: bool = False  # only an idea or a proposal of a meeting
+    background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
+    fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
+    by_publication: bool = False  # dated only as "under way" on the day the article appeared
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -96,14 +104,24 @@ class MeetingFinder:
         self.res = Resolver(doc, idx, set())
         self.mentions: list[Mention] = []
         self.joiners: list = []  # participants named apart from a mention (participants.Joiner)
-        self.dateline = dateline(doc, load_gazetteer())
+        self.gaz = load_gazetteer()
+        self.dateline = self._full_place(dateline(doc, self.gaz))
+        self.within = local_places(doc, idx)[1]
+
+    def _full_place(self, label: str | None) -> str | None:
+        """ "BANGKOK/KUALA LUMPUR —" reads as "Lumpur": the article's place whose name ends so."""
+        if not label or norm(label) in self.gaz.places or norm(label) in self.gaz.capital_labels:
+            return label
+        return next((p for p in sorted(self.idx.places) if norm(p).endswith(" " + norm(label))), label)
 
     def is_trigger(self, t: Token) -> bool:
         low = t.lower_
-        if t.pos_ == "NOUN" and low in TRIGGER_NOUNS:
-            if low == "round":
-                return False
-            return True
+        if (t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") or t.pos_ == "PROPN" and t.is_title) \
+                and low in TRIGGER_NOUNS | SESSION_NOUNS and not not_a_session(t):
+            if t.pos_ != "VERB" or low == "signing" and t.dep_ in ("nsubj", "pobj", "dobj", "compound"):
+                return True
+        if t.pos_ == "NOUN" and low in ("round", "rounds"):
+            return round_of_talks(t)
         if t.pos_ == "VERB" and t.lemma_ in TRIGGER_VERBS:
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
@@ -148,6 +166,8 @@ class MeetingFinder:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             objs += [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
         for obj in objs:
+            if self.is_trigger(obj) and t.lemma_ == "welcome":
+                return False  # "X welcomed the signing / the talks": approval, not a host
             if self.is_trigger(obj) or obj.lemma_ == "delegation":
                 return True
             name, how = self.res.actor(obj)
@@ -162,6 +182,9 @@ class MeetingFinder:
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
+        m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
+        m.background = trig.dep_ == "pobj" and trig.head.lower_ in SEQUENCE_WORDS or \
+            trig.dep_ == "dobj" and trig.head.lemma_ in ("follow", "precede")
         m.place = meeting_place(trig, scope, idx)
         where = next((t for t in scope if place_of(t, idx) == m.place and t.dep_ == "pobj"), None) if m.place else None
         if where is not None:  # "met US President X at the White House": the words placing it
@@ -169,19 +192,14 @@ class MeetingFinder:
             m.place_span = Span(first.idx, last.idx + len(last))
         verb = trig if trig.pos_ == "VERB" else next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
         future = self._future(verb)
-        span = doc[scope[0].i:scope[-1].i + 1]
-        dates = find_dates(span.text, span.start_char)
-        if not dates and len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
-                and not _reported(trig):
-            dates = find_dates(sent.text, sent.start_char)
-        for d in dates:
-            m.date, m.basis = resolve(d, published=self.published, context_dates=self.context_dates, future=future)
-            if d.kind == "vague" and d.text.lower().startswith("next"):
-                future = True
-            break
+        fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
+            and not _reported(trig)
+        m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
+                                                      context_dates=self.context_dates, future=future,
+                                                      sentence_fallback=fallback)
         m.status = "Scheduled" if future else self._status(trig, verb)
-        if m.status == "UnderWay" and m.date is None and self.published and not dates:
-            m.date, m.basis = self.published, "relative"
+        if m.status == "UnderWay" and m.date is None and self.published and not dated:
+            m.date, m.basis, m.by_publication = self.published, "relative", True
         m.mode = mention_mode(trig, scope, placed=m.place is not None)
         for p in self._roles(trig, verb):
             give(m.attendees, p.name, p.role, p.evidence)
@@ -194,7 +212,8 @@ class MeetingFinder:
         out: list[Participant] = []
         if trig.pos_ == "VERB":
             out += host_roles(trig, self.res, self.idx)
-        elif verb is not None and trig.dep_ == "dobj" and trig.head == verb:  # "X hosted the summit"
+        elif verb is not None and trig.dep_ == "dobj" and trig.head == verb and verb.lemma_ != "welcome":
+            # "X hosted the summit" ("X welcomed the talks" approves of them)
             out += host_roles(verb, self.res, self.idx)
         for c in trig.children:  # "a summit hosted by X", "talks chaired by X"
             if c.dep_ == "acl" and c.lemma_ in HOST_VERBS | CHAIR_VERBS:
@@ -224,6 +243,8 @@ class MeetingFinder:
                 return False
             if any(c.lower_ in ("will", "shall", "'ll") for c in h.children) or h.lemma_ in SCHEDULE_WORDS:
                 return True
+            if h.dep_ == "xcomp" and h.head.lemma_ == "be" and any(c.lower_ == "to" for c in h.children):
+                return True  # "the commanders were to meet on Tuesday"
             if h.dep_ not in ("xcomp", "advcl", "prep", "pcomp", "pobj"):
                 return False
             h = h.head
@@ -244,6 +265,8 @@ class MeetingFinder:
         for t in self.doc:
             if self.is_trigger(t):
                 for m in self.mentions_of(t):
+                    if m.hypothetical:
+                        continue
                     same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
                     if same is not None:
                         self._merge(same, m)
@@ -252,14 +275,17 @@ class MeetingFinder:
         self.joiners = joiners(self.doc, self.res, self.idx)
         return self.resolve()
 
-    @staticmethod
-    def _related(a: Mention, b: Mention) -> bool:
-        return (a.place is None or b.place is None or a.place == b.place) and \
-            (a.date is None or b.date is None or a.date == b.date)
+    def _related(self, a: Mention, b: Mention) -> bool:
+        if a.fresh or b.fresh:
+            return False
+        return compatible(a.place, b.place, self.gaz, self.within) and \
+            (a.date is None or b.date is None or a.date == b.date) and \
+            (a.session is None or b.session is None or a.session == b.session)
 
-    @staticmethod
-    def _merge(into: Mention, m: Mention) -> None:
-        into.place = into.place or m.place
+    def _merge(self, into: Mention, m: Mention) -> None:
+        into.background = into.background and m.background
+        into.place = inner(into.place, m.place, self.gaz, self.within)
+        into.session = into.session or m.session
         if into.date is None and m.date is not None:
             into.date, into.basis = m.date, m.basis
         if m.status != "Held" and into.status == "Held":
@@ -274,13 +300,15 @@ class MeetingFinder:
         concrete: list[Mention] = []
         bare: list[Mention] = []
         main = next((m for m in self.mentions if m.date and m.status != "Scheduled"), None)
+        if main is None and self.dateline and not any(m.place and m.status != "Scheduled" for m in self.mentions):
+            # "PUTRAJAYA — ... The talks, held at X's residence, ...": the first talks the article names
+            main = next((m for m in self.mentions if m.definite and not m.fresh and not m.place and not m.date), None)
         if main is not None and not main.place and self.dateline:  # the dateline places the main event
             main.place = self.dateline
             main.mode = main.mode or "InPerson"
         for m in self.mentions:
             if m.place or m.date:
-                target = next((c for c in concrete if (c.place == m.place or not c.place or not m.place)
-                               and (c.date == m.date or not c.date or not m.date)
+                target = next((c for c in concrete if self._related(c, m)
                                and (c.place and m.place or c.date and m.date)), None)
                 if target is not None:
                     self._merge(target, m)
@@ -289,6 +317,11 @@ class MeetingFinder:
                     concrete.append(m)
             else:
                 bare.append(m)
+        placed = [c for c in concrete if c.place and not c.date and c.status != "Scheduled"]
+        for m in [c for c in concrete if c.by_publication and not c.place]:
+            if len(placed) == 1:  # "talks move to Florida" ... "negotiators are meeting with ...": one event
+                self._merge(placed[0], m)
+                concrete.remove(m)
         for m in bare:
             names = m.names()
             target = next((c for c in concrete if names & c.names()), None)
@@ -298,7 +331,8 @@ class MeetingFinder:
                 for p in m.attendees:
                     give(target.attendees, p.name, p.role, p.evidence)
         for j in self.joiners:
-            target = self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
+            target = self._current([c for c in concrete if j.place in (None, c.place) and not c.background], j.pos) \
+                or self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
         g = load_gazetteer()

@@ -13,7 +13,7 @@ from ..actors.coref import RELATIVES, Resolver, antecedent
 from ..text.gazetteer import TITLE_WORDS
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
-open host travel chair co-chair convene sit""".split())
+open host travel chair co-chair convene sit carry leave""".split())
 GATHER_VERBS = frozenset("bring gather unite".split())
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
@@ -104,6 +104,8 @@ def listed_persons(start: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
         if t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVES | {"whose"} or t.text in (";", ".", ":"):
             break
         name = idx.token_actor.get(t.i)
+        if name and t.dep_ == "poss" or name and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("'s", "’s"):
+            continue  # "Putin's aide Yuri Ushakov": the aide is listed, not Putin
         if name and idx.kind(name) == "Person":
             if name not in [n for n, _ in out]:
                 out.append((name, tok_span(t)))
@@ -160,6 +162,48 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 add(x)
     if trig.pos_ == "VERB" and trig.dep_ == "acl" and trig.head.dep_ == "pobj":
         add(subject(trig.head.head.head))  # "signed it in a ceremony hosted by X": the signatories
+    for r in trig.children:  # "the talks, which A and B co-chaired", "the summit he plans to hold with B"
+        if r.dep_ != "relcl":
+            continue
+        c = next((x for x in r.children if x.dep_ == "xcomp" and x.lemma_ in JOIN_VERBS), r)
+        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS or c.lower_ in ("co-chaired", "chaired"):
+            subj = subject(r)
+            if subj is not None and subj.lower_ not in RELATIVES:
+                add(subj)
+            for x in c.children:
+                if x.dep_ == "dobj" and x.lower_ not in RELATIVES or x.dep_ == "prep" and x.lower_ in WITH_PREPS:
+                    for p in ([x] if x.dep_ == "dobj" else list(x.children)):
+                        add(p)
+                        add(_owner(p, idx))
+    if trig.dep_ == "nsubjpass" and verb is not None and verb.lemma_ in JOIN_VERBS | {"attend"}:
+        for a in (c for c in verb.children if c.dep_ == "agent"):  # "was attended by A and by B"
+            for by in (a, *a.conjuncts):
+                for p in by.children:
+                    add(p)
+    if trig.dep_ == "pobj" and trig.head.lower_ in ("at", "during"):  # a caption: "A, the envoy, at the
+        who = trig.head.head  # meeting of ..."; "A with B during their meeting"
+        who = who.head if who.dep_ == "appos" else who
+        if who.i in idx.token_actor:
+            add(who)
+    if verb is not None and trig in list(verb.children) or trig.pos_ == "VERB":
+        v = trig if trig.pos_ == "VERB" else verb
+        for c in v.children:  # "conducted through the Omani minister X": the go-between takes part
+            if c.dep_ == "prep" and c.lower_ in ("through", "via"):
+                for p in c.children:
+                    add(p)
+    if trig.dep_ == "pobj" and trig.head.lower_ in ("over", "during") and verb is not None and trig.head.head.i == verb.i:
+        add(subject(verb))  # "A lifts his glass to B over dinner"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "with"):
+                for p in c.children:
+                    add(p)
+    colon = next((t for t in trig.doc[trig.i + 1:trig.sent.end] if t.text == ":"), None)
+    if colon is not None and trig.i - trig.sent.start < 12:  # "Signing in X on D: A and B put their names to"
+        after = next((t for t in trig.doc[colon.i + 1:trig.sent.end] if t.pos_ == "VERB"), None)
+        if after is not None:
+            add(subject(after))
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in trig.children):
+        out.extend(p for p in _named_before(trig, idx) if p[0] not in [n for n, _ in out])
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return out  # "X did not travel to the summit"
     if trig.pos_ == "VERB":
@@ -175,3 +219,26 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for p in c.children:
                     add(p)
     return out
+
+
+def _owner(tok: Token, idx: ActorIndex) -> Token | None:
+    """ "his team", "the delegation of X": the person a team or delegation belongs to."""
+    if tok.lemma_ not in ("team", "delegation", "side"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            return next((p for p in objs if p.i in idx.token_actor), objs[0] if objs else None)
+    return None
+
+
+def _named_before(trig: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
+    """ "A and B ... during their meeting": the persons named earlier in the sentence (at most four)."""
+    found: list[tuple[str, Span]] = []
+    for t in trig.doc[trig.sent.start:trig.i]:
+        name = idx.token_actor.get(t.i)
+        if name and idx.kind(name) == "Person" and name not in [n for n, _ in found]:
+            found.append((name, tok_span(t, trig)))
+    return found[:4]

@@ -6,14 +6,19 @@ from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
 from ..text.dates import DateExpr, find_dates
+from ..text.gazetteer import load_gazetteer
+from .where import compatible, inner, local_places, place_label
 
 PLACE_PREPS = frozenset("in at to".split())
+BUILDINGS = frozenset("""hotel palace museum residence villa hall library centre center building compound
+estate club venue mansion""".split())  # "a Gyeongju hotel" is in Gyeongju; "a Red Sea city" is no sea
+SEQUENCE_PREPS = frozenset("after before following since".split())
 CLAUSE_EDGES = frozenset("relcl acl advcl ccomp".split())
 
 
 def place_of(t: Token, idx: ActorIndex) -> str | None:
-    """The place label of a token (a venue gives its city)."""
-    return idx.token_place.get(t.i) or idx.venues.get(t.i)
+    """The place label of a token (a venue names its city too: "White House, Washington")."""
+    return place_label(t, idx)
 
 
 def _of_place(t: Token) -> bool:
@@ -42,16 +47,28 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
     a venue gives its city ("at the White House": Washington); a city wins over a country."""
     anchors = _anchors(trig)
     found = []
+    own = {h.i for h in trig.ancestors}
+    scope = [t for t in scope if not any(h.lower_ in SEQUENCE_PREPS and h.i not in own and h.i != trig.i
+                                         for h in t.ancestors)]  # "took place after the round in X"
     for t in scope:
         label = place_of(t, idx)
+        if label is None and t.dep_ == "pobj":  # "in the Omani capital, Muscat"
+            label = next((place_of(c, idx) for c in t.children if c.dep_ == "appos" and place_of(c, idx)), None)
+        if label is None and t.dep_ == "pobj" and t.lemma_ in BUILDINGS:  # "at a Gyeongju hotel"
+            label = next((place_of(c, idx) for c in t.children if c.dep_ == "compound" and place_of(c, idx)), None)
         if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:
             found.append(label)
     countries = set(idx.countries.values())
-    for label in found:
-        if label not in countries:
-            return label
-    if found:
-        return found[0]
+    if found:  # the most specific: a city wins over its region or country, the first over a stranger
+        g = load_gazetteer()
+        within = local_places(trig.doc, idx)[1]
+        best = found[0]
+        for label in found[1:]:
+            if compatible(best, label, g, within):
+                best = inner(best, label, g, within)
+            elif best in countries and label not in countries:
+                best = label
+        return best
     for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
         label = place_of(t, idx)
         if label and t.dep_ == "pobj" and label not in countries and (

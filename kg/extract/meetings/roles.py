@@ -129,8 +129,12 @@ def seat_country(place: str | None, g: Gazetteer) -> str | None:
     """The country governed from ``place`` (a capital; a seat such as the Kremlin gives its city)."""
     if not place:
         return None
-    key = norm(place)
-    return g.capitals.get(key) or g.capitals.get(norm(g.venues.get(key, "")))
+    for part in place.split(", "):  # "Kremlin, Moscow": the venue, then its city
+        key = norm(part)
+        found = g.capitals.get(key) or g.capitals.get(norm(g.venues.get(key, "")))
+        if found:
+            return found
+    return None
 
 
 def side(name: str, idx: ActorIndex, g: Gazetteer) -> str | None:

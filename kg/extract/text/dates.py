@@ -36,6 +36,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+WEEKDAY_GAP = re.compile(r"[\s,]*\(?\s*(?:the\s+)?")
+# words that make a date a bound, not the day of the event: "before August 1", "until Friday"
+BOUND_WORDS = frozenset("before by until till ahead deadline through".split())
+
+
 @dataclass(frozen=True)
 class DateExpr:
     """A date expression found in text: character offsets, kind and its parsed fields."""
@@ -65,7 +70,21 @@ def find_dates(text: str, offset: int = 0) -> list[DateExpr]:
             taken.append((m.start(), m.end()))
             fields = tuple((k, v) for k, v in m.groupdict().items() if v)
             found.append(DateExpr(m.start() + offset, m.end() + offset, kind, m.group(), fields))
-    return sorted(found, key=lambda d: d.start)
+    return _weekday_with_date(sorted(found, key=lambda d: d.start), text, offset)
+
+
+def _weekday_with_date(found: list[DateExpr], text: str, offset: int) -> list[DateExpr]:
+    """ "Friday, October 17th", "Tuesday (Jun 10)": a weekday written right before an explicit date is
+    one expression, and the explicit date wins (GOLD_FORMAT: when they disagree, the date counts)."""
+    out: list[DateExpr] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "weekday" and d.kind == "explicit" and \
+                WEEKDAY_GAP.fullmatch(text[prev.end - offset:d.start - offset]):
+            out[-1] = DateExpr(prev.start, d.end, "explicit", text[prev.start - offset:d.end - offset], d.fields)
+            continue
+        out.append(d)
+    return out
 
 
 def _nearest_year(month: int, day: int, anchor: date) -> date | None:
