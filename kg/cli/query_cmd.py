@@ -50,12 +50,12 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str) -> N
     """
     try:
         q = get_query(name)
-        bindings = q.bind(parse_params(params))
+        text = q.with_values(q.bind(parse_params(params)))  # parameters as RDF terms in a VALUES block
         store = obj.store(must_exist=True)
         if fmt == "json":
-            click.echo(store.results(q.text, bindings, fmt="json").decode("utf-8"))
+            click.echo(store.results(text, fmt="json").decode("utf-8"))
             return
-        columns, rows = store.table(q.text, bindings)
+        columns, rows = store.table(text)
         result = list(rows)
     except ParleyError as e:
         fail(e)
