@@ -61,19 +61,25 @@ class StoredQuery:
 
 
     def with_values(self, bindings: dict[str, Node]) -> str:
-        """The query text with ``bindings`` (from :meth:`bind`) as a VALUES block at the start of
-        its WHERE clause; the text unchanged when nothing is bound."""
+        """The query text with ``bindings`` (from :meth:`bind`) as a VALUES block where each line
+        ``# (bound parameters)`` stands, else at the start of the WHERE clause; the text unchanged
+        when nothing is bound. Oxigraph starts from a VALUES block only within its own group: a
+        query whose parameter is first matched inside ``GRAPH ?g { }`` or a subquery puts the
+        line there (evidence.rq: 1 ms instead of 1 s for one node)."""
         if not bindings:
             return self.text
         names = sorted(bindings)
         row = " ".join(_term(bindings[n]) for n in names)
         values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
+        if _MARKER.search(self.text):  # every marked group (each branch of a UNION) gets the block
+            return _MARKER.sub(lambda m: m.group(0) + "\n   " + values, self.text)
         m = re.search(r"\bWHERE\s*\{", _masked(self.text), re.I)
         if m is None:
             raise ValueError(f"{self.name}: no WHERE clause to bind parameters in")
         return self.text[:m.end()] + values + self.text[m.end():]
 
 
+_MARKER = re.compile(r"^[ \t]*# \(bound parameters\)[ \t]*$", re.M)
 _LEXICAL = re.compile(r'"(?:[^"\\]|\\.)*"|<[^<>"\s]*>|#[^\n]*')
 
 
