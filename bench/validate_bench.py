@@ -11,7 +11,10 @@ size, and prints, in one run:
 - the store checks alone (kg.validate.store_checks, SPARQL over the union graph);
 - the incremental cost of one added article as the build pays it (its graph validated in
   memory before it lands), median over ``--added`` articles, as a ratio to the time of building
-  that article's graph.
+  that article's graph;
+- validation per article by engine, on the same graphs in the same run: pySHACL (the
+  reference), the sparql engine one graph at a time, and the sparql engine on a batch of 256
+  graphs as ``kg build`` runs it (``--engines-only`` prints just this).
 
 Names vary per article so IRIs differ; a few countries and places are shared, as in the news.
 Absolute times are noisy on a shared machine; the ratios and the per-triple figures carry.
@@ -30,7 +33,7 @@ from kg.graph import facts_graph
 from kg.graph.iri import graph_iri, meeting_iri
 from kg.model import Actor, Article, ArticleFacts, Claim, Meeting, Participant, Proposal, Provision, Span
 from kg.store import GraphStore
-from kg.validate.shacl import validate_graph
+from kg.validate.shacl import validate_graph, validate_graph_pyshacl, validate_graphs_reports
 from kg.validate.store import findings, validate_store
 from kg.validate.store_checks import check_store
 
@@ -161,11 +164,29 @@ def added_cost(store: GraphStore, first: int, n: int) -> tuple[float, float, flo
     return statistics.median(build), statistics.median(check), statistics.median(write)
 
 
+def engines(n: int = 256, reference: int = 32) -> None:
+    """Milliseconds of validation per article, pySHACL against the sparql engine, one run."""
+    graphs = [article_graph(i)[1] for i in range(n)]
+    validate_graphs_reports(graphs[:2]), validate_graph_pyshacl(graphs[0])  # compile and parse outside the timings
+    (_, py) = timed(lambda: [validate_graph_pyshacl(g) for g in graphs[:reference]])
+    (_, one) = timed(lambda: [validate_graph(g) for g in graphs[:reference]])
+    (reports, batch) = timed(validate_graphs_reports, graphs)
+    assert all(r.conforms for r in reports)
+    py, one, batch = py / reference * 1e3, one / reference * 1e3, batch / n * 1e3
+    print(f"validation per article ({sum(map(len, graphs)) // n} triples): pyshacl {py:.1f} ms, "
+          f"sparql one at a time {one:.1f} ms ({py / one:.1f}x faster), sparql batch of {n} {batch:.1f} ms "
+          f"({py / batch:.1f}x faster)", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10k,100k,1M", help="stored triples to reach, comma separated")
     ap.add_argument("--added", type=int, default=20, help="added articles to take the median over")
+    ap.add_argument("--engines-only", action="store_true", help="only compare the validation engines")
     a = ap.parse_args()
+    engines()
+    if a.engines_only:
+        return
     targets = sorted(parse_size(s) for s in a.sizes.split(","))
 
     validate_graph(article_graph(0)[1])  # parse the shapes and ontology once, outside the timings

@@ -62,7 +62,7 @@ def run_question(store: GraphStore, name: str, *, as_of: str | date | None = Non
     Returns a Result: ``.rows`` (dicts of rdflib terms), ``.variables``, ``.serialize("csv")``.
     """
     q = get_query(name)
-    return execute(store, q.text, bindings=q.bind({k: str(v) for k, v in params.items()}), as_of=as_of,
+    return execute(store, q.with_values(q.bind({k: str(v) for k, v in params.items()})), as_of=as_of,
                    max_results=max_results)
 
 

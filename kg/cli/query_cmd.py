@@ -26,9 +26,9 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str, as_o
     """
     try:
         q = get_query(name)
-        bindings = q.bind(parse_params(params))
+        text = q.with_values(q.bind(parse_params(params)))  # parameters as RDF terms in a VALUES block
         store = obj.reader()
-        result = execute(store, q.text, bindings=bindings, as_of=as_of)
+        result = execute(store, text, as_of=as_of)
         print_result(result, fmt)
     except ParleyError as e:
         fail(e)

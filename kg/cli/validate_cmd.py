@@ -30,8 +30,10 @@ def text_report(findings) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text", show_default=True,
               help="turtle prints a standard sh:ValidationReport.")
 @click.option("--owl", is_flag=True, help="Also check the ontology plus the data with the OWL reasoner (HermiT).")
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: the shapes compiled to SPARQL on Oxigraph; pyshacl: the reference validator (slower).")
 @click.pass_obj
-def validate_cli(obj: KgContext, fmt: str, owl: bool) -> None:
+def validate_cli(obj: KgContext, fmt: str, owl: bool, engine: str) -> None:
     """Validate the whole graph against ontology/shapes.ttl.
 
     Exit 0: conforms; 1: violations (grouped by shape, with the article words behind each);
@@ -43,7 +45,7 @@ def validate_cli(obj: KgContext, fmt: str, owl: bool) -> None:
 
     try:
         store = obj.reader()
-        report = validate_store(store)
+        report = validate_store(store, engine=engine)
         owl_report = None
         if owl:
             from ..validate.owl import check_consistency

@@ -6,11 +6,14 @@ Each file opens with a comment block::
     # param place: label of the place (string), e.g. Moscow
     # columns: ?meeting ?date ?attendeeLabel ?doc
 
-Parameters are SPARQL variables (``?place``) bound to RDF terms by the store, never spliced into
-the query text, so a value like ``Moscow" } DROP ALL`` is just a string that matches nothing.
-An unbound parameter matches anything. Oxigraph's substitution needs the variable in the SELECT
-projection, and joins the bound value with the solutions: a parameter must be matched by triple
-patterns, not only used inside a FILTER (the FILTER would not see it).
+Parameters are SPARQL variables (``?place``) bound to RDF terms, never spliced into the query
+text as strings, so a value like ``Moscow" } DROP ALL`` is just a string that matches nothing.
+An unbound parameter matches anything. :meth:`StoredQuery.with_values` binds them in a VALUES
+block opening the WHERE clause, each value written by Oxigraph as an RDF term (an IRI it has
+validated, a literal it has escaped): Oxigraph then starts from the bound node, where its
+substitution mechanism joins the bound value with the solutions of the whole pattern (measured
+3x slower, and for ``evidence`` of one node it read the whole store). A parameter must be
+matched by triple patterns, not only used inside a FILTER, and be in the SELECT projection.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -69,16 +72,46 @@ class StoredQuery:
                 bound[key] = Literal(value)
         return bound
 
+    def with_values(self, bindings: dict[str, Node]) -> str:
+        """The query text with ``bindings`` (from :meth:`bind`) as a VALUES block where each line
+        ``# (bound parameters)`` stands, else at the start of the WHERE clause; the text unchanged
+        when nothing is bound. Oxigraph starts from a VALUES block only within its own group: a
+        query whose parameter is first matched inside ``GRAPH ?g { }`` or a subquery puts the
+        line there (evidence.rq: 1 ms instead of 1 s for one node)."""
+        if not bindings:
+            return self.text
+        names = sorted(bindings)
+        row = " ".join(_term(bindings[n]) for n in names)
+        values = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}"
+        if _MARKER.search(self.text):  # every marked group (each branch of a UNION) gets the block
+            return _MARKER.sub(lambda m: m.group(0) + "\n   " + values, self.text)
+        m = re.search(r"\bWHERE\s*\{", _masked(self.text), re.I)
+        if m is None:
+            raise ValueError(f"{self.name}: no WHERE clause to bind parameters in")
+        return self.text[:m.end()] + values + self.text[m.end():]
 
-def _is_iri(value: str) -> bool:
-    """An absolute IRI, as the store parses it (RFC 3987)."""
-    import pyoxigraph
 
-    try:
-        pyoxigraph.NamedNode(value)
-    except ValueError:
-        return False
-    return ":" in value
+_MARKER = re.compile(r"^[ \t]*# \(bound parameters\)[ \t]*$", re.M)
+_LEXICAL = re.compile(r'"(?:[^"\\]|\\.)*"|<[^<>"\s]*>|#[^\n]*')
+
+
+def _masked(text: str) -> str:
+    """``text`` with strings, IRIs and comments blanked (same length), so that a search for
+    keywords and braces sees only the query's structure."""
+    return _LEXICAL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _term(node: Node) -> str:
+    """An RDF term in SPARQL syntax, written by Oxigraph (which rejects an invalid IRI)."""
+    if isinstance(node, URIRef):
+        return str(ox.NamedNode(str(node)))
+    if isinstance(node, Literal):
+        if node.language:
+            return str(ox.Literal(str(node), language=node.language))
+        if node.datatype:
+            return str(ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype))))
+        return str(ox.Literal(str(node)))
+    raise TypeError(f"cannot bind {node!r}" + (" (a blank node)" if isinstance(node, BNode) else ""))
 
 
 def parse_query(path: Path) -> StoredQuery:

@@ -37,7 +37,7 @@ def answer(store: GraphStore, request: dict) -> tuple[dict, bytes]:
         text, bindings = request["text"], None
     else:
         q = get_query(request["name"], PAGE_QUERIES) if request.get("page") else get_query(request["name"])
-        text, bindings = q.text, q.bind(request.get("params") or {})
+        text, bindings = q.with_values(q.bind(request.get("params") or {})), None
     result = execute(store, text, bindings=bindings, as_of=request.get("as_of"),
                      default_graphs=request.get("default_graphs"), named_graphs=request.get("named_graphs"),
                      max_results=request.get("max_results"))

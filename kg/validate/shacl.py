@@ -94,11 +94,44 @@ def load_shapes() -> Graph:
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
-def validate_graph(data: Graph) -> ValidationReport:
+ENGINES = ("sparql", "pyshacl")
+
+
+def validate_graph(data: Graph, *, engine: str = "sparql") -> ValidationReport:
     """Validate one article's graph against the Parley shapes.
 
-    Implements the checks of ``ontology/shapes.ttl`` (kgsh: shapes over kg: terms), including
-    the SPARQL-based ones, which is why pySHACL runs in advanced mode.
+    data (Graph): one article's statements as a plain graph; it is not modified.
+    engine (str): ``sparql`` (default) runs the shapes compiled to SPARQL on Oxigraph
+        (kg.validate.sparql_engine); ``pyshacl`` is the reference validator.
+    RETURNS (ValidationReport): whose ``results`` name the failing shape of each result.
+    """
+    return validate_graphs_reports([data], engine=engine)[0]
+
+
+def validate_graphs_reports(graphs: list[Graph], *, engine: str = "sparql") -> list[ValidationReport]:
+    """Validate several article graphs at once, each on its own (see :func:`validate_graph`).
+
+    With the ``sparql`` engine the whole batch is one Oxigraph store and each compiled check
+    runs once for all of it; a graph the compiled shapes cannot judge exactly (it states
+    rdfs:subClassOf, or describes ontology terms) goes to pySHACL.
+    """
+    if engine == "pyshacl":
+        return [validate_graph_pyshacl(g) for g in graphs]
+    if engine != "sparql":
+        raise ValueError(f"unknown validation engine {engine!r}; known: {', '.join(ENGINES)}")
+    from .sparql_engine import engine as sparql_engine, report
+
+    found = sparql_engine().validate(graphs)
+    return [report(r) if r is not None else validate_graph_pyshacl(g) for r, g in zip(found, graphs)]
+
+
+def validate_graph_pyshacl(data: Graph, *, sparql_in_pyshacl: bool = False) -> ValidationReport:
+    """Validate one article's graph with pySHACL, the reference validator.
+
+    Implements the checks of ``ontology/shapes.ttl`` (kgsh: shapes over kg: terms): the core
+    shapes in pySHACL, the SHACL-SPARQL constraints on Oxigraph one graph at a time
+    (kg.validate.sparql_shapes explains why), or in pySHACL too with ``sparql_in_pyshacl``
+    (slow: pySHACL parses each SPARQL constraint once per focus node).
 
     data: one article's statements as a plain graph (not a Dataset); it is not modified,
         since pySHACL validates a copy when an ontology is mixed in.
@@ -107,13 +140,13 @@ def validate_graph(data: Graph) -> ValidationReport:
     """
     conforms, report_graph, _text = pyshacl.validate(
         data,
-        shacl_graph=_core_shapes_graph(),
+        shacl_graph=_shapes_graph() if sparql_in_pyshacl else _core_shapes_graph(),
         ont_graph=_ontology_graph(),
         inference="none",
         advanced=True,
         allow_warnings=True,
     )
-    found = run_sparql_shapes(data, _sparql_shapes(), _ontology_graph())
+    found = [] if sparql_in_pyshacl else run_sparql_shapes(data, _sparql_shapes(), _ontology_graph())
     add_results(report_graph, found)
     conforms = bool(conforms) and not any(shape.severity == SH.Violation for shape, _ in found)
     return ValidationReport(

@@ -15,7 +15,7 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from ..graph.namespaces import KG, OA
 from ..store import GraphStore
-from .shacl import validate_graph
+from .shacl import validate_graphs_reports
 from .store_checks import check_store, report_graph
 
 
@@ -76,8 +76,11 @@ def findings(graph: URIRef, data: Graph, result) -> list[GraphFinding]:
     return out
 
 
+BATCH = 256  # article graphs validated together by the sparql engine
+
+
 def validate_store(store: GraphStore, graphs: list[URIRef] | None = None, *,
-                   store_checks: bool = True) -> StoreReport:
+                   store_checks: bool = True, engine: str = "sparql") -> StoreReport:
     """Validate every article graph (or the given ones) against the shapes, then run the
     store checks (kgsh:StoreRevisionCycle ...) over the whole store.
 
@@ -86,15 +89,17 @@ def validate_store(store: GraphStore, graphs: list[URIRef] | None = None, *,
         The store checks always read the whole store: a cross-article rule broken by a new
         article may show up on a node another article states.
     store_checks (bool): also run the store checks.
+    engine (str): ``sparql`` (default: batches of BATCH graphs) or ``pyshacl`` (the reference).
     RETURNS (StoreReport): findings of the shapes, graph by graph, then of the store checks.
     """
     report = StoreReport()
-    for graph in graphs if graphs is not None else store.named_graphs():
-        data = store.graph(graph)
-        result = validate_graph(data)
-        report.graphs += 1
-        report.report_graph += result.report_graph
-        report.findings.extend(findings(graph, data, result))
+    names = graphs if graphs is not None else store.named_graphs()
+    for i in range(0, len(names), BATCH):
+        batch = [(graph, store.graph(graph)) for graph in names[i:i + BATCH]]
+        for (graph, data), result in zip(batch, validate_graphs_reports([g for _, g in batch], engine=engine)):
+            report.graphs += 1
+            report.report_graph += result.report_graph
+            report.findings.extend(findings(graph, data, result))
     if store_checks:
         found = check_store(store)
         report.findings.extend(found)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset
+from rdflib import Dataset, Literal
+from rdflib.namespace import RDFS
 
 from kg import __version__
 from kg.cli import cli
@@ -331,6 +332,31 @@ def test_validate_sample_store_exits_0(sample_store_on_disk, samples_dir):
     assert run.code == 0, run.stdout[-2000:]
     articles = len(read_folder(samples_dir).articles)
     assert run.stdout.startswith(f"Conforms: {articles} article graph(s) checked, no violations.")
+
+
+@pytest.mark.issue(11)
+def test_validate_engines_report_the_same_violations(hand_store, tmp_path):
+    # the hand-made article with one actor given a second rdfs:label (kgsh:Actor-label, maxCount 1)
+    src = GraphStore(hand_store)
+    [graph] = src.named_graphs()
+    data = src.graph(graph)
+    release(src)
+    del src
+    witkoff = next(s for s, o in data.subject_objects(RDFS.label) if str(o) == "Steve Witkoff")
+    data.add((witkoff, RDFS.label, Literal("S. Witkoff")))
+    path = tmp_path / "store"
+    store = GraphStore(path)
+    store.replace_graph(graph, data)
+    release(store)
+    del store  # its RocksDB lock, before the CLI opens the store
+    gc.collect()
+    runs = {engine: run_kg("--store", path, "validate", "--format", "json", "--engine", engine)
+            for engine in ("sparql", "pyshacl")}
+    assert {run.code for run in runs.values()} == {1}
+    found = {engine: sorted((v["shape"], v["focus"], v["path"], v["message"])
+                            for v in json.loads(run.stdout)["violations"]) for engine, run in runs.items()}
+    assert found["sparql"] == found["pyshacl"]
+    assert [v[0] for v in found["sparql"]] == ["https://w3id.org/parley/shapes#Actor-label"]
 
 
 # -- the installed binary ------------------------------------------------------------------------------

@@ -348,3 +348,57 @@ def test_attendees_at_place_moscow_includes_putin_witkoff_and_kushner(seed_store
 @pytest.mark.parametrize("name", NAMES)
 def test_query_returns_rows_on_the_seeds(seed_store, name):
     assert list(seed_store.rows(QUERIES[name].text)), f"{name} returns nothing on the seed articles"
+
+
+# -- parameters in a VALUES block (issue 11: selective questions start from the bound node) -------------
+@pytest.mark.parametrize("name", PARAMETRISED)
+def test_with_values_gives_the_rows_of_substitution(seed_store, tiny_store, name):
+    q = QUERIES[name]
+    for store in (tiny_store, seed_store):
+        for values in ({p: SAMPLE_VALUES[kind] for p, kind in q.params.items()}, {}):
+            bound = q.bind(values)
+            by_values = sorted(tuple(map(str, r.values())) for r in store.rows(q.with_values(bound)))
+            by_substitution = sorted(tuple(map(str, r.values())) for r in store.rows(q.text, bound))
+            assert by_values == by_substitution
+
+
+def test_with_values_opens_the_where_clause_and_keeps_the_text():
+    q = StoredQuery("q", '# a { brace } WHERE {\nSELECT ?p ?x WHERE { ?x <urn:p#WHERE{> "WHERE {" ; ?q ?p }',
+                    "?", params={"p": "string"})
+    text = q.with_values(q.bind({"p": "Moscow"}))
+    assert text.startswith('# a { brace } WHERE {\nSELECT ?p ?x WHERE { VALUES (?p) { ("Moscow") } ?x <urn:p#WHERE{>')
+    assert q.with_values({}) == q.text
+
+
+def test_with_values_binds_a_hostile_value_as_one_literal(tiny_store):
+    q = QUERIES["attendees-at-place"]
+    text = q.with_values(q.bind({"place": 'Moscow") } } DROP ALL ; SELECT * WHERE { ("'}))
+    assert list(tiny_store.rows(text)) == []
+    assert rows(tiny_store, "attendees-at-place", place="Moscow")  # the store is untouched
+    with pytest.raises(ValueError):  # an IRI Oxigraph cannot accept is refused, not written
+        get_query("evidence").with_values({"node": URIRef("https://x.org/a> } DROP ALL")})
+
+
+@pytest.mark.issue(11)
+def test_proposal_changes_reports_added_and_dropped_provisions():
+    # each UNION branch starts from the bound version and the one it revises: a provision only in
+    # the newer version is "added", one only in the older "dropped" (the old query never saw them)
+    from kg.store import GraphStore
+
+    old_text = "The first draft capped the army and called for early elections."
+    new_text = "The second draft keeps the army cap, drops the elections and offers an amnesty."
+    store = GraphStore(None)
+    for stem, text, plan, revises, topics in (
+            ("draft-1", old_text, "first draft", None, {"army size cap": "capped the army", "elections": "early elections"}),
+            ("draft-2", new_text, "second draft", "first draft", {"army size cap": "the army cap", "amnesty": "an amnesty"})):
+        a = _article(stem, text, date(2025, 11, 24))
+        facts = ArticleFacts(article=a, proposals=[Proposal(
+            plan, revision_of=revises, evidence=[_span(text, plan.split()[0])],
+            provisions=[Provision(t, evidence=_span(text, words)) for t, words in topics.items()])]
+            + ([Proposal(revises, evidence=[_span(text, "draft")])] if revises else []))
+        store.replace_graph(iri.graph_iri(a), facts_graph(facts, meeting_iris=[], version="kg.extractor.v1"))
+    found = {(s(r, "change"), s(r, "topic")) for r in rows(store, "proposal-changes", proposal="second draft")}
+    assert found == {("added", "amnesty"), ("dropped", "elections")}
+    assert found == {(s(r, "change"), s(r, "topic"))
+                     for r in store.rows(QUERIES["proposal-changes"].with_values(
+                         QUERIES["proposal-changes"].bind({"proposal": "second draft"})))}
