@@ -11,7 +11,7 @@ from kg import api
 from kg.errors import BadParameter, ReadOnly, ResultLimitExceeded, StoreError, UnknownQuery
 from kg.graph.namespaces import KG
 
-MOSCOW = URIRef("https://w3id.org/parley/id/meeting/moscow-2025-12-02")
+MOSCOW = URIRef("https://w3id.org/parley/id/meeting/kremlin-moscow-2025-12-02")
 KREMLIN = "kremlin-witkoff-kushner-2025-12-02"
 
 

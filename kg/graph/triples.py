@@ -180,6 +180,21 @@ class ArticleGraph:
         add((node, KG.mentionedIn, self.doc))
         for span in spans:
             self.evidence(node, span)
+        self.containment(label)
+
+    def containment(self, label: str) -> None:
+        """kg:containedIn from a place named with what contains it: "Oval Office, White House, Washington"
+        lies in "White House, Washington", which lies in "Washington" (a country stays its actor node)."""
+        parts = [part.strip() for part in label.split(",")]
+        add = self.g.add
+        for i in range(len(parts) - 1):
+            inner, outer = ", ".join(parts[i:]), ", ".join(parts[i + 1:])
+            if not outer:
+                return
+            node = self.place_node(outer)
+            add((self.place_node(inner), KG.containedIn, node))
+            add((node, RDF.type, KG.Place))
+            self.label(node, outer)
 
     def meeting_triples(self, meeting: Meeting, node: URIRef) -> None:
         add = self.g.add
@@ -192,6 +207,7 @@ class ArticleGraph:
             add((node, KG.location, place))
             add((place, RDF.type, KG.Place))
             self.label(place, meeting.place)
+            self.containment(meeting.place)
         if meeting.date:
             add((node, KG.date, Literal(meeting.date)))
             if meeting.date_basis:

@@ -114,6 +114,15 @@ def _term(node: Node) -> str:
     raise TypeError(f"cannot bind {node!r}" + (" (a blank node)" if isinstance(node, BNode) else ""))
 
 
+def _is_iri(value: str) -> bool:
+    """An absolute IRI, as the store parses it (RFC 3987)."""
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return ":" in value
+
+
 def parse_query(path: Path) -> StoredQuery:
     text = path.read_text(encoding="utf-8")
     comments = [line for line in text.splitlines() if line.startswith("#")]

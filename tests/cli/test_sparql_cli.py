@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 
 from kg.cli import cli
 
-MOSCOW = "https://w3id.org/parley/id/meeting/moscow-2025-12-02"
+MOSCOW = "https://w3id.org/parley/id/meeting/kremlin-moscow-2025-12-02"
 
 
 def kg(*args):
@@ -70,7 +70,7 @@ def test_sparql_refusals(sample_store_path, args, message):
 def test_query_accepts_a_path_to_an_rq_file_with_its_params(sample_store_path, tmp_path):
     path = tmp_path / "who-met-where.rq"
     path.write_text("# Who met at a place?\n# param place: the place label\n"
-                    "SELECT ?place ?who WHERE { ?m kg:location/rdfs:label ?place ; kg:participant/rdfs:label ?who }\n")
+                    "SELECT ?place ?who WHERE { ?m kg:location/kg:containedIn*/rdfs:label ?place ; kg:participant/rdfs:label ?who }\n")
     code, out, _ = kg("--store", sample_store_path, "query", path, "--param", "place=Moscow", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows and {r["place"] for r in rows} == {"Moscow"}

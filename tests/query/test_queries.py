@@ -351,14 +351,19 @@ def test_query_returns_rows_on_the_seeds(seed_store, name):
 
 
 # -- parameters in a VALUES block (issue 11: selective questions start from the bound node) -------------
+def _cells(row) -> tuple[str, ...]:
+    """A row's values; a GROUP_CONCAT ("Held/Scheduled") has no defined order in SPARQL, so its parts are sorted."""
+    return tuple("/".join(sorted(str(v).split("/"))) for v in row.values())
+
+
 @pytest.mark.parametrize("name", PARAMETRISED)
 def test_with_values_gives_the_rows_of_substitution(seed_store, tiny_store, name):
     q = QUERIES[name]
     for store in (tiny_store, seed_store):
         for values in ({p: SAMPLE_VALUES[kind] for p, kind in q.params.items()}, {}):
             bound = q.bind(values)
-            by_values = sorted(tuple(map(str, r.values())) for r in store.rows(q.with_values(bound)))
-            by_substitution = sorted(tuple(map(str, r.values())) for r in store.rows(q.text, bound))
+            by_values = sorted(_cells(r) for r in store.rows(q.with_values(bound)))
+            by_substitution = sorted(_cells(r) for r in store.rows(q.text, bound))
             assert by_values == by_substitution
 
 

@@ -20,7 +20,7 @@ from kg.query import stored_queries
 from kg.store import GraphStore
 
 KGNS = Namespace("https://w3id.org/parley/ontology#")
-MOSCOW = URIRef("https://w3id.org/parley/id/meeting/moscow-2025-12-02")
+MOSCOW = URIRef("https://w3id.org/parley/id/meeting/kremlin-moscow-2025-12-02")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 COUNT_NAMED = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 MEETINGS = ("CONSTRUCT { ?m a kg:Meeting ; kg:date ?d } WHERE { ?m a kg:Meeting ; kg:date ?d }")
@@ -77,7 +77,7 @@ def test_serve_select_counts_the_named_graph_quads_in_every_format(server, named
 
 
 def test_serve_select_unbound_and_typed_terms_are_w3c_json(server):
-    data = wrapper(server, "SELECT ?m ?d ?x WHERE { BIND(<https://w3id.org/parley/id/meeting/moscow-2025-12-02> AS ?m) "
+    data = wrapper(server, "SELECT ?m ?d ?x WHERE { BIND(<https://w3id.org/parley/id/meeting/kremlin-moscow-2025-12-02> AS ?m) "
                            "?m kg:date ?d } ", JSON).query().convert()
     (row,) = data["results"]["bindings"]
     assert data["head"]["vars"] == ["m", "d", "x"] and "x" not in row

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-MOSCOW = "https://w3id.org/parley/id/meeting/moscow-2025-12-02"
+MOSCOW = "https://w3id.org/parley/id/meeting/kremlin-moscow-2025-12-02"
 PUTIN = "https://w3id.org/parley/id/person/vladimir-putin"
 
 
@@ -86,7 +86,7 @@ def test_page_timeline_draws_the_meetings(page, server):
     expected = server.json("queries/timeline")["results"]["bindings"]
     assert [i.get_attribute("data-meeting") for i in items] == [b["meeting"]["value"] for b in expected]
     moscow = page.find_element(By.CSS_SELECTOR, f'#timeline .tl-item[data-meeting="{MOSCOW}"]')
-    assert moscow.get_attribute("data-date") == "2025-12-02" and moscow.get_attribute("data-place") == "Moscow"
+    assert moscow.get_attribute("data-date") == "2025-12-02" and moscow.get_attribute("data-place") == "Kremlin, Moscow"
     assert "Vladimir Putin" in moscow.find_element(By.CSS_SELECTOR, "title").get_attribute("textContent")
     click(page, moscow)
     wait(page).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#detail mark"))
@@ -102,7 +102,7 @@ def test_page_network_draws_the_actors_and_meetings(page, server):
     assert meetings == {b["meeting"]["value"] for b in edges}
     assert len(page.find_elements(By.CSS_SELECTOR, "#network line.edge")) == len(edges)
     moscow = page.find_element(By.CSS_SELECTOR, f'#network .meeting[data-iri="{MOSCOW}"]')
-    assert moscow.get_attribute("data-place") == "Moscow"
+    assert moscow.get_attribute("data-place") == "Kremlin, Moscow"
     putin = page.find_element(By.CSS_SELECTOR, f'#network .actor[data-iri="{PUTIN}"]')
     assert putin.get_attribute("data-label") == "Vladimir Putin"
     # every node inside the drawing
