@@ -121,6 +121,7 @@ class Warnings(metaclass=_Coded):
     W202 = "{path}: one extraction step failed and was skipped ({detail}); the article's other facts landed."
     W203 = ("{path}: extraction failed ({reason}); the article landed with its text and metadata only. "
             "Please report this article.")
+    W204 = "{path}: a {detail}; the article's English parts landed."
     W301 = ("{path}: the graph of this article's facts could not be built ({reason}); it landed with its "
             "text and metadata only. Please report this article.")
     W601 = "{qid} ({label}): not found at {endpoint}; its cached fields were kept. Check whether the item was merged."

@@ -247,7 +247,9 @@ class Reconcile:
 
         built = []
         for g, facts, is_new in chunk:
-            self.report.warnings += [Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
+            self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
+                                     if w.startswith("language: ") else
+                                     Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
             graph = self._graph(facts, iris[g], version)
             if graph is None:
                 continue
