@@ -432,3 +432,9 @@ def test_claims_quote_after_a_full_stop_is_not_the_clause(run):
             '“We are ready,” he said.')
     texts = sorted(c.text for c in f.claims if c.speaker == "Alexander Stubb")
     assert texts == ["We are ready", "his side had given ground on the fees"]
+
+
+def test_claims_leader_administration_speaks_for_the_country(run):
+    f = run('Finland and Sweden held talks in Turku, where Finnish President Alexander Stubb met the envoys. '
+            'The Stubb administration is reported to have voiced hope after the talks, pointing to "real progress on the ferry fees".')
+    assert any(c.speaker == "Finland" and "real progress on the ferry fees" in c.text for c in f.claims)

@@ -17,6 +17,7 @@ CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".s
 SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
 diplomat diplomats aide aides insider insiders""".split())
 SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
+GOVERNMENT_HEADS = frozenset("administration government".split())
 CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
 
@@ -119,7 +120,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 break
             head = head.head
             subj = subject(head, ("nsubj",))
-            if subj is None and is_hearsay(verb):
+            if subj is None and (is_hearsay(verb) or head.lemma_ in HEARSAY_VERBS and verb.tag_ == "VBG"
+                                 and any(c.dep_ == "auxpass" for c in head.children)):
                 # "He is said to have warned that ...": the passive subject of "said" is the speaker
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
@@ -144,6 +146,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 out.append(anon)
             continue
         name, how = res.actor(s)
+        if not name and s.lemma_ in GOVERNMENT_HEADS:
+            name, how = leader_government(s, idx)
         if how in ("journalist", "outlet"):
             return None
         if name:
@@ -200,3 +204,14 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     if tok.lemma_ == "source" or tok.lower_.startswith("spokes") or mods:
         return ANONYMOUS, "anon"
     return None
+
+
+def leader_government(tok: Token, idx: ActorIndex) -> tuple[str | None, str]:
+    """ "The Trump administration said": a leader's administration speaks for the leader's country."""
+    for c in tok.children:
+        name = idx.token_actor.get(c.i)
+        actor = idx.actors.get(name) if name and c.dep_ in ("compound", "poss") else None
+        if actor is not None and actor.kind == "Person" and actor.affiliation \
+                and idx.kind(actor.affiliation) == "Country":
+            return actor.affiliation, "country"
+    return None, "none"
