@@ -24,7 +24,8 @@ def modifier_words(tok: Token, idx: ActorIndex) -> list[str]:
             or t.is_punct and t.text not in "-–" or t.lower_ in NOT_NAME or t.lower_ in HEDGES or participle \
             or t.lemma_ in ATTEST_VERBS or t.lemma_ in AGREE_VERBS \
             or actor_of(t, idx) is not None or t.lower_.endswith("brokered") or t.text in ("'", "\u2018", "\u2019")
-        word = t.text if t.pos_ == "PROPN" and not t.is_upper else t.lower_
+        proper = t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE") and t.text[:1].isupper()
+        word = t.text if proper and not t.is_upper else t.lower_  # "Korean", "Gaza"; "FULL" -> "full"
         text += (" " if drop else word) + t.whitespace_
     return [w.strip("-–") for w in text.split() if w.strip("-–")]
 
