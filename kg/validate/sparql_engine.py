@@ -132,6 +132,10 @@ class SparqlEngine:
         self.always: list[tuple] = []
         self.always = (self.validate([alone], reference_check=False)[0] or []) if focus else []
         self.ontology_subjects = set(ontology.subjects())
+        # the same lookups keyed by pyoxigraph terms, for graphs read straight from a store
+        self.ox_subjects = {_ox(t) for t in self.ontology_subjects}
+        self.ox_by_type = {_ox(c): marks for c, marks in self.by_type.items()}
+        self.ox_actions = {_ox(p): action for p, action in self.actions.items()}
 
     def _quads(self, graph: Graph, g, memo: dict, *, reference_check: bool = True) -> list | None:
         """``graph`` as pyoxigraph quads in graph ``g``, with the marks its triples call for;
@@ -170,15 +174,39 @@ class SparqlEngine:
         return out
 
     # -- running -----------------------------------------------------------------------------
-    def validate(self, graphs: Sequence[Graph], *, reference_check: bool = True) -> list[list[tuple] | None]:
-        """Validate each graph; returns, per graph, its results as (shape, component, severity,
+    def _ox_quads(self, triples: Sequence, g) -> list | None:
+        """:meth:`_quads` for a graph given as pyoxigraph triples or quads (from a store)."""
+        Quad, by_type, actions, terms = ox.Quad, self.ox_by_type, self.ox_actions, self.ox_subjects
+        out = []
+        for t in triples:
+            s, p, o = t.subject, t.predicate, t.object
+            if s in terms:
+                return None
+            out.append(Quad(s, p, o, g))
+            action = actions.get(p)
+            if action is not None:
+                is_type, is_subclass, subject_marks, object_marks = action
+                if is_subclass:
+                    return None
+                for mp, mo in by_type.get(o, ()) if is_type else ():
+                    out.append(Quad(s, mp, mo, g))
+                for mp, mo in subject_marks:
+                    out.append(Quad(s, mp, mo, g))
+                for mp, mo in object_marks:
+                    out.append(Quad(o, mp, mo, g))
+        return out
+
+    def validate(self, graphs: Sequence, *, reference_check: bool = True) -> list[list[tuple] | None]:
+        """Validate each graph (an rdflib Graph, or a list of pyoxigraph quads or triples as a store
+        hands them out); returns, per graph, its results as (shape, component, severity,
         message, path, inverse, focus, value, row) tuples of rdflib terms, or None for a graph
         that pySHACL must judge (:meth:`_quads`)."""
         store = ox.Store()
         quads, memo, judged = [], {}, []
         for i, graph in enumerate(graphs):
             g = ox.NamedNode(f"{_BATCH}{i}")
-            found = self._quads(graph, g, memo, reference_check=reference_check)
+            found = (self._quads(graph, g, memo, reference_check=reference_check) if isinstance(graph, Graph)
+                     else self._ox_quads(graph, g))
             if found is None:
                 continue
             quads += found
