@@ -267,7 +267,9 @@ class MeetingFinder:
                 for m in self.mentions_of(t):
                     if m.hypothetical:
                         continue
-                    same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
+                    # "the talks took place after the opening round in X": two meetings in one sentence
+                    same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)
+                                 and x.background == m.background), None)
                     if same is not None:
                         self._merge(same, m)
                     else:
