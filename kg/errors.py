@@ -2,7 +2,7 @@
 
 Modelled on spaCy's ``errors.py``: ``Errors.E101.format(path=...)`` gives the message with its
 code prefixed. Ranges: E1xx ingest, E2xx extract, E3xx graph, E4xx validate, E5xx query,
-E6xx link, E7xx store, E9xx CLI. Library code raises the typed exceptions at the bottom;
+E6xx link, E7xx store, E8xx serve, E9xx CLI. Library code raises the typed exceptions at the bottom;
 only the CLI turns them into text and exit codes.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ class _Coded(type):
 
 class Errors(metaclass=_Coded):
     # ingest
-    E101 = "{path}: cannot read the file as UTF-8 text ({reason}). Save it as UTF-8 and build again."
+    E101 = ("{path}: cannot read the file as text ({reason}). Save it as UTF-8 (or UTF-16/32 with a byte "
+            "order mark) and build again.")
     E102 = "{path}: the article has no text after removing page furniture. Check that it is a news article."
     E103 = "{path}: invalid JSON ({reason}). Fix the file or move it out of the articles folder."
     E104 = ("{path}: the record has no 'text' field (fields: {fields}). JSON articles need 'text' "
@@ -27,9 +28,21 @@ class Errors(metaclass=_Coded):
             "(or an ISO 8601 timestamp) or leave it out.")
     E106 = "{path}: cannot extract article text from the HTML page. Check that it holds an article."
     E107 = "{path}: no articles found (looked for .txt, .html, .htm, .json, .jsonl). Check the folder."
-    E108 = "{path}: sidecar metadata is invalid JSON ({reason}). Fix it or remove it."
+    E108 = "{path}: its sidecar {sidecar} is not valid JSON ({reason}). Fix the sidecar or remove it."
+    E109 = "{path}: no such file or folder. Give the folder (or file) of articles to build."
+    E110 = ("{path}: {what} is {size:,} {unit}; the limit is {limit:,} ({name} in kg/ingest/limits.py). "
+            "Split it into several articles.")
+    E111 = ("{path}: its sidecar {sidecar} must be a JSON object (url, title, publisher, published, author, "
+            "language), not {kind}. Fix the sidecar or remove it.")
+    E112 = "{path}: cannot read the file ({reason})."
+    E113 = "{path}: binary data (a NUL byte at offset {offset:,}), not article text."
+    E114 = ("{path}: JSON nested deeper than {limit} levels (MAX_JSON_DEPTH in kg/ingest/limits.py). An article "
+            "record is one flat object.")
+    E115 = "{path}: {field} is {value}, not an article record (a JSON object with 'text')."
     # extract
     E201 = "{path}: extraction failed ({reason}). The other articles were built; please report this article."
+    E202 = ("{path}: the graph of this article cannot be stored ({reason}). The other articles were built; "
+            "please report this article.")
     # graph
     E301 = "Cannot mint an IRI for an empty {what} name. This is a bug in the extractor; please report it."
     # validate
@@ -40,6 +53,23 @@ class Errors(metaclass=_Coded):
     E503 = "Parameter {param!r} needs a value: use --param {param}=VALUE."
     E504 = "--param expects KEY=VALUE, got {value!r}."
     E505 = "Query {name!r} failed: {reason}"
+    E506 = ("This endpoint is read-only: {form} is a SPARQL Update operation, not a query. Ask SELECT, ASK, "
+            "CONSTRUCT or DESCRIBE; change the graph with `kg build`.")
+    E507 = ("SERVICE (federated query) is disabled: this server does not fetch other endpoints. Query the "
+            "other endpoint yourself, or load its data with `kg build`.")
+    E508 = ("The query has {count} results, more than the limit of {limit}. Nothing was returned: add LIMIT "
+            "and OFFSET to read it in pages, or raise the limit (kg serve --max-results).")
+    E509 = ("The query ran longer than the time limit of {seconds:g} s and was stopped; nothing was returned. "
+            "Narrow it (bind a parameter, match IRIs or exact labels), or raise the limit (kg serve --timeout).")
+    E510 = "as-of date must be YYYY-MM-DD, got {value!r}."
+    E511 = "No {fmt!r} output for a {form} query. Choose one of: {known}."
+    E512 = "{path}: cannot read the query file ({reason})."
+    E513 = "The query is not valid SPARQL: {reason}"
+    E514 = "No article graph for {article!r}: give the article's file name (without extension) or its graph IRI."
+    E515 = "Not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE found."
+    E516 = ("Query {name!r}: parameter {param!r} is of kind {kind} (iri: an absolute IRI; date: YYYY-MM-DD; "
+            "integer: digits), got {value!r}.")
+
     # link
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
     E602 = ("{path}: cannot read the Wikidata cache ({reason}). Restore data/wikidata/cache.json from version "
@@ -51,17 +81,74 @@ class Errors(metaclass=_Coded):
     E701 = "Cannot open the store at {path}: {reason}. Is another kg process using it?"
     E702 = "There is no store at {path}. Run `kg --store {path} build ARTICLES_DIR` first."
     E703 = "Cannot read RDF from {path}: {reason}"
+    E704 = ("The store at {path} is being written by another kg process ({holder}). Wait for it to finish: "
+            "readers (query, export, validate, serve) keep working meanwhile.")
+    E705 = ("{path} holds a store in the layout of an earlier Parley (the database is not under {path}/primary). "
+            "Delete the folder and build again.")
+    E706 = ("No article in the store matches {what!r}. Give a file path as it was built (relative to the "
+            "built folder), the article's URL, or its graph IRI.")
+    E707 = "The store at {path} is being built for the first time and has nothing to read yet. Try again shortly."
+    # serve
+    E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
+    E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "
+            "application/x-www-form-urlencoded (query=...) or application/sparql-query.")
+    E803 = "No query given: pass the SPARQL text as the 'query' parameter (GET or form POST) or as the POST body."
+    E804 = "None of the accepted types ({accept}) can carry a {form} result. This server offers: {known}."
+    E805 = "A query worker failed: {reason}. The server restarted it; please retry, and report the query if it repeats."
+    E806 = "The server is busy: no query worker became free within {seconds:g} s. Retry shortly."
+    E807 = "No such page or resource: {path}. The endpoint is /sparql, stored questions are under /queries."
+    E808 = "Method {method} is not allowed on {path}; use {allowed}."
+    # cli
+    E901 = "Give the query as an argument or with --file, not both and not neither."
+
 
 
 class Warnings(metaclass=_Coded):
     W101 = "{path}: skipped ({reason})."
     W102 = "{path}: no publication date; relative dates resolve against {basis}."
+    W103 = "{path}: metadata field {field!r} is {value}, not {expected}; it was ignored."
+    W104 = "{path}: {count} unpaired surrogate(s) in {field} replaced by U+FFFD (not valid Unicode)."
+    W105 = "{path}: the dateline date {value!r} is not a calendar date; it was ignored."
+    W106 = "{path}: no records (the .jsonl file is empty)."
+    W107 = "{path}: {count} file(s) that are not articles were not read ({kinds})."
+    W108 = "{path}: same text as {other}, already read; skipped."
+    W109 = "{path}: decoded as {encoding} ({how})."
+    W110 = "{path}: sidecar metadata without an article {article} beside it; ignored."
+    W111 = "{path}: a folder named like an article file; its contents were read as a folder."
+    W112 = "{path}: {count} control character(s) in {field} replaced by spaces."
+    W113 = "{path}: same source {source!r} as {other}; the first read ({kept}) was kept."
     W201 = "{path}: extraction found no actors."
     W202 = "{path}: one extraction step failed and was skipped ({detail}); the article's other facts landed."
-    W301 = "{path}: the graph of this article could not be built ({reason}); it was skipped."
+    W203 = ("{path}: extraction failed ({reason}); the article landed with its text and metadata only. "
+            "Please report this article.")
+    W301 = ("{path}: the graph of this article's facts could not be built ({reason}); it landed with its "
+            "text and metadata only. Please report this article.")
     W601 = "{qid} ({label}): not found at {endpoint}; its cached fields were kept. Check whether the item was merged."
     W602 = ("{qid} ({label}): the endpoint types it as {found}, the cache as {cached}; the cached kind was kept. "
             "Check the item before trusting the link.")
+
+
+def safe_repr(value, limit: int = 60) -> str:
+    """A short, printable repr of a value from untrusted input (a 5,000-digit number, a lone
+    surrogate or a megabyte string must not break the message that reports it)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"a {value.bit_length()}-bit integer"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):
+        return f"a {type(value).__name__}"
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def display_path(path) -> str:
+    """A path as text that can be printed and stored: bytes that are not UTF-8 in a file name
+    (kept by Python as lone surrogates) become backslash escapes."""
+    text = str(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that did not come from a file name
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class ParleyError(Exception):
@@ -69,11 +156,13 @@ class ParleyError(Exception):
 
 
 class IngestError(ParleyError):
-    """An article file could not be read."""
+    """An article file could not be read. ``reason`` is the problem alone, without the path and
+    the advice, for a message that wraps it (a sidecar's)."""
 
-    def __init__(self, message: str, path: str) -> None:
+    def __init__(self, message: str, path: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+        self.reason = reason or message
 
 
 class UnknownQuery(ParleyError):
@@ -90,6 +179,26 @@ class QueryFailed(ParleyError):
 
 class StoreError(ParleyError):
     pass
+
+
+class ReadOnly(ParleyError):
+    """An update, LOAD or SERVICE sent to a read-only query interface."""
+
+
+class ResultLimitExceeded(ParleyError):
+    """A result larger than the configured limit: refused whole, never truncated."""
+
+    def __init__(self, message: str, count: int, limit: int) -> None:
+        super().__init__(message)
+        self.count, self.limit = count, limit
+
+
+class QueryTimeout(ParleyError):
+    """A query stopped at the configured time limit."""
+
+
+class ServeError(ParleyError):
+    """The server could not start."""
 
 
 class ShapeViolation(ParleyError):

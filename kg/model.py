@@ -36,6 +36,9 @@ class Article:
     author: str | None = None
     language: str | None = None
     retrieved: str | None = None
+    # its identity across builds: the URL when the metadata has one, else the path relative to
+    # the built folder (kg/ingest/readers.py source_of); empty for articles made in code
+    source: str = ""
     # character ranges of the text that are article body (not page furniture)
     body: list[Span] = field(default_factory=list)
 

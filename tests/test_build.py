@@ -1,4 +1,4 @@
-"""kg.build: one bad article does not sink the batch."""
+"""kg.build: one bad article does not sink the batch, and is not lost itself."""
 from __future__ import annotations
 
 import hashlib
@@ -8,6 +8,10 @@ from spacy.language import Language
 
 from kg.build import build
 from kg.extract import load_nlp
+from rdflib import Literal
+from rdflib.namespace import RDF
+
+from kg.graph import KG, SCHEMA, iri
 from kg.model import Article, Span
 from kg.store import GraphStore
 
@@ -34,12 +38,19 @@ def failing_nlp():
     return nlp
 
 
-def test_build_one_failing_article_is_reported_and_the_others_land(failing_nlp):
+def test_build_one_failing_article_lands_without_facts_with_w203_and_the_others_land(failing_nlp):
     good = [article(f"good-{i}", f"Foreign ministers met in Geneva on 3 March 2025, officials said ({i}).")
             for i in range(3)]
     bad = article("bad", f"{MARKER} The envoy said the talks were useful.")
     store = GraphStore(None)
     report = build([good[0], bad, good[1], good[2]], store, nlp=failing_nlp)
-    assert sorted(o.article.stem for o in report.landed) == ["good-0", "good-1", "good-2"]
-    assert len(report.errors) == 1 and str(report.errors[0]).startswith("[E201] bad.txt: extraction failed")
-    assert len(store.named_graphs()) == 3
+    assert sorted(o.article.stem for o in report.landed) == ["bad", "good-0", "good-1", "good-2"]
+    assert not report.errors
+    [w203] = [w for w in report.warnings if w.startswith("[W203]")]
+    assert w203.startswith("[W203] bad.txt: extraction failed (RuntimeError: this article breaks the pipeline); "
+                           "the article landed with its text and metadata only.")
+    assert report.degraded == 1
+    assert len(store.named_graphs()) == 4
+    bad_graph = store.graph(iri.graph_iri(bad))
+    assert (iri.article_iri(bad), SCHEMA.text, Literal(bad.text)) in bad_graph
+    assert not list(bad_graph.subjects(RDF.type, KG.Meeting))

@@ -6,62 +6,74 @@ import sys
 import click
 from tqdm import tqdm
 
-from ..build import build
+from ..build import BuildReport, build
 from ..errors import ParleyError
 from .main import EXIT_DATA, KgContext, cli, fail
 
 MAX_SHOWN = 20  # violations printed by build; `kg validate` prints them all
 
 
+def print_report(report: BuildReport, store_path) -> None:
+    """Every verdict: errors, then warnings (paths skipped and why), then the counts."""
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    violations = report.violations
+    if violations:
+        from .validate_cmd import text_report
+
+        click.echo(text_report(violations[:MAX_SHOWN]), err=True)
+        click.echo(f"{len(violations)} shape violation(s); `kg --store {store_path} validate` reports them all.",
+                   err=True)
+
+
 @cli.command("build")
-@click.argument("articles", type=click.Path(exists=True))
+@click.argument("articles", type=click.Path())
 @click.option("--no-validate", is_flag=True, help="Skip the per-article SHACL check.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the built data violates the shapes (default: report them, exit 0).")
+@click.option("--prune", is_flag=True, help="Also remove the articles built earlier from ARTICLES whose files are gone.")
 @click.option("--processes", "-j", default=1, show_default=True, help="spaCy worker processes.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--wikidata-endpoint", metavar="URL", default=None,
               help="Also link names the offline cache lacks via this SPARQL endpoint "
                    "(e.g. https://query.wikidata.org/sparql). Default: offline cache only.")
 @click.pass_obj
-def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, processes: int,
+def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, prune: bool, processes: int,
               progress: bool | None, wikidata_endpoint: str | None) -> None:
     """Build the graph from ARTICLES (a folder, searched recursively, or one file).
 
-    Reads .txt (with optional <stem>.meta.json sidecar), .html, .json and .jsonl articles; each
-    article's statements land in a named graph of their own, replaced when rebuilt.
+    Reads .txt (with optional <stem>.meta.json sidecar), .html, .json and .jsonl articles. Each
+    article is identified by its URL (from its metadata) or else its path in ARTICLES; its
+    statements land in a named graph of their own, rewritten only when its text changed. Every
+    path gets a verdict: landed, unchanged, skipped (with the reason) or failed (with a coded
+    error naming the file and the place); the last line counts them.
     Exit 0: every article read was built (shape violations are reported; --strict makes them
     exit 1, and `kg validate` always does); 1: some input could not be read (the rest still
-    landed); 2: the tool failed.
+    landed); 2: the tool failed (another build holds the store, a bug).
 
-    Example: kg --store data/store build data/articles
+    Example: kg --store data/store build data/articles --prune
     """
     try:
         store = obj.store()
-        from ..extract import load_nlp
-
         from ..link import Linker
 
-        nlp = load_nlp()
         linker = Linker.load(endpoint=wikidata_endpoint)
     except ParleyError as e:
         fail(e)
+
+    def nlp():
+        from ..extract import load_nlp
+
+        return load_nlp()
+
     show = sys.stderr.isatty() if progress is None else progress
     with tqdm(desc="extracting", unit="article", disable=not show, file=sys.stderr) as bar:
         report = build(articles, store, nlp=nlp, validate=not no_validate, n_process=processes,
-                       progress=bar.update, linker=linker)
-    for error in report.errors:
-        click.echo(f"Error: {error}", err=True)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    for path in report.duplicates:
-        click.echo(f"Skipped {path}: same text as an article already read.", err=True)
-    click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}.")
-    violations = report.violations
-    if violations:
-        from .validate_cmd import text_report
-
-        click.echo(text_report(violations[:MAX_SHOWN]), err=True)
-        click.echo(f"{len(violations)} shape violation(s); `kg --store {obj.store_path} validate` reports them all.",
-                   err=True)
-    if report.errors or (strict and violations):
+                       progress=bar.update, linker=linker, prune=prune)
+    store.close()
+    print_report(report, obj.store_path)
+    click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}: "
+               f"{report.summary()}.")
+    if report.errors or (strict and report.violations):
         raise SystemExit(EXIT_DATA)

@@ -22,7 +22,7 @@ def export_cli(obj: KgContext, fmt: str, out: str) -> None:
     Example: kg --store data/store export --format trig --out data/out/graph.trig
     """
     try:
-        store = obj.store(must_exist=True)
+        store = obj.reader()
         if out == "-":
             sys.stdout.buffer.write(store.export(None, fmt=fmt))
         else:

@@ -20,10 +20,20 @@ class KgContext:
         self._store: GraphStore | None = None
 
     def store(self, *, must_exist: bool = False) -> GraphStore:
+        """The store opened as its one writer (build, remove); a second writer gets E704."""
         if self._store is None:
             if must_exist and not self.store_path.exists():
                 raise StoreError(Errors.E702.format(path=self.store_path))
             self._store = GraphStore(self.store_path)
+        return self._store
+
+    def reader(self) -> GraphStore:
+        """The store opened for reading (query, export, validate): the newest published
+        snapshot, also while a build writes."""
+        if self._store is None:
+            if not self.store_path.exists():
+                raise StoreError(Errors.E702.format(path=self.store_path))
+            self._store = GraphStore.reader(self.store_path)
         return self._store
 
 

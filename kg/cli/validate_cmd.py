@@ -42,7 +42,7 @@ def validate_cli(obj: KgContext, fmt: str, owl: bool) -> None:
     from ..validate.store import validate_store
 
     try:
-        store = obj.store(must_exist=True)
+        store = obj.reader()
         report = validate_store(store)
         owl_report = None
         if owl:

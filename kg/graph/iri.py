@@ -40,6 +40,11 @@ def article_iri(article: Article) -> URIRef:
 
 
 def graph_iri(article: Article) -> URIRef:
+    """The article's named graph. It follows the article's source (URL, or path in the built
+    folder) when it has one, so an edited article replaces its own graph; else its content."""
+    if article.source:
+        key = hashlib.sha256(article.source.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return KGID[f"graph/{key}"]
     return KGID[f"graph/{article.key}"]
 
 

@@ -28,10 +28,17 @@ DATELINE = re.compile(r"^\s*(?:date|published|updated)[:\s]+(\d{4}-\d{2}-\d{2})(
 _SENTENCE_END = re.compile(r"[.!?…:;,\"”’)\]]\s*$")
 
 
+def _words(line: str) -> int:
+    """Words in a line; in scripts written without spaces (Chinese, Japanese, Thai) each
+    character counts, so a paragraph of them is not taken for a heading."""
+    unspaced = sum(1 for ch in line if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+                   or "\u0e00" <= ch <= "\u0eff" or "\uf900" <= ch <= "\ufaff")
+    return len(line.split()) + unspaced
+
+
 def _is_heading(line: str) -> bool:
     """A short line that does not end like a sentence: a heading, a menu item or a caption."""
-    words = line.split()
-    return len(words) < 9 and not _SENTENCE_END.search(line)
+    return _words(line) < 9 and not _SENTENCE_END.search(line)
 
 
 def _is_teaser(line: str) -> bool:

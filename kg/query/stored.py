@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from ..errors import BadParameter, Errors, UnknownQuery
+from ..resources import resource
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERY_DIR = resource("queries")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
 
 
@@ -45,14 +48,18 @@ class StoredQuery:
         bound: dict[str, Node] = {}
         for key, value in values.items():
             kind = self.params[key]
-            if kind == "iri":
-                bound[key] = URIRef(value)
-            elif kind == "date":
-                bound[key] = Literal(value, datatype=XSD.date)
-            elif kind == "integer":
-                bound[key] = Literal(int(value))
-            else:
-                bound[key] = Literal(value)
+            try:
+                if kind == "iri":
+                    ox.NamedNode(value)  # an absolute IRI, or ValueError
+                    bound[key] = URIRef(value)
+                elif kind == "date":
+                    bound[key] = Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+                elif kind == "integer":
+                    bound[key] = Literal(int(value))
+                else:
+                    bound[key] = Literal(value)
+            except ValueError:
+                raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value)) from None
         return bound
 
 
@@ -75,6 +82,14 @@ def stored_queries(folder: Path = QUERY_DIR) -> dict[str, StoredQuery]:
 
 
 def get_query(name: str, folder: Path = QUERY_DIR) -> StoredQuery:
+    """The stored query ``name``, or the query in a file when ``name`` is a path to an ``.rq`` file
+    (same comment header, same ``# param`` declarations)."""
+    if name.endswith(".rq") or "/" in name or "\\" in name:
+        path = Path(name)
+        try:
+            return parse_query(path)
+        except (OSError, UnicodeDecodeError) as e:
+            raise UnknownQuery(Errors.E512.format(path=path, reason=getattr(e, "strerror", None) or e)) from None
     queries = stored_queries(folder)
     if name not in queries:
         raise UnknownQuery(Errors.E501.format(name=name, known=", ".join(queries)))

@@ -1,4 +1,4 @@
 """Store: the embedded Oxigraph store behind one small interface."""
-from .oxigraph import EXPORT_FORMATS, GraphStore
+from .oxigraph import EXPORT_FORMATS, STATE_GRAPH, GraphStore
 
-__all__ = ["EXPORT_FORMATS", "GraphStore"]
+__all__ = ["EXPORT_FORMATS", "STATE_GRAPH", "GraphStore"]

@@ -5,8 +5,12 @@ answers SPARQL 10-60x faster (../shared/notes/README.md; our bench/store_bench.p
 same here). rdflib stays the API for building and validating one article's graph in memory;
 this module converts at the boundary.
 
-Each article's statements live in a named graph; replacing it is one transaction, so a build
-that stops half way leaves every article either fully old, fully new or absent.
+Each article's statements live in a named graph. On disk, one process writes (a lock file refuses
+a second writer) and readers open the newest published snapshot (``layout.py``), so they read
+while a build writes and see each article graph whole or absent. Beside the article graphs, a
+state graph (never exported, not in the union) keeps one record per article: its source, content
+hash and extracted facts (``records.py``), so that a later build can re-decide cross-article
+questions without re-reading or re-parsing the article.
 """
 from __future__ import annotations
 
@@ -19,8 +23,11 @@ from rdflib.term import Node
 
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
+from . import layout
 
 ARTICLE_GRAPHS = "https://w3id.org/parley/id/graph/"
+STATE_GRAPH = "https://w3id.org/parley/id/state/articles"  # bookkeeping: never exported, not in the union
+STATE_NS = "https://w3id.org/parley/state#"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
@@ -72,20 +79,86 @@ class GraphStore:
     """A quad store: one named graph per article.
 
     path (str | Path | None): folder of the on-disk store; ``None`` keeps it in memory.
+    read_only (bool): open as a reader (:meth:`reader`): the newest snapshot, never locked out
+        by a build; otherwise as the one writer (a second writer gets E704).
     """
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path else None
+        self.read_only = read_only
+        self._lock: layout.WriteLock | None = None
+        self._held = None  # a reader's shared lock on its snapshot
+        self.snapshot: Path | None = None
         try:
             if self.path is None:
                 self.store = ox.Store()
             elif read_only:
-                self.store = ox.Store.read_only(str(self.path))
+                self._open_reader()
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
-                self.store = ox.Store(str(self.path))
+                layout.check_layout(self.path)
+                self._lock = layout.WriteLock(self.path)
+                try:
+                    self.store = ox.Store(str(self.path / layout.PRIMARY))
+                except BaseException:
+                    self._lock.release()
+                    raise
+                if layout.current_snapshot(self.path) is None:
+                    self.publish()  # readers always have something whole to open
         except OSError as e:
             raise StoreError(Errors.E701.format(path=self.path, reason=e)) from None
+
+    @classmethod
+    def reader(cls, path: str | Path) -> "GraphStore":
+        """Open the store at ``path`` for reading, also while a build writes it."""
+        return cls(path, read_only=True)
+
+    def _open_reader(self) -> None:
+        assert self.path is not None
+        if not self.path.is_dir():
+            raise StoreError(Errors.E702.format(path=self.path))
+        layout.check_layout(self.path)
+        held = layout.hold_snapshot(self.path)
+        if held is not None:
+            self.snapshot, self._held = held
+            self.store = ox.Store.read_only(str(self.snapshot))
+        elif not layout.writer_active(self.path) and (self.path / layout.PRIMARY).is_dir():
+            self.store = ox.Store.read_only(str(self.path / layout.PRIMARY))
+        elif (self.path / layout.PRIMARY).is_dir():
+            raise StoreError(Errors.E707.format(path=self.path))
+        else:
+            raise StoreError(Errors.E702.format(path=self.path))
+
+    def refresh(self) -> bool:
+        """A reader: move to the newest snapshot if the writer published one since; returns
+        whether it moved (a long-running reader such as ``kg serve`` calls this per request)."""
+        if not self.read_only or self.path is None:
+            return False
+        newest = layout.current_snapshot(self.path)
+        if newest is None or newest == self.snapshot:
+            return False
+        old = self._held
+        self._open_reader()
+        if old is not None:
+            old.close()
+        return True
+
+    def publish(self) -> None:
+        """A writer: make what is written so far the snapshot that readers open."""
+        if self.path is not None and not self.read_only:
+            layout.publish(self.store, self.path)
+
+    def close(self) -> None:
+        """Publish (a writer), then let go of the database and the locks."""
+        if self.path is None or not hasattr(self, "store"):
+            return
+        if not self.read_only:
+            self.publish()
+        del self.store
+        if self._lock is not None:
+            self._lock.release()
+        if self._held is not None:
+            self._held.close()
 
     # -- writing ---------------------------------------------------------------------------
     # The default graph holds the set union of the article graphs, kept up to date on every
@@ -103,19 +176,24 @@ class GraphStore:
         old = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, g)}
         added = new - old
         default = ox.DefaultGraph()
+        # every new triple goes (again) into the union: a rerun after a kill -9 between the two
+        # removals of _retract must not leave a triple stated in the graph but missing in the union
         self.store.extend([ox.Quad(s, p, o, g) for s, p, o in added] +
-                          [ox.Quad(s, p, o, default) for s, p, o in added])
+                          [ox.Quad(s, p, o, default) for s, p, o in new])
         self._retract(g, old - new)
         return len(new)
 
     def _retract(self, g: ox.NamedNode, triples: set) -> None:
+        """Remove ``triples`` from graph ``g``, and from the union what no other article graph
+        states. The union copy goes first: interrupted between the two, the graph still holds
+        the triple, so the next replace of ``g`` retracts it again."""
         default = ox.DefaultGraph()
         for s, p, o in triples:
-            self.store.remove(ox.Quad(s, p, o, g))
-            stated_elsewhere = any(not isinstance(q.graph_name, ox.DefaultGraph)
+            stated_elsewhere = any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != g
                                    for q in self.store.quads_for_pattern(s, p, o))
             if not stated_elsewhere:
                 self.store.remove(ox.Quad(s, p, o, default))
+            self.store.remove(ox.Quad(s, p, o, g))
 
     def remove_graph(self, graph: URIRef) -> None:
         """Remove an article's graph, and from the union what no other article states."""
@@ -135,8 +213,31 @@ class GraphStore:
         self.replace_graph(graph or URIRef(Path(path).resolve().as_uri()), g)
 
     def flush(self) -> None:
-        if self.path is not None:
+        """Write through to disk and publish the snapshot readers open."""
+        if self.path is not None and not self.read_only:
             self.store.flush()
+            self.publish()
+
+    # -- article records (the state graph) ----------------------------------------------------
+    def get_state(self, subject: str, key: str) -> str | None:
+        """A bookkeeping value (``records.py``) stored under ``subject`` and ``key``."""
+        for q in self.store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(STATE_NS + key), None,
+                                              ox.NamedNode(STATE_GRAPH)):
+            return q.object.value
+        return None
+
+    def set_state(self, subject: str, key: str, value: str | None) -> None:
+        """Replace (or with ``None`` delete) a bookkeeping value; one small transaction each."""
+        s, p, g = ox.NamedNode(subject), ox.NamedNode(STATE_NS + key), ox.NamedNode(STATE_GRAPH)
+        for q in list(self.store.quads_for_pattern(s, p, None, g)):
+            self.store.remove(q)
+        if value is not None:
+            self.store.add(ox.Quad(s, p, ox.Literal(value), g))
+
+    def state_values(self, key: str) -> Iterator[tuple[str, str]]:
+        """(subject, value) for every bookkeeping value under ``key``."""
+        for q in self.store.quads_for_pattern(None, ox.NamedNode(STATE_NS + key), None, ox.NamedNode(STATE_GRAPH)):
+            yield q.subject.value, q.object.value
 
     # -- reading ---------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -148,7 +249,9 @@ class GraphStore:
         return [g for g in self.all_graphs() if g.startswith(ARTICLE_GRAPHS)]
 
     def all_graphs(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+        """Article and derived graphs (the bookkeeping state graph is not RDF data)."""
+        return sorted(URIRef(g.value) for g in self.store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value != STATE_GRAPH)
 
     def graph(self, graph: URIRef) -> Graph:
         """Copy one named graph into an in-memory rdflib Graph (for validation: pyshacl over
@@ -191,7 +294,7 @@ class GraphStore:
             # the named graphs only: the default graph is their union, derived, not stated
             named = ox.Store()
             named.extend(q for q in self.store.quads_for_pattern(None, None, None)
-                         if not isinstance(q.graph_name, ox.DefaultGraph))
+                         if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != STATE_GRAPH)
             kwargs = {"prefixes": prefixes} if rdf_format != ox.RdfFormat.N_QUADS else {}
             return named.dump(out, format=rdf_format, **kwargs)
         kwargs = {"prefixes": prefixes} if rdf_format == ox.RdfFormat.TURTLE else {}

@@ -200,14 +200,24 @@ def test_query_on_a_store_that_does_not_exist_exits_2_with_e702(tmp_path):
     assert not missing.exists(), "asking a question must not create a store"
 
 
-def test_query_locked_store_exits_2_with_e701(hand_store):
+def test_query_reads_while_a_writer_holds_the_store(hand_store):
     holder = GraphStore(hand_store)
     try:
         run = run_kg("--store", hand_store, "query", "actors")
     finally:
         release(holder)
+    assert run.code == 0, run.stderr
+    assert "kgid:person/vladimir-putin" in run.stdout
+
+
+def test_build_while_another_writer_holds_the_store_exits_2_with_e704(hand_store, tmp_path):
+    holder = GraphStore(hand_store)
+    try:
+        run = run_kg("--store", hand_store, "build", tmp_path)
+    finally:
+        release(holder)
     assert run.code == 2
-    assert run.stderr.startswith(f"Error: [E701] Cannot open the store at {hand_store}")
+    assert run.stderr.startswith(f"Error: [E704] The store at {hand_store} is being written by another kg process")
 
 
 # -- query output --------------------------------------------------------------------------------
@@ -260,7 +270,7 @@ def test_build_bad_json_exits_1_and_names_the_file(built):
     assert run.code == 1
     assert f"Error: [E103] {articles / 'broken.json'}: invalid JSON (" in run.stderr
     assert run.stdout.startswith(f"Built 1 article(s), ")
-    assert run.stdout.rstrip().endswith(f"into {store}.")
+    assert run.stdout.rstrip().endswith(f"into {store}: 1 landed, 0 unchanged, 0 skipped, 1 failed.")
 
 
 def test_build_good_article_next_to_a_bad_one_is_queryable(built):
@@ -273,10 +283,10 @@ def test_build_good_article_next_to_a_bad_one_is_queryable(built):
     assert "Marco Rubio" in {r["label"] for r in csv.DictReader(io.StringIO(actors.stdout))}
 
 
-def test_build_missing_folder_exits_2(tmp_path):
+def test_build_missing_folder_exits_1_with_e109(tmp_path):
     run = run_kg("--store", tmp_path / "store", "build", tmp_path / "nowhere")
-    assert run.code == 2
-    assert "does not exist" in run.stderr
+    assert run.code == 1
+    assert run.stderr.startswith(f"Error: [E109] {tmp_path / 'nowhere'}: no such file or folder.")
 
 
 # -- export -----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from decimal import Decimal
 
 import pyoxigraph as ox
@@ -235,11 +236,55 @@ def test_on_disk_store_reopens_with_the_same_data(tmp_path):
     assert quads(read_only) == before
 
 
-def test_on_disk_store_open_twice_gives_e701(tmp_path):
+def test_on_disk_store_second_writer_gives_e704_naming_the_first(tmp_path):
     first = GraphStore(tmp_path / "store")
-    with pytest.raises(StoreError, match=r"^\[E701\] Cannot open the store at .*Is another kg process using it\?"):
+    with pytest.raises(StoreError, match=r"^\[E704\] The store at .* is being written by another kg process "
+                                         rf"\(pid {os.getpid()}: .*\)\. Wait for it to finish"):
         GraphStore(tmp_path / "store")
-    del first
+    first.close()
+    GraphStore(tmp_path / "store").close()  # the lock goes with the writer
+
+
+def test_reader_opens_while_a_writer_holds_the_store_and_sees_what_was_published(tmp_path):
+    path = tmp_path / "store"
+    writer = GraphStore(path)
+    writer.replace_graph(G1, meeting_graph("first", PUTIN))
+    writer.flush()  # published
+    writer.replace_graph(G2, meeting_graph("second", PUTIN, WITKOFF))  # not yet published
+    reader = GraphStore.reader(path)
+    assert reader.named_graphs() == [G1]
+    writer.flush()
+    assert reader.refresh() is True
+    assert reader.named_graphs() == [G1, G2]
+    assert reader.refresh() is False
+    writer.close()
+    reader.close()
+
+
+def test_reader_of_a_store_in_the_old_flat_layout_gives_e705(tmp_path):
+    import pyoxigraph
+
+    old = tmp_path / "old"
+    pyoxigraph.Store(str(old)).flush()
+    gc.collect()
+    with pytest.raises(StoreError, match=r"^\[E705\] .* layout of an earlier Parley"):
+        GraphStore.reader(old)
+
+
+def test_writer_keeps_only_the_newest_snapshots_not_held_by_readers(tmp_path):
+    from kg.store import layout
+
+    path = tmp_path / "store"
+    writer = GraphStore(path)
+    writer.flush()
+    reader = GraphStore.reader(path)  # holds the second snapshot
+    for _ in range(4):
+        writer.flush()
+    snaps = sorted(p.name for p in (path / layout.SNAPSHOTS).iterdir() if p.name.isdigit())
+    assert reader.snapshot.name in snaps
+    assert len(snaps) == layout.KEEP + 1
+    writer.close()
+    reader.close()
 
 
 def test_on_disk_store_path_that_is_a_file_gives_e701(tmp_path):
