@@ -49,3 +49,13 @@ def test_dates_weekday_before_an_explicit_date_reads_the_date():
     assert len(found) == 1 and found[0].kind == "explicit"
     assert resolve(found[0], published=None, context_dates=[date(2025, 3, 8)])[0] == date(2025, 3, 6)
     assert find_dates("they said on Monday (Feb 3) that")[0].get("day") == "3"
+
+
+def test_meetings_date_of_the_speaker_reporting_a_finished_meeting(run):
+    f = run("VIENNA — Speaking to reporters late on Friday, Rafael Grossi said the meeting had been useful.")
+    assert [(m.place, m.date) for m in f.meetings] == [("Vienna", date(2025, 11, 28))]
+
+
+def test_meetings_date_of_another_clause_is_not_the_meeting_date(run):
+    f = run("A truce agreed on Monday was later extended to make room for talks.")
+    assert all(m.date != date(2025, 11, 24) for m in f.meetings)

@@ -189,3 +189,15 @@ def test_meetings_opening_round_is_a_meeting(run):
 def test_meetings_place_named_by_apposition(run):
     f = run("The two leaders held talks in Lochmore, northern Scotland, on Sunday.")
     assert f.meetings[0].place == "Lochmore"
+
+
+def test_meetings_signatories_and_onlookers_take_part(run):
+    f = run("Kenyan President William Ruto and Ugandan President Yoweri Museveni sign the pact in Nairobi as "
+            "South African President Cyril Ramaphosa and Nigerian President Bola Tinubu look on.")
+    names = {p.name for p in f.meetings[0].participants}
+    assert {"William Ruto", "Yoweri Museveni", "Cyril Ramaphosa", "Bola Tinubu"} <= names
+
+
+def test_meetings_talks_conducted_through_a_go_between(run):
+    f = run("The talks in Muscat on Saturday were conducted through Omani Foreign Minister Badr Albusaidi.")
+    assert "Badr Albusaidi" in {p.name for p in f.meetings[0].participants}

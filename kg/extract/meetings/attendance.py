@@ -35,6 +35,9 @@ def _lead_phrase(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Sp
         agent = next((c for c in h.children if c.dep_ == "agent"), None)
         for p in (agent.children if agent is not None else []):
             found += [(n, Span(t.left_edge.idx, s.end)) for n, s in persons(p, res, idx, companions=False)]
+        if agent is not None and not found:  # "headed by the Secretary of the Council, X": the holder's name
+            for x in (x for x in agent.subtree if x.dep_ == "appos" and x.i in idx.token_actor):
+                found += [(n, Span(t.left_edge.idx, s.end)) for n, s in persons(x, res, idx, companions=False)]
     elif leads and t.dep_ == "dobj":  # "X led the delegation", "X, who led the delegation"
         subj = subject(h)
         if subj is not None and subj.lower_ in RELATIVES | {"he", "she"}:

@@ -142,7 +142,8 @@ class MeetingFinder:
                   for x in w.children for p in persons(x, self.res, self.idx)]
         countries = set(self.idx.countries.values())
         return len({n for n, _ in named}) >= 2 and any(
-            x.dep_ == "pobj" and x.head.lower_ in ("in", "at") and x.head.head.i == t.i
+            x.dep_ == "pobj" and x.head.lower_ in ("in", "at")
+            and (x.head.head.i == t.i or x.head.head.dep_ == "dobj" and x.head.head.head.i == t.i)
             and place_of(x, self.idx) not in (None, *countries) for x in t.subtree)
 
     def _hands_over(self, t: Token) -> bool:
@@ -267,7 +268,9 @@ class MeetingFinder:
                 for m in self.mentions_of(t):
                     if m.hypothetical:
                         continue
-                    same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)), None)
+                    # "the talks took place after the opening round in X": two meetings in one sentence
+                    same = next((x for x in self.mentions if x.start == m.start and self._related(x, m)
+                                 and x.background == m.background), None)
                     if same is not None:
                         self._merge(same, m)
                     else:

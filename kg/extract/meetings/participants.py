@@ -15,6 +15,7 @@ from ..text.gazetteer import TITLE_WORDS
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
 open host travel chair co-chair convene sit carry leave""".split())
 GATHER_VERBS = frozenset("bring gather unite".split())
+WITNESS_VERBS = frozenset("witness look watch observe".split())  # "as C looked on", "which C witnessed"
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
 HEAD_OF_DELEGATION = "HeadOfDelegation"
@@ -166,7 +167,7 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         if r.dep_ != "relcl":
             continue
         c = next((x for x in r.children if x.dep_ == "xcomp" and x.lemma_ in JOIN_VERBS), r)
-        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS or c.lower_ in ("co-chaired", "chaired"):
+        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS | WITNESS_VERBS or c.lower_ in ("co-chaired", "chaired"):
             subj = subject(r)
             if subj is not None and subj.lower_ not in RELATIVES:
                 add(subj)
@@ -208,6 +209,9 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         return out  # "X did not travel to the summit"
     if trig.pos_ == "VERB":
         add(subject(trig))
+        for c in trig.children:  # "A and B sign the text as C and D look on"
+            if c.dep_ == "advcl" and c.lemma_ in WITNESS_VERBS:
+                add(subject(c))
         for c in trig.children:  # a subject the parser split up ("army chief Abdel al-Burhan met")
             if c.dep_ == "nsubj":
                 add(c)

@@ -12,7 +12,6 @@ from .where import compatible, inner, local_places, place_label
 PLACE_PREPS = frozenset("in at to".split())
 BUILDINGS = frozenset("""hotel palace museum residence villa hall library centre center building compound
 estate club venue mansion""".split())  # "a Gyeongju hotel" is in Gyeongju; "a Red Sea city" is no sea
-SEQUENCE_PREPS = frozenset("after before following since".split())
 CLAUSE_EDGES = frozenset("relcl acl advcl ccomp".split())
 
 
@@ -47,9 +46,6 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
     a venue gives its city ("at the White House": Washington); a city wins over a country."""
     anchors = _anchors(trig)
     found = []
-    own = {h.i for h in trig.ancestors}
-    scope = [t for t in scope if not any(h.lower_ in SEQUENCE_PREPS and h.i not in own and h.i != trig.i
-                                         for h in t.ancestors)]  # "took place after the round in X"
     for t in scope:
         label = place_of(t, idx)
         if label is None and t.dep_ == "pobj":  # "in the Omani capital, Muscat"

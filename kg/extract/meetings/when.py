@@ -45,6 +45,8 @@ def _attached(expr: DateExpr, trig: Token) -> bool:
         return False
     chain = _clause_chain(trig)
     gov = _governor(span.root)
+    if gov is not None and gov.dep_ == "advcl" and gov.tag_ == "VBG" and gov.head.i in chain:
+        return True  # "Speaking late on Sunday, A said the meeting had been productive"
     return gov is None or gov.i in chain or span.root.head.i in chain
 
 
