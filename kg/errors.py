@@ -2,7 +2,7 @@
 
 Modelled on spaCy's ``errors.py``: ``Errors.E101.format(path=...)`` gives the message with its
 code prefixed. Ranges: E1xx ingest, E2xx extract, E3xx graph, E4xx validate, E5xx query,
-E6xx link, E7xx store, E9xx CLI. Library code raises the typed exceptions at the bottom;
+E6xx link, E7xx store, E8xx serve, E9xx CLI. Library code raises the typed exceptions at the bottom;
 only the CLI turns them into text and exit codes.
 """
 from __future__ import annotations
@@ -53,8 +53,23 @@ class Errors(metaclass=_Coded):
     E503 = "Parameter {param!r} needs a value: use --param {param}=VALUE."
     E504 = "--param expects KEY=VALUE, got {value!r}."
     E505 = "Query {name!r} failed: {reason}"
-    E506 = "Parameter {param!r} needs an absolute IRI (e.g. https://w3id.org/parley/id/person/...), got {value}."
-    E507 = "Parameter {param!r} needs {kind}, got {value}."
+    E506 = ("This endpoint is read-only: {form} is a SPARQL Update operation, not a query. Ask SELECT, ASK, "
+            "CONSTRUCT or DESCRIBE; change the graph with `kg build`.")
+    E507 = ("SERVICE (federated query) is disabled: this server does not fetch other endpoints. Query the "
+            "other endpoint yourself, or load its data with `kg build`.")
+    E508 = ("The query has {count} results, more than the limit of {limit}. Nothing was returned: add LIMIT "
+            "and OFFSET to read it in pages, or raise the limit (kg serve --max-results).")
+    E509 = ("The query ran longer than the time limit of {seconds:g} s and was stopped; nothing was returned. "
+            "Narrow it (bind a parameter, match IRIs or exact labels), or raise the limit (kg serve --timeout).")
+    E510 = "as-of date must be YYYY-MM-DD, got {value!r}."
+    E511 = "No {fmt!r} output for a {form} query. Choose one of: {known}."
+    E512 = "{path}: cannot read the query file ({reason})."
+    E513 = "The query is not valid SPARQL: {reason}"
+    E514 = "No article graph for {article!r}: give the article's file name (without extension) or its graph IRI."
+    E515 = "Not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE found."
+    E516 = ("Query {name!r}: parameter {param!r} is of kind {kind} (iri: an absolute IRI; date: YYYY-MM-DD; "
+            "integer: digits), got {value!r}.")
+
     # link
     E601 = "Wikidata endpoint {endpoint} failed after {tries} tries: {reason}. Use the offline cache or retry later."
     E602 = ("{path}: cannot read the Wikidata cache ({reason}). Restore data/wikidata/cache.json from version "
@@ -73,6 +88,19 @@ class Errors(metaclass=_Coded):
     E706 = ("No article in the store matches {what!r}. Give a file path as it was built (relative to the "
             "built folder), the article's URL, or its graph IRI.")
     E707 = "The store at {path} is being built for the first time and has nothing to read yet. Try again shortly."
+    # serve
+    E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
+    E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "
+            "application/x-www-form-urlencoded (query=...) or application/sparql-query.")
+    E803 = "No query given: pass the SPARQL text as the 'query' parameter (GET or form POST) or as the POST body."
+    E804 = "None of the accepted types ({accept}) can carry a {form} result. This server offers: {known}."
+    E805 = "A query worker failed: {reason}. The server restarted it; please retry, and report the query if it repeats."
+    E806 = "The server is busy: no query worker became free within {seconds:g} s. Retry shortly."
+    E807 = "No such page or resource: {path}. The endpoint is /sparql, stored questions are under /queries."
+    E808 = "Method {method} is not allowed on {path}; use {allowed}."
+    # cli
+    E901 = "Give the query as an argument or with --file, not both and not neither."
+
 
 
 class Warnings(metaclass=_Coded):
@@ -151,6 +179,26 @@ class QueryFailed(ParleyError):
 
 class StoreError(ParleyError):
     pass
+
+
+class ReadOnly(ParleyError):
+    """An update, LOAD or SERVICE sent to a read-only query interface."""
+
+
+class ResultLimitExceeded(ParleyError):
+    """A result larger than the configured limit: refused whole, never truncated."""
+
+    def __init__(self, message: str, count: int, limit: int) -> None:
+        super().__init__(message)
+        self.count, self.limit = count, limit
+
+
+class QueryTimeout(ParleyError):
+    """A query stopped at the configured time limit."""
+
+
+class ServeError(ParleyError):
+    """The server could not start."""
 
 
 class ShapeViolation(ParleyError):

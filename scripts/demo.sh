@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the sample data: set up, build the graph from data/articles, validate it,
-# answer a stored question and export the graph as TriG.
+# answer a stored question and export the graph as TriG; say how to serve it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -12,3 +12,4 @@ mkdir -p data/out
 .venv/bin/kg --store "$store" query attendees-at-place --param place=Moscow
 .venv/bin/kg --store "$store" query claims-by-speaker --param speaker=Rubio
 .venv/bin/kg --store "$store" export --format trig --out data/out/graph.trig
+echo "Serve it: .venv/bin/kg --store $store serve   (then open http://127.0.0.1:7878/)"

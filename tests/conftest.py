@@ -95,3 +95,21 @@ def fresh_store():
     from kg.store import GraphStore
 
     return GraphStore(None)
+
+
+@pytest.fixture(scope="session")
+def sample_store_path(tmp_path_factory, samples_dir, nlp) -> Path:
+    """data/articles built into an on-disk store, closed again so that servers and CLIs can open it."""
+    import gc
+
+    from kg.build import build
+    from kg.store import GraphStore
+
+    path = tmp_path_factory.mktemp("sample-store") / "store"
+    store = GraphStore(path)
+    report = build(samples_dir, store, nlp=nlp, validate=False)
+    assert report.landed and not report.errors
+    store.flush()
+    del store
+    gc.collect()  # release RocksDB's lock
+    return path

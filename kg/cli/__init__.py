@@ -13,7 +13,7 @@ import sys
 from .main import cli
 
 # importing the command modules registers them on the group
-from . import build_cmd, export_cmd, link_cmd, query_cmd, validate_cmd  # noqa: E402,F401
+from . import build_cmd, export_cmd, link_cmd, query_cmd, serve_cmd, sparql_cmd, validate_cmd  # noqa: E402,F401
 from . import remove_cmd  # noqa: E402,F401
 
 

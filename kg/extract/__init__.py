@@ -19,6 +19,8 @@ from .pipeline import COMPONENTS, WARNINGS, load_nlp, set_context
 EXTRACTOR_VERSION = "kg.extractor.v1"
 # a paragraph that opens with a dateline ("GENEVA —") starts a new sentence after a headline
 DATELINE_START = re.compile(r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [A-Z][\w.' -]{1,30}?)?\s+(?:—|–|--)\s")
+# a list item ("• Talks resume on Monday") is a sentence of its own
+BULLET_START = re.compile(r"[•·▪‣◦*–-]\s")
 
 __all__ = ["EXTRACTOR_VERSION", "body_text", "extract", "extract_many", "load_nlp"]
 
@@ -42,7 +44,8 @@ def body_text(article: Article) -> str:
             nxt = ranges[i + 1].start if i + 1 < len(ranges) else len(chars)
             for j in range(span.end, nxt):
                 chars[j] = " "
-            starts_dateline = nxt < len(text) and DATELINE_START.match(text, nxt) is not None
+            starts_dateline = nxt < len(text) and (DATELINE_START.match(text, nxt) is not None
+                                                   or BULLET_START.match(text, nxt) is not None)
             # furniture cut out between two ranges (headings, menus) means they are not one sentence
             furniture_between = bool(text[span.end:nxt].strip())
             if ends_sentence or starts_dateline or furniture_between or i + 1 == len(ranges):

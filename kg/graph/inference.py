@@ -9,14 +9,14 @@ node. They are recomputed from scratch, so they always match the articles in the
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from ..resources import resource
 from .namespaces import KGID
 
-ONTOLOGY_PATH = Path(__file__).resolve().parents[2] / "ontology" / "parley.ttl"
+ONTOLOGY_PATH = resource("ontology") / "parley.ttl"
 ONTOLOGY_GRAPH = KGID["derived/ontology"]
 INFERRED_GRAPH = KGID["derived/inferred-types"]
 DERIVED_GRAPHS = (ONTOLOGY_GRAPH, INFERRED_GRAPH)

@@ -16,10 +16,11 @@ from typing import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from ..errors import Errors, LinkError
+from ..resources import resource
 from .entity import QID, Entity, Position
 from .text import country_names, norm
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = resource("data/wikidata").parent
 VERIFIED = DATA / "wikidata" / "verified_qids.json"
 DEFAULT_CACHE = DATA / "wikidata" / "cache.json"
 CACHE_FORMAT = "kg.wikidata_cache.v1"

@@ -1,8 +1,9 @@
 """Link the actors and places of one article's facts, recording every decision.
 
 The linker is the authority on QIDs: whatever the extractor guessed is replaced by its decision.
-NIL decisions are kept as records (the graph says "no confident match", with the reason) when
-there was a candidate to reject; a name nothing resembled leaves no record.
+Every actor gets a record: its QID, or an explicit NIL (the graph says "no confident match", with
+the reason), so "not linked" is a decision, not a gap. A place gets a NIL record only when there was
+a candidate to reject.
 """
 from __future__ import annotations
 
@@ -19,8 +20,7 @@ def link_facts(facts: ArticleFacts, linker: Linker) -> None:
             continue
         d = linker.link_actor(actor, context_names=names - {actor.name}, when=when)
         actor.wikidata = d.qid
-        if d.qid or d.candidates:
-            facts.links.append(Link(actor.name, actor.kind, d.qid, d.confidence, d.method, d.reason))
+        facts.links.append(Link(actor.name, actor.kind, d.qid, d.confidence, d.method, d.reason))
     actor_names = {a.name for a in facts.actors}
     for label in sorted(facts.places):
         if label in actor_names:  # a country named as a place is linked as the actor

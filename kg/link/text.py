@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
+from ..resources import resource
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = resource("data/gazetteer").parent
 # words that say nothing about which office or item is meant
 STOP = frozenset("""a an the of to in on at for and or by with from s its his her their former then current
 acting new ex""".split())

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ..errors import BadParameter, Errors, UnknownQuery, safe_repr
+from ..errors import BadParameter, Errors, UnknownQuery
+from ..resources import resource
 
-QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERY_DIR = resource("queries")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:\((\w+)\))?\s*:\s*(.*)$")
 
 
@@ -47,37 +49,18 @@ class StoredQuery:
         for key, value in values.items():
             kind = self.params[key]
             try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise BadParameter(Errors.E507.format(param=key, kind="text", value=safe_repr(value))) from None
-            if kind == "iri":
-                if not _is_iri(value):
-                    raise BadParameter(Errors.E506.format(param=key, value=safe_repr(value)))
-                bound[key] = URIRef(value)
-            elif kind == "date":
-                try:
-                    bound[key] = Literal(date.fromisoformat(value), datatype=XSD.date)
-                except ValueError:
-                    raise BadParameter(Errors.E507.format(param=key, kind="a date (YYYY-MM-DD)",
-                                                          value=safe_repr(value))) from None
-            elif kind == "integer":
-                if not re.fullmatch(r"[+-]?\d{1,18}", value.strip()):
-                    raise BadParameter(Errors.E507.format(param=key, kind="an integer", value=safe_repr(value)))
-                bound[key] = Literal(int(value))
-            else:
-                bound[key] = Literal(value)
+                if kind == "iri":
+                    ox.NamedNode(value)  # an absolute IRI, or ValueError
+                    bound[key] = URIRef(value)
+                elif kind == "date":
+                    bound[key] = Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+                elif kind == "integer":
+                    bound[key] = Literal(int(value))
+                else:
+                    bound[key] = Literal(value)
+            except ValueError:
+                raise BadParameter(Errors.E516.format(name=self.name, param=key, kind=kind, value=value)) from None
         return bound
-
-
-def _is_iri(value: str) -> bool:
-    """An absolute IRI, as the store parses it (RFC 3987)."""
-    import pyoxigraph
-
-    try:
-        pyoxigraph.NamedNode(value)
-    except ValueError:
-        return False
-    return ":" in value
 
 
 def parse_query(path: Path) -> StoredQuery:
@@ -99,6 +82,14 @@ def stored_queries(folder: Path = QUERY_DIR) -> dict[str, StoredQuery]:
 
 
 def get_query(name: str, folder: Path = QUERY_DIR) -> StoredQuery:
+    """The stored query ``name``, or the query in a file when ``name`` is a path to an ``.rq`` file
+    (same comment header, same ``# param`` declarations)."""
+    if name.endswith(".rq") or "/" in name or "\\" in name:
+        path = Path(name)
+        try:
+            return parse_query(path)
+        except (OSError, UnicodeDecodeError) as e:
+            raise UnknownQuery(Errors.E512.format(path=path, reason=getattr(e, "strerror", None) or e)) from None
     queries = stored_queries(folder)
     if name not in queries:
         raise UnknownQuery(Errors.E501.format(name=name, known=", ".join(queries)))

@@ -15,15 +15,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 
 import owlready2
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-ONTOLOGY_PATH = REPO_ROOT / "ontology" / "parley.ttl"
+from ..resources import resource
+
+ONTOLOGY_PATH = resource("ontology") / "parley.ttl"
 ONTOLOGY_IRI = "https://w3id.org/parley/ontology"
 # Base IRI of the ontology owlready2 creates for the data; the data's own IRIs are absolute.
 DATA_ONTOLOGY_IRI = "urn:parley:data"

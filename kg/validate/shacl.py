@@ -11,17 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import pyshacl
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import RDF, SH
 
+from ..resources import resource
 from .sparql_shapes import add_results, run_sparql_shapes, sparql_shapes
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SHAPES_PATH = REPO_ROOT / "ontology" / "shapes.ttl"
-ONTOLOGY_PATH = REPO_ROOT / "ontology" / "parley.ttl"
+SHAPES_PATH = resource("ontology") / "shapes.ttl"
+ONTOLOGY_PATH = resource("ontology") / "parley.ttl"
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,9 @@ def test_actors_country_wikidata_only_when_verified():
     g = load_gazetteer()
     assert g.wikidata("Ukraine", "Country") == "Q212"
     assert g.wikidata("Kyiv", "Country") is None
-    assert g.wikidata("Armenia", "Country") is None
+    assert g.wikidata("Armenia", "Country") == "Q399"  # every sovereign state is verified
+    assert g.wikidata("Somaliland", "Country") is None  # a name outside the verified list
+    assert g.wikidata("Turkey", "Person") is None  # never an item of another kind
 
 
 def test_actors_author_is_not_an_actor(run):
@@ -119,3 +121,37 @@ def test_actors_treaties_demonyms_and_places_are_not_organisations(run):
             "The council will be supervised by a Board of Trade.")
     orgs = names(f, "Organization")
     assert not orgs & {"Baltic Fisheries Treaty", "Struga", "Ogadenian", "Board of Trade"}
+
+
+def kinds(f, kind):
+    return {a.name for a in f.actors if a.kind == kind}
+
+
+def test_actors_country_only_in_a_title_is_not_an_actor(run):
+    f = run("UK Prime Minister Keir Starmer met Japan's chief negotiator on Monday. Norway backed the plan.")
+    countries = kinds(f, "Country")
+    assert "Norway" in countries and not {"United Kingdom", "Japan"} & countries
+
+
+def test_actors_country_as_a_location_is_a_place(run):
+    f = run("The round was held at the UK's historic Fenwick House. Officials in the Republic of Yemen waited.")
+    assert not {"United Kingdom", "Yemen"} & kinds(f, "Country")
+    assert "Fenwick House" not in kinds(f, "Organization")
+
+
+def test_actors_capital_acting_is_its_country(run):
+    f = run("Tokyo had secured a lower tariff, the minister said on Monday.")
+    assert "Japan" in kinds(f, "Country")
+
+
+def test_actors_outlets_and_venues_are_not_actors(run):
+    f = run("Karim Haddad told Fox Business Network that the Caspian Shipping Authority would sign, according "
+            "to IRNA. The signing took place in the Cabinet Room.")
+    orgs = kinds(f, "Organization")
+    assert "Caspian Shipping Authority" in orgs
+    assert not {"Fox Business Network", "IRNA", "Cabinet Room"} & orgs
+
+
+def test_actors_demonym_inside_an_organisation_name(run):
+    f = run("Pavel Orlov, who heads the Russian Direct Investment Fund, joined the talks.")
+    assert "Russian Direct Investment Fund" in kinds(f, "Organization")

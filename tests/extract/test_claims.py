@@ -103,9 +103,21 @@ def test_claims_welcome_inside_told_clause_is_not_its_own_claim(run):
     assert len(f.claims) == 1 and f.claims[0].speaker.endswith("Trump")
 
 
-def test_claims_country_officials_speak_for_the_country(run):
+def test_claims_unnamed_officials_are_anonymous_sources(run):
+    # GOLD_FORMAT: unnamed officials, sources and spokespeople are "anonymous source"
     f = run("Norwegian officials said on Monday that the talks would resume in Oslo.")
-    assert any(c.speaker == "Norway" and "talks would resume" in c.text for c in f.claims)
+    assert any(c.speaker == "anonymous source" and "talks would resume" in c.text for c in f.claims)
+
+
+def test_claims_described_official_is_anonymous_not_the_office(run):
+    f = run("One Kremlin official told reporters that no date had been fixed for the summit.")
+    c = next(c for c in f.claims if "no date had been fixed" in c.text)
+    assert c.speaker == "anonymous source"
+
+
+def test_claims_officials_from_both_sides_are_no_source(run):
+    f = run("Officials from both sides said the next round would take place in Muscat.")
+    assert not f.claims
 
 
 def test_claims_two_governments_speak_for_both_countries(run):
@@ -268,3 +280,94 @@ def test_claims_the_commission_resolves_to_named_commission(run):
 def test_claims_country_ministry_without_named_org_speaks_for_country(run):
     f = run("Kenya's foreign ministry said in a statement that it remained committed to the truce.")
     assert [c.speaker for c in f.claims] == ["Kenya"]
+
+
+def test_claims_characterised_as(run):
+    f = run("Finnish President Alexander Stubb characterised the meeting in Oslo as a useful first step.")
+    assert any(c.speaker == "Alexander Stubb" and "useful first step" in c.text for c in f.claims)
+
+
+def test_claims_conceded_that(run):
+    f = run("Kenyan President William Ruto spoke in Nairobi. He conceded, though, that no deal on the border "
+            "had been reached.")
+    assert any(c.speaker == "William Ruto" and c.text.startswith("no deal on the border") for c in f.claims)
+
+
+def test_claims_what_he_called_gives_the_named_thing(run):
+    f = run("NATO Secretary General Mark Rutte criticised what he called a lack of urgency among the allies.")
+    texts = [c.text for c in f.claims if c.speaker == "Mark Rutte"]
+    assert len(texts) == 1 and "a lack of urgency among the allies" in texts[0]
+
+
+def test_claims_voicing_hope_once_per_speaker(run):
+    f = run("Norway and Iceland welcomed the accord, voicing hope that it would calm the fishing dispute.")
+    speakers = {c.speaker for c in f.claims if c.text.startswith("it would calm the fishing dispute")}
+    assert speakers == {"Norway", "Iceland"}
+
+
+def test_claims_accused_of_keeps_the_charge(run):
+    f = run("Peru accuses Chile of sheltering the rebel leaders in its northern provinces.")
+    c = next(c for c in f.claims if c.speaker == "Peru")
+    assert "sheltering the rebel leaders" in c.text
+
+
+def test_claims_pressed_to_gives_what_was_asked(run):
+    f = run('Turkish Foreign Minister Hakan Fidan pressed both delegations to "settle the prisoner question quickly".')
+    c = next(c for c in f.claims if c.speaker == "Hakan Fidan")
+    assert "settle the prisoner question quickly" in c.text
+
+
+def test_claims_two_quotes_one_attribution_are_one_claim(run):
+    f = run('Kenyan President William Ruto spoke in Nairobi. "The corridor will reopen," said Ruto, '
+            '"and the traders will be paid."')
+    texts = [c.text for c in f.claims if c.speaker == "William Ruto"]
+    assert texts == ["The corridor will reopen ... and the traders will be paid"]
+
+
+def test_claims_several_quoted_fragments_joined(run):
+    f = run('Finnish President Alexander Stubb wrote that the envoys had held "a frank and long exchange", '
+            'with "much" still "left to settle before the winter".')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.text == "a frank and long exchange ... much ... left to settle before the winter"
+
+
+def test_claims_mostly_paraphrase_keeps_the_clause(run):
+    f = run('Finnish President Alexander Stubb said the border was "calm" although the army would stay '
+            'on alert along the whole eastern frontier.')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.claim_type == "PartialQuote" and c.text.startswith("the border was")
+
+
+def test_claims_quote_running_into_next_paragraph(run):
+    f = run('Finnish President Alexander Stubb spoke in Helsinki. He said the neighbours "must choose '
+            'between talks and more years of war.\n\n"The moment for choosing is now."')
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.text.endswith("... The moment for choosing is now")
+
+
+def test_claims_quote_cut_off_after_a_claim_keeps_the_speaker(run):
+    f = run('Finnish President Alexander Stubb said the next round would be held in Geneva. '
+            '"Before that round, we have agreed')
+    assert any(c.speaker == "Alexander Stubb" and c.text == "Before that round, we have agreed" for c in f.claims)
+
+
+def test_claims_block_quote_without_marks(run):
+    f = run("Finnish President Alexander Stubb spoke after the talks.\n\n"
+            "We came here to listen and we will return with answers. The ferry question is open for now,\n\n"
+            "Stubb told reporters.\n")
+    c = next(c for c in f.claims if c.speaker == "Alexander Stubb")
+    assert c.claim_type == "DirectQuote" and c.text.startswith("We came here to listen")
+
+
+def test_claims_list_after_colon_gives_one_claim_per_item(run):
+    f = run("Finnish President Alexander Stubb set out two results of the meeting:\n\n"
+            "→ both navies will share patrol schedules;\n\n→ the fishing quotas will be reviewed in May.\n")
+    texts = [c.text for c in f.claims if c.speaker == "Alexander Stubb"]
+    assert texts == ["both navies will share patrol schedules", "the fishing quotas will be reviewed in May"]
+
+
+def test_claims_headline_repeat_is_one_claim(run):
+    f = run("Stubb says the ferry line between the two ports will reopen in spring\n\n"
+            "Finnish President Alexander Stubb said on Monday that the ferry line between the two ports "
+            "will reopen in spring, after a year of closure.")
+    assert len([c for c in f.claims if "ferry line" in c.text]) == 1

@@ -105,3 +105,76 @@ def test_proposals_agreement_named_by_its_purpose(run):
     f = run("Ghana and Togo signed an agreement for a lasting cessation of hostilities in Accra on Monday.")
     assert any("cessation of hostilities" in p.name for p in f.proposals)
     assert not any(p.name.endswith("peace agreement") for p in f.proposals)
+
+
+def test_ceasefire_agreed_by_two_states_is_named_by_them(run):
+    f = run("After three days of shelling, Peru and Chile agreed to an immediate ceasefire on Sunday. The truce "
+            "held overnight, officials said.")
+    assert [p.name for p in f.proposals] == ["Peru-Chile immediate ceasefire"]
+
+
+def test_ceasefires_of_different_durations_stay_apart(run):
+    f = run("Ghana and Togo reached a permanent ceasefire in Accra on Monday. A 72-hour ceasefire agreed a week "
+            "earlier had been extended twice.")
+    names = sorted(p.name for p in f.proposals)
+    assert names == ["72-hour ceasefire", "Ghana-Togo permanent ceasefire"]
+
+
+def test_plan_for_a_ceasefire_is_one_proposed_ceasefire(run):
+    f = run("Kenya welcomed Ethiopia's plan for a 10-day ceasefire on Friday. Somalia said the 10-day truce "
+            "could start at once.")
+    assert len(f.proposals) == 1
+    p = f.proposals[0]
+    assert "10-day ceasefire plan" in p.name and p.proposer == "Ethiopia"
+
+
+def test_discussed_or_negated_ceasefire_is_not_a_proposal(run):
+    f = run("The envoys discussed a possible ceasefire in Oslo on Monday. The accord on fishing rights is not a "
+            "ceasefire.")
+    assert not any("ceasefire" in p.name for p in f.proposals)
+
+
+def test_ceasefire_under_a_statement_is_that_statement(run):
+    f = run("India and Japan issued a joint statement in Tokyo. Under the joint statement, the ceasefire starts "
+            "at noon on Friday.")
+    assert len(f.proposals) == 1 and "statement" in f.proposals[0].name
+
+
+def test_agreement_also_called_a_deal_is_named_a_deal(run):
+    f = run("Norway and Iceland signed a fisheries agreement in Oslo on Monday. The deal sets quotas for "
+            "herring.")
+    assert [p.name for p in f.proposals] == ["Norway-Iceland fisheries deal"]
+
+
+def test_signing_of_a_deal_attests_it_and_keeps_its_modifiers(run):
+    f = run("Officials gathered for the signing of a water rights deal between Egypt and Sudan.")
+    assert [p.name for p in f.proposals] == ["Egypt-Sudan water rights deal"]
+
+
+def test_tentative_version_of_a_deal_is_a_separate_proposal(run):
+    f = run("Japan and Canada reached a trade deal in Ottawa on Friday. It replaces the tentative trade deal "
+            "they struck in March.")
+    assert sorted(p.name for p in f.proposals) == ["Japan-Canada trade deal", "tentative trade deal"]
+
+
+def test_pledge_with_an_amount_is_a_proposal(run):
+    f = run("Negotiators argued over how to pay for a $40 billion Japanese investment pledge to Brazil.")
+    p = f.proposals[0]
+    assert "$40 billion" in p.name and p.name.endswith("investment pledge") and p.proposer == "Japan"
+
+
+def test_framework_both_sides_settle_on_is_their_agreement(run):
+    f = run("Brazil and Argentina settled on a trade framework in Montevideo on Tuesday. The framework still "
+            "needs the approval of both presidents.")
+    assert [p.name for p in f.proposals] == ["Brazil-Argentina trade framework"]
+
+
+def test_agreement_named_by_what_it_does(run):
+    f = run("After the Lima round a temporary agreement to cut duties was reached.")
+    assert [p.name for p in f.proposals] == ["temporary agreement to cut duties"]
+
+
+def test_named_signed_document_absorbs_the_signed_declaration(run):
+    f = run("Ghana and Togo signed a joint declaration in Accra on Monday. The leaders said they were signing "
+            "what they call the Accra Peace Accords.")
+    assert [p.name for p in f.proposals] == ["Accra Peace Accords"]

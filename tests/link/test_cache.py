@@ -109,3 +109,39 @@ def test_cache_bad_file_names_the_file(tmp_path):
 def test_linker_load_without_cache_file_uses_verified_list(tmp_path):
     linker = Linker.load(cache_path=tmp_path / "absent.json")
     assert len(linker.cache) == len(verified_rows())
+
+
+SHARED_QIDS = DEFAULT_CACHE.parents[3] / "shared" / "gold" / "wikidata_qids.json"
+
+
+def test_cache_holds_every_shared_verified_entry():
+    """The cache is rebuilt (scripts/rebuild_wikidata_cache.py) from the shared list of 290 verified
+    QIDs: every entry is in it with its label, and its kind (a country listed as a place is a country)."""
+    shared = json.loads(SHARED_QIDS.read_text(encoding="utf-8"))
+    cached = EntityCache.load(DEFAULT_CACHE)
+    assert len(shared) == 290 and len(cached) == len(shared)
+    for row in shared:
+        e = cached.get(row["qid"])
+        assert e is not None and e.label == row["label"], row["qid"]
+        assert e.kind == row["kind"] or (row["kind"], e.kind) == ("Place", "Country"), row["qid"]
+    kinds = {e.kind for e in cached}
+    assert sum(e.kind == "Country" for e in cached) >= 193  # every UN member state
+    assert kinds == {"Country", "Organization", "Person", "Place", "Event"}
+
+
+@pytest.mark.parametrize("name,kind,qid", [("China", "Country", "Q148"), ("Türkiye", "Country", "Q43"),
+                                           ("European Commission", "Organization", "Q8880"),
+                                           ("ASEAN", "Organization", "Q7768"), ("Friedrich Merz", "Person", "Q566257"),
+                                           ("Merz", "Person", "Q566257"), ("Soviet Union", "Country", "Q15180")])
+def test_cache_links_the_shared_entries(offline_linker, name, kind, qid):
+    assert offline_linker.link(name, kind).qid == qid
+
+
+@pytest.mark.parametrize("name,kind", [("Congo", "Country"), ("Korea", "Country"), ("Timor", "Country"),
+                                       ("Palestinian Authority", "Organization"), ("Palestinian Authority", "Country"),
+                                       ("the Alliance", "Organization"), ("the Commission", "Organization"),
+                                       ("Security Council", "Organization"), ("EU summit", "Organization"),
+                                       ("Costa", "Person")])
+def test_cache_ambiguous_names_stay_nil(offline_linker, name, kind):
+    """Names shared by two items or by a whole class (two Congos, any commission) are no link."""
+    assert offline_linker.link(name, kind).qid is None

@@ -38,12 +38,73 @@ def common_word(span: SpacySpan, g: Gazetteer) -> bool:
     return t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN"
 
 
+# the head of a building's name: a venue is where something happens, not who acts
+VENUE_HEADS = frozenset("""room house museum palace hotel hall resort castle building tower residence villa mansion
+pavilion auditorium stadium arena garden gardens lodge estate manor chateau""".split())
+MEDIA_WORDS = frozenset("""news network tv television radio times post press journal herald tribune broadcasting
+broadcaster channel daily gazette wire newspaper magazine agency""".split())
+# photo credits: "Picture: Name/Agency", "(EPA)" closing a caption, "Name / Agency"
+CREDIT_LABELS = frozenset("picture photo photograph image illustration credit credits source video".split())
+CREDIT_NAMES = frozenset("images photo photos pictures getty afp epa keystone shutterstock anadolu".split())
+
+
+def venue_like(ent: SpacySpan) -> bool:
+    """ "Lancaster House", "the Cabinet Room", "White House Cabinet" (Room): a building or a room."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[-1].lower_ in VENUE_HEADS or (nxt is not None and nxt.lower_ in VENUE_HEADS
+                                             and nxt.text[:1].isupper())
+
+
+def media_name(ent: SpacySpan) -> bool:
+    """ "Fox Business Network", "Tehran Times": a name made of media words is an outlet."""
+    words = norm(ent.text).split()
+    return len(words) >= 2 and words[-1] in MEDIA_WORDS
+
+
+def photo_credit(ent: SpacySpan) -> bool:
+    """A photo credit or caption source, never an actor."""
+    doc = ent.doc
+    before = doc[max(ent.start - 3, 0):ent.start]
+    if any(t.text == "/" for t in ent) or (ent.start and doc[ent.start - 1].text == "/") \
+            or (ent.end < len(doc) and doc[ent.end].text == "/"):
+        return True
+    if any(t.lower_ in CREDIT_LABELS for t in before) and any(t.text == ":" for t in before):
+        return True
+    if any(t.lower_ in CREDIT_NAMES for t in ent) and not ent.ent_id_:
+        return True
+    if ent.start and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")":
+        after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+        return after is None or after.is_space or "\n" in doc[ent.end].whitespace_
+    return False
+
+
+def editorial_note(ent: SpacySpan) -> bool:
+    """ "(... – Ed.)": an editor's note, not a person."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    nxt = doc[ent.end:ent.end + 2]
+    return doc[ent.start - 1].text in ("–", "-", "—") and any(t.text == ")" for t in nxt)
+
+
+def plural_common(ent: SpacySpan) -> bool:
+    """ "Guarantees", "European Countries", "Tomahawks": capitalised plural nouns, no organisation."""
+    last = ent[-1]
+    return last.tag_ in ("NNS", "NNPS") and last.lower_.endswith("s") and not last.text.isupper() \
+        and last.lower_ not in ORG_WORDS and last.lower_.rstrip("s") not in ORG_WORDS
+
+
 def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
     """Filter for statistical ORG entities the gazetteer does not know."""
     key = norm(ent.text)
     words = key.split()
     if not words or len(words) > 7 or key in CHANNELS or key in g.countries or key in g.places:
         return False
+    if venue_like(ent) or plural_common(ent):
+        return False
+    if len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN" \
+            and ent.root.head.text.islower() and not ent.text.isupper():
+        return False  # "Terrorist attacks", "the Premium package": a modifier, not a name
     if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency"):
         return False
     if ent.text[:1].islower() and not ent.text.startswith("the "):

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
-from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import common_word, is_outlet, outlet_keys, person_like_org, plausible_org
-from .org_names import acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
-from .names import canonical_person, person_key, person_surname_orgs
+from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .filters import (CREDIT_WORDS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+                      photo_credit, plausible_org, venue_like)
+from .org_names import acronyms, demonym_prefix, country_of_org, demonym_like, document_name, indefinite, long_org_names
+from .names import canonical_person, complete_name, person_key, person_surname_orgs
+from .country_roles import capital_agent, is_locative, title_only
+from .person_spans import missed_persons
 from ..text.venues import venue_city
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
-LOCATIVE_PREPS = frozenset("in at near across throughout within inside around outside".split())
 CARRIER_VERBS = frozenset("report write quote author publish".split())
 
 
@@ -52,11 +54,38 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     while start < end and (doc[start].lower_ in TITLE_WORDS or not doc[start].text[:1].isupper()
                            or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
         end -= 1
     if start >= end or any(t.like_num for t in doc[start:end]):
         return None
     return doc[start:end]
+
+
+def _placed_persons(persons: list[SpacySpan], idx: ActorIndex, g: Gazetteer, person_ents: list[str]) -> set[str]:
+    """Names the NER called persons that are places: a one-word name found once as a location ("talks in
+    Turnberry"), a longer one only ever as a location; never a verified person or a known surname."""
+    by_key: dict[str, list[SpacySpan]] = {}
+    for p in persons:
+        if not p.ent_id_:
+            by_key.setdefault(norm(p.text), []).append(p)
+    out = set()
+    for key, spans in by_key.items():
+        if key in g.persons or any(k.endswith(" " + key) for k in person_ents):
+            continue
+        located = [is_locative(p, idx) for p in spans]
+        if (len(key.split()) == 1 and any(located)) or all(located):
+            out.add(key)
+    return out
+
+
+def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
+    """The canonical name of a person mention: the ruler's verified name, else the article's or the
+    gazetteer's full name; None for a name cut short that nothing completes."""
+    kind, _, name = p.ent_id_.partition(":")
+    if kind == "person":
+        return name
+    return complete_name(canonical_person(p.text, known, g), known, g)
 
 
 def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
@@ -67,6 +96,8 @@ def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool
     left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
     if any(w in JOURNALIST_TITLES for w in left):
         return True
+    if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
+        return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
     if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
@@ -83,16 +114,6 @@ def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool
         attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
         if any(t.lower_ in JOURNALIST_TITLES for a in attr for t in a.subtree):
             return True
-    return False
-
-
-def _is_locative(span: SpacySpan, idx: ActorIndex) -> bool:
-    """A country named as a location ("in Ukraine", "Geneva, Switzerland") rather than an agent."""
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
-    if span.start >= 2 and span.doc[span.start - 1].text == "," and span.start - 2 in idx.token_place:
-        return True
     return False
 
 
@@ -167,16 +188,20 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
+    doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
+    doc.ents = [e for e in doc.ents if not photo_credit(e)]
     acro = acronyms(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
+    capital_spans: list[SpacySpan] = []
     carriers = outlet_keys(doc, publisher)
     for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
-        if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers))):
+        if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
+                                                                      or media_name(ent))):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
@@ -187,6 +212,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
             for t in ent:
                 idx.countries[t.i] = name
         elif kind == "capital":
+            capital_spans.append(ent)
             label = g.capital_labels.get(key, ent.text)
             _add_place(idx, label, ent)
             for t in ent:
@@ -225,14 +251,22 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
             elif plausible_org(ent, g):
                 label = (ent.text[4:] if ent.text.startswith("the ") else ent.text).replace("’", "'")
+                label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
                      "Organization", ent, g, 0.6)
+        elif kind == "person":  # the ruler's verified persons
+            persons.append(ent)
         elif ent.label_ == "PERSON" and not kind:
             clean = _clean_person(ent)
             if clean is not None and norm(clean.text) not in g.countries and norm(clean.text) not in g.places \
-                    and not common_word(clean, g):
+                    and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
+                    and not venue_like(clean):
                 persons.append(clean)
+    placed = _placed_persons(persons, idx, g, person_ents)
+    for p in [p for p in persons if norm(p.text) in placed]:  # "talks in Turnberry": a place, not a person
+        _add_place(idx, p.text, p)
+        persons.remove(p)
     excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
     if author:
         excluded |= {norm(author), norm(author).split()[-1]}
@@ -241,13 +275,15 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue
-        canonical = canonical_person(p.text, known, g)
-        if " " in canonical and canonical not in known:
+        canonical = _canonical(p, known, g)
+        if canonical and " " in canonical and canonical not in known:
             known.append(canonical)
     for p in persons:
         if p[0].i in idx.journalists:
             continue
-        canonical = canonical_person(p.text, known, g)
+        canonical = _canonical(p, known, g)
+        if canonical is None:  # "Ursula von" cut off by a line break or the excerpt's end
+            continue
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
         idx.person_mentions.append((p.root.i, canonical))
     surname_of = {n.split()[-1]: n for n, a in idx.actors.items() if a.kind == "Person" and " " in n}
@@ -264,10 +300,13 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for span, name in country_spans:
         idx.token_actor.update({t.i: name for t in span})
     for span, name in country_spans:
-        if not _is_locative(span, idx) and not any(t.i in idx.journalists for t in span):
-            _add(idx, name, "Country", span, g, 0.85)
-        else:
+        if any(t.i in idx.journalists for t in span) or is_locative(span, idx):
             _add_place(idx, name, span)
+        elif not title_only(span):  # "UK Prime Minister Keir Starmer" alone: no actor
+            _add(idx, name, "Country", span, g, 0.85)
+    for ent in capital_spans:  # "Tokyo had secured ...": the capital acts for its country
+        if capital_agent(ent.root) and not is_locative(ent, idx):
+            _add(idx, idx.capitals[ent.start], "Country", ent, g, 0.75)
     for p in persons:  # titles and affiliations need every actor token known
         actor = idx.actors.get(idx.token_actor.get(p.root.i, ""))
         if actor is None or actor.kind != "Person":

@@ -48,6 +48,21 @@ def _person(doc: Doc, start: int, end: int) -> SpacySpan:
     return SpacySpan(doc, start, end, label="PERSON")
 
 
+PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le dos das ul".split())
+
+
+def complete_name(name: str, known: list[str], g: Gazetteer) -> str | None:
+    """A name that ends in a particle ("Ursula von", "Ursula von der") was cut by a line break or
+    the end of the text: the one full name of the article or the gazetteer it begins, else None
+    (never a partial person). Any other name is returned as it is."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in PARTICLES:
+        return name
+    key = norm(name) + " "
+    full = {k for k in known if norm(k).startswith(key)} or {v for v in g.persons.values() if norm(v).startswith(key)}
+    return full.pop() if len(full) == 1 else None
+
+
 def person_key(name: str) -> tuple[str, str]:
     parts = norm(name).split()
     return (parts[0] if len(parts) > 1 else "", parts[-1] if parts else "")
@@ -57,6 +72,11 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
     """Map a surface name to the article's / Wikidata's canonical full name."""
     key = norm(name)
     first, last = person_key(name)
+    if name.isupper() and 2 <= len(name) <= 4:  # "MBS" for Mohammed bin Salman: initials of a full name
+        by_initials = {full for full in known
+                       if "".join(w[0] for w in norm(full).split()[:len(name)]) == key and len(full.split()) >= len(name)}
+        if len(by_initials) == 1:
+            return by_initials.pop()
     for full in known:  # "Kayikwamba Wagner" after "Thérèse Kayikwamba Wagner"
         if " " in key and norm(full).endswith(" " + key):
             return full

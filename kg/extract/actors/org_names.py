@@ -110,6 +110,24 @@ def indefinite(ent: SpacySpan) -> bool:
     return before is not None and before.lower_ in ("a", "an")
 
 
+# first words of a country's generic institution ("Russian Foreign Ministry"): the country is its owner,
+# not part of its name
+GENERIC_ORG_WORDS = frozenset("""ministry army military navy air armed forces government parliament embassy interior
+finance justice health trade economy energy central supreme constitutional police intelligence border coast
+special federal general national state foreign defence defense security presidential""".split())
+
+
+def demonym_prefix(ent: SpacySpan) -> str:
+    """ "Russian " for "the Russian Direct Investment Fund", where the ruler took the demonym out of
+    the name; "" for a generic institution ("Russian Foreign Ministry") or no demonym."""
+    doc = ent.doc
+    prev = doc[ent.start - 1] if ent.start else None
+    first = next((t for t in ent if t.lower_ != "the"), None)
+    if prev is None or not prev.ent_id_.startswith("demonym:") or first is None or first.lower_ in GENERIC_ORG_WORDS:
+        return ""
+    return prev.text + " "
+
+
 def country_of_org(ent: SpacySpan, countries: dict[int, str]) -> str | None:
     """ "Thailand's Constitutional Court" / "Constitutional Court of Thailand": the country whose
     institution a generic organisation name is, when the name itself names no place."""

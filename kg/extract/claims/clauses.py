@@ -11,15 +11,49 @@ from spacy.tokens import Doc, Token
 REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add note inform confirm emphasize
 emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
-vow pledge threaten criticize criticise welcome hail condemn report reject call speak""".split())
-VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject".split())
+vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
+concede commend press convey voice term credit undertake""".split())
+VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
+# "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
+INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
+DESCRIBE_VERBS = frozenset("describe characterise characterize".split())
+NAMING_VERBS = frozenset("call term".split())
+# the noun of "voiced hope that ...", "expressed confidence that ...": the that-clause is the claim
+ATTITUDE_NOUNS = frozenset("hope hopes confidence concern concerns optimism belief fear fears view conviction".split())
 # with only a noun object these report an act, not words (unlike "praised X's efforts")
 ACTION_VERBS = frozenset(["welcome"])
-OBJECT_VERBS = VERB_IN_TEXT | frozenset("express stress emphasize emphasise confirm announce reiterate underline underscore".split())
+OBJECT_VERBS = VERB_IN_TEXT | frozenset("convey voice express stress emphasize emphasise confirm announce reiterate underline underscore".split())
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
-              "speak": ("of", "about")}
+              "speak": ("of", "about"), "point": ("to",)}
+# "accused Kabul of failing to ...": the charge goes with the verb and its object
+CHARGE_PREPS = frozenset("of for over".split())
 STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
 CARRIER_MARKS = frozenset("quote report write".split())
+
+
+def reports(verb: Token) -> bool:
+    """Whether ``verb`` is used as a reporting verb here ("pointed out", "pointed to", not "pointed";
+    "pressed them to", not "pressed ahead"; "was credited by X as", not "credited the account")."""
+    if verb.lemma_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(verb.children)
+    if verb.lemma_ == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
+    if verb.lemma_ == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ == "to" for c in kids)
+    if verb.lemma_ == "press":
+        return any(c.dep_ in ("xcomp", "ccomp") for c in kids)
+    if verb.lemma_ == "credit":
+        return any(c.dep_ == "agent" for c in kids)
+    return True
+
+
+def continues(verb: Token) -> bool:
+    """ "X continued: '...'", "he went on, '...'": a verb that introduces a quotation next to it."""
+    if verb.lemma_ == "continue":
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
+    return verb.lemma_ == "go" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children) \
+        and not any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
@@ -124,8 +158,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 t.lower_ in ("and", "but", "however") for t in doc[nxt.i:verb.i]):
             ccomp = ccomps[0]
     if ccomp is not None:  # a second reporting verb conjoined inside it reports its own claim
-        skip |= {x.i for t in ccomp.subtree if t.dep_ == "conj" and t.lemma_ in REPORT_VERBS
-                 and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
+        # so does a participle ("..., stating: '...'") that the parser hangs inside it
+        skip |= {x.i for t in ccomp.subtree if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG")
+                 and t.lemma_ in REPORT_VERBS and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
         skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
         rel = relative_subject(verb, ccomp)
         if rel is not None:  # "the group, which X says is armed by Y": the claim is about the group
@@ -135,12 +170,14 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
             return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
         return contiguous(subtree(ccomp, skip)), None
-    if verb.lemma_ == "call":  # "called the talks an important step": the object and its predicate
+    if verb.lemma_ in NAMING_VERBS:  # "called the talks an important step": the object and its predicate
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
         pred = next((c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > verb.i), None)
+        if obj is not None and pred is not None and obj.lower_ in ("what", "which", "that"):
+            return subtree(pred, skip), None  # "what he called a failure to ...": the name is the claim
         if obj is not None and pred is not None:
             return contiguous(subtree(obj, skip) + subtree(pred, skip)), None
-    if verb.lemma_ == "describe":
+    if verb.lemma_ in DESCRIBE_VERBS:
         obj = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None and obj.lower_ in ("that", "which", "who"):
             return [], None  # "talks that both governments described as ...": the object is elsewhere
@@ -148,7 +185,7 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
                     for t in subtree(c, skip)]
             return sorted(toks, key=lambda t: t.i), None
-    if verb.lemma_ == "urge":  # "urged them to put the people first": what they were urged to do
+    if verb.lemma_ in INTENT_VERBS:  # "urged them to put the people first": what they were urged to do
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             return [t for t in subtree(xcomp, skip) if not (t.dep_ == "aux" and t.lower_ == "to")], None
@@ -158,6 +195,11 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             return [t for t in subtree(prep, skip) if t.i != prep.i], None
     if verb.lemma_ in OBJECT_VERBS:
         obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ in ATTITUDE_NOUNS:
+            that = next((c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if that is not None:  # "voiced hope that the deal would hold"
+                return contiguous(subtree(that, skip)), None
         if obj is not None and len(list(obj.subtree)) == 1 and obj.pos_ == "NOUN":
             return [], None  # "expressed outrage": a bare feeling, not a statement
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
@@ -170,7 +212,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             toks = subtree(obj, skip)
             if verb.lemma_ in VERB_IN_TEXT:
                 prt = [c for c in kids if c.dep_ == "prt"]
-                toks = [verb, *prt, *toks]
+                charge = [t for c in kids if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and c.i > obj.i
+                          for t in subtree(c, skip)]
+                toks = sorted({t.i: t for t in [verb, *prt, *toks, *charge]}.values(), key=lambda t: t.i)
                 return toks, " ".join(t.text_with_ws for t in toks).replace("  ", " ").strip()
             return contiguous(toks), None
     return [], None

@@ -8,6 +8,8 @@ What a verb reports is read by :mod:`claim_clauses`, who reported it by :mod:`cl
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date
 from typing import Sequence
 
@@ -18,14 +20,20 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, subtree, trim
+from .merge import joined_quotes, nested_dropped, repeats_dropped
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
 from .speakers import is_hearsay, speakers as find_speakers
 from ..text.quotes import Quote, find_quotes
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
 DEMONSTRATIVES = frozenset("these those this that such".split())
-MIN_QUOTE_WORDS = 3  # shorter quoted fragments are given with their clause
+MIN_CONTINUATION_WORDS = 3
+LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
+BULLETS = re.escape("→•▪●◦‣*–-")
+LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
+LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
+QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
 
 class ClaimFinder:
@@ -39,6 +47,7 @@ class ClaimFinder:
         self.published, self.context_dates = published, context_dates
         self.used_quotes: set[Quote] = set()
         self.claims: list[Claim] = []
+        self.origin: dict[int, tuple[Token, bool]] = {}  # claim index -> (reporting verb, text is quoted words)
 
     # -- helpers --------------------------------------------------------------------------
     def _channel(self, verb: Token) -> str | None:
@@ -72,20 +81,26 @@ class ClaimFinder:
                 about.append(place)
         return about
 
-    def _emit(self, speakers, verb, toks: list[Token], quote: Quote | None, conf: float, *,
+    def _emit(self, speakers, verb, toks: list[Token], quotes: Sequence[Quote], conf: float, *,
               text: str | None = None, hedged: bool = False, via: str | None = None) -> None:
         doc = self.doc
-        if not toks and quote is None:
+        quotes = list(quotes)
+        if not toks and not quotes:
             return
-        if quote is not None and (not toks or quote.start <= toks[0].idx and toks[-1].idx + len(toks[-1]) <= quote.end + 1):
-            kind, start, end, body = "DirectQuote", quote.start, quote.end, quote.text
-        elif quote is not None:
+        first = quotes[0] if quotes else None
+        if first is not None and (not toks or first.start <= toks[0].idx and toks[-1].idx + len(toks[-1]) <= first.end + 1):
+            kind, start, end, body = "DirectQuote", first.start, quotes[-1].end, " ... ".join(q.text for q in quotes)
+        elif quotes:
             kind = "PartialQuote"
-            if quote.words >= MIN_QUOTE_WORDS:
-                start, end, body = quote.start, quote.end, quote.text
-            else:
-                start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-                body = text or doc.text[start:end]
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+            body = text or doc.text[start:end]
+            inside = [q for q in quotes if start <= q.start <= end]
+            if inside and inside[-1].end > end:  # the quotation runs on past the clause: it is part of it
+                end = inside[-1].end
+                body = doc.text[start:end]
+            if inside and sum(q.words for q in inside) >= QUOTED_SHARE * len(body.split()):
+                # mostly quoted: the quoted words are the claim ("a ... meeting", with "much" coming of it)
+                start, end, body = inside[0].start, inside[-1].end, " ... ".join(q.text for q in inside)
         else:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc.text[start:end]
@@ -97,32 +112,34 @@ class ClaimFinder:
             return  # "these demands are rejected by X": a pointer back to the claim, not one itself
         hedged = hedged or any(c.lower_ in HEDGES for c in verb.children)
         content = {t.i for t in toks}
+        if doc.text[end:end + 1] in ('"', "”") and body.count('"') % 2 + body.count("“") - body.count("”") > 0:
+            end += 1  # 'the "coming days': close the quotation the clause ends in
+            body = doc.text[start:end]
         for name, how in speakers:
             if any(c.speaker == name and c.evidence == Span(start, end) for c in self.claims):
                 continue
             anon = name == ANONYMOUS
+            self.origin[len(self.claims)] = (verb, kind == "DirectQuote" or body.startswith(quotes[0].text) if quotes else False)
             self.claims.append(Claim(
                 speaker=name, text=body, claim_type=kind, evidence=Span(start, end), verb=verb.lemma_,
                 date=self._date(verb, content), channel=self._channel(verb), about=self._about(start, end),
                 via=via or self._via(verb, content), hedged=hedged or anon,
                 confidence=round(conf * (0.8 if how in ("pronoun", "title") else 0.75 if anon else 1.0), 2)))
 
-    def _quote_in(self, toks: list[Token]) -> Quote | None:
+    def _quotes_in(self, toks: list[Token]) -> list[Quote]:
+        """The unused quotations overlapping the claim's tokens, marked used."""
         if not toks:
-            return None
+            return []
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-        for q in self.quotes:
-            if q.start < e and s < q.end and q not in self.used_quotes:
-                return q
-        return None
+        found = [q for q in self.quotes if q.start < e and s < q.end and q not in self.used_quotes]
+        self.used_quotes.update(found)
+        return found
 
     # -- passes ---------------------------------------------------------------------------
     def verb_pass(self) -> None:
         doc = self.doc
         for verb in doc:
-            if verb.lemma_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX") or verb.i in self.quoted:
-                continue
-            if verb.lemma_ in ("rule", "point") and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+            if not reports(verb) or verb.i in self.quoted:
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
                 continue  # "told reporters he hoped to welcome them": part of what was told
@@ -133,10 +150,7 @@ class ClaimFinder:
             toks = trim(doc, toks)
             if len(toks) < 1 or all(t.i in self.quoted for t in toks):
                 continue  # nothing said, or all of it inside a quotation: the quote pass takes it
-            quote = self._quote_in(toks)
-            if quote is not None:
-                self.used_quotes.add(quote)
-            self._emit(speakers, verb, toks, quote, 0.85, text=text, hedged=is_hearsay(verb))
+            self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
 
     def _restated(self, verb: Token, speakers: list) -> bool:
         """ "Baku said it will not sign until ..., which Azerbaijan says ...": a speaker's aside inside
@@ -172,13 +186,11 @@ class ClaimFinder:
                 clause = clause.head
             skip = {x.i for x in t.subtree}
             toks = trim(doc, [x for x in subtree(clause, skip)])
-            quote = self._quote_in(toks)
-            if quote is not None:
-                self.used_quotes.add(quote)
-            self._emit([(name, how)], t, toks, quote, 0.75, via=via, hedged=how == "anon")
+            self._emit([(name, how)], t, toks, self._quotes_in(toks), 0.75, via=via, hedged=how == "anon")
 
     def quote_pass(self) -> None:
         doc = self.doc
+        by_verb: dict[int, list[Claim]] = {}
         for q in self.quotes:
             if q in self.used_quotes or any(c.evidence.start <= q.start < c.evidence.end for c in self.claims):
                 continue
@@ -188,13 +200,77 @@ class ClaimFinder:
             sents = [first[0].sent, first[-1].sent]
             after = [t for t in sents[1] if t.i > first[-1].i and t.i not in self.quoted]
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
-            for verb in [*after, *reversed(before)]:
-                if verb.lemma_ in REPORT_VERBS and verb.pos_ in ("VERB", "AUX"):
-                    speakers = find_speakers(verb, self.idx, self.res)
-                    if speakers:
-                        self.used_quotes.add(q)
-                        self._emit(speakers, verb, [], q, 0.8)
-                    break
+            if doc.text[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
+                after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
+            verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
+            if verb is None:
+                self._continuation(q, first)
+                continue
+            speakers = find_speakers(verb, self.idx, self.res)
+            if not speakers:
+                continue
+            self.used_quotes.add(q)
+            earlier = [c for c in by_verb.get(verb.i, []) if (c.speaker, "") in {(n, "") for n, _ in speakers}]
+            if earlier:  # '"...," said X, "..."': two quotations, one attribution, one claim
+                for c in earlier:
+                    extend(c, q)
+                continue
+            n = len(self.claims)
+            self._emit(speakers, verb, [], [q], 0.8)
+            by_verb.setdefault(verb.i, []).extend(self.claims[n:])
+
+    def _continuation(self, q: Quote, span) -> None:
+        """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
+        speaker goes on (a quote left open at the end of the paragraph before continues that quote)."""
+        doc = self.doc
+        sent = span[0].sent
+        if q.words < MIN_CONTINUATION_WORDS or any(not (t.is_punct or t.is_space) for t in doc[sent.start:span[0].i]):
+            return
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        before = [c for c in self.claims if c.evidence.end <= q.start]
+        if not before:
+            return
+        last = max(before, key=lambda c: c.evidence.end)
+        if last.evidence.end < doc[prev_start].idx:
+            return  # a sentence without the speaker lies between
+        joint = [c for c in before if c.evidence == last.evidence]
+        self.used_quotes.add(q)
+        if any(o.end == last.evidence.end and o.open for o in self.quotes):
+            for c in joint:
+                extend(c, q)
+            return
+        for c in joint:
+            self.claims.append(replace(c, text=q.text, claim_type="DirectQuote", evidence=Span(q.start, q.end),
+                                       about=self._about(q.start, q.end), confidence=round(c.confidence * 0.9, 2)))
+
+    def list_pass(self) -> None:
+        """ "X set out three results:" and a list of items: each item is a claim of X."""
+        doc = self.doc
+        for m in LIST_INTRO.finditer(doc.text):
+            colon = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+            if colon is None:
+                continue
+            verb = colon[0].head if colon[0].head.pos_ in ("VERB", "AUX") else colon[0].sent.root
+            if not (reports(verb) or verb.lemma_ in LIST_VERBS):
+                continue
+            speakers = find_speakers(verb, self.idx, self.res)
+            if not speakers:
+                continue
+            prev_end = m.end()
+            for item in LIST_ITEM.finditer(doc.text, m.end()):
+                if doc.text[prev_end:item.start()].strip():
+                    break  # the list has ended
+                span = doc.char_span(item.start(1), item.end(1), alignment_mode="expand")
+                toks = trim(doc, list(span)) if span is not None else []
+                if toks:
+                    self._emit(speakers, verb, toks, self._quotes_in(toks), 0.75)
+                prev_end = item.end()
+
+
+def extend(claim: Claim, q: Quote) -> None:
+    """Add a further quotation to a claim (" ... " marks the gap)."""
+    claim.text = f"{claim.text} ... {q.text}"
+    claim.evidence = Span(min(claim.evidence.start, q.start), max(claim.evidence.end, q.end))
 
 
 def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published: date | None = None,
@@ -210,5 +286,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder = ClaimFinder(doc, idx, proposal_mentions, published, context_dates)
     finder.verb_pass()
     finder.according_pass()
+    finder.list_pass()
     finder.quote_pass()
-    return sorted(finder.claims, key=lambda c: c.evidence.start)
+    claims = joined_quotes(finder.claims, finder.origin)
+    return repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))

@@ -9,10 +9,14 @@ from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS
-from ..actors.coref import Resolver
+from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
+# unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
+SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
+diplomat diplomats aide aides insider insiders""".split())
+SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
 
 
@@ -40,6 +44,14 @@ def _relative_before(verb: Token) -> Token | None:
     return None
 
 
+def subject(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of ``verb``; of two (a caption glued to the sentence: "Picture: ... Earlier, Trump
+    said"), the one nearest before the verb."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
+
+
 def is_hearsay(verb: Token) -> bool:
     """ "X is said / reported to have warned that ...": a second-hand report of what X said."""
     head = verb.head
@@ -55,9 +67,12 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     res (Resolver): the article's coreference resolver.
     RETURNS (list | None): (actor name, how it was resolved) per speaker.
     """
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in REPORT_VERBS:
+        # "X said the deal was ..., stating: ...": the participle continues the outer verb's speaker
+        return speakers(verb.head.head, idx, res)
     if any(c.dep_ == "nsubj" and c.i in idx.outlets for c in verb.children):
         return None  # "reports TASR", "CNN reported": the outlet carries the story
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "expl")), None)
+    subj = subject(verb, ("nsubj", "expl"))
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -80,7 +95,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             if head.dep_ == "advcl" and head.tag_ != "VBG":
                 break
             head = head.head
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            subj = subject(head, ("nsubj",))
             if subj is None and is_hearsay(verb):
                 # "He is said to have warned that ...": the passive subject of "said" is the speaker
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -95,6 +110,13 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
+            continue
+        anon = unnamed_source(s, idx, res)
+        if anon is not None and anon[0] == ANONYMOUS and s is not subj:
+            continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
+        if anon is not None:
+            if anon not in out:
+                out.append(anon)
             continue
         name, how = res.actor(s)
         if how in ("journalist", "outlet"):
@@ -117,3 +139,34 @@ def modifier_speakers(head: Token, res: Resolver) -> list[tuple[str, str]]:
             if name and how in ("org", "organization", "country"):
                 out.append((name, how))
     return out
+
+
+def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
+    """("anonymous source", "anon") for an unnamed official, source or spokesperson who is described
+    rather than named: "one White House official", "Omani officials", "his spokesman", "government
+    sources". A bare "the official" or "officials" is left to the resolver (the person just named, or an
+    unnamed group that is no source); "UN monitoring reports" speak for the UN."""
+    if tok.i in idx.token_actor or tok.lower_ not in SOURCE_PEOPLE and tok.lemma_ not in ("report",):
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ == "appos" and res.actor(c)[0] for c in kids):
+        return None  # "his spokesman, Dmitry Peskov": named
+    org = next((idx.token_actor[c.i] for c in kids if c.dep_ in ("compound", "nmod") and c.i in idx.token_actor
+                and idx.kind(idx.token_actor[c.i]) == "Organization"), None)
+    if tok.lemma_ == "report":
+        return (org, "org") if org else None
+    if org and tok.tag_ == "NNS":
+        return org, "org"  # "Kremlin officials said": the body speaks through its officials
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
+        return None  # "officials from both sides": a group, not a source
+    mods = [c for c in kids if c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the"]
+    if tok.lemma_ == "source" or tok.lower_.startswith("spokes") or mods:
+        return ANONYMOUS, "anon"
+    if tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        # "the official said ...": the same unnamed official described earlier
+        for prev in reversed(tok.doc[max(tok.sent.start - 200, 0):tok.i]):
+            if prev.lemma_ == tok.lemma_ and prev.dep_ in ("nsubj", "nsubjpass") and prev.i not in idx.token_actor:
+                if any(c.dep_ in SOURCE_MODIFIERS and c.lower_ != "the" for c in prev.children):
+                    return ANONYMOUS, "anon"
+                break
+    return None

@@ -21,8 +21,9 @@ from spacy.tokens import Doc
 
 from ...model import Proposal, Span
 from ..actors.index import ActorIndex
-from .mentions import (FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention, numbered_head,
-                                party_name)
+from .ceasefires import ceasefire_mentions, ceasefire_name
+from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
+                       numbered_head, short_name)
 from .named_documents import named_documents
 from ..actors.parties import actor_of
 from .provisions import provisions_of
@@ -35,6 +36,8 @@ class Cluster:
     proposal: Proposal
     mentions: list[PlanMention] = field(default_factory=list)
     family: str = "plan"
+    named: bool = False  # a capitalised name of its own ("Kuala Lumpur Peace Accords")
+    signed: bool = False
 
     def add(self, m: PlanMention) -> None:
         self.mentions.append(m)
@@ -42,11 +45,11 @@ class Cluster:
             self.proposal.points = m.points
 
 
-def _mentions(doc: Doc, idx: ActorIndex) -> list[PlanMention]:
+def _mentions(doc: Doc, idx: ActorIndex, skip: set[int]) -> list[PlanMention]:
     out: list[PlanMention] = []
     for tok in doc:
         fam = family_of(tok.lower_)
-        if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok):
+        if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok) or tok.i in skip:
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) in ("plan", "weak"):
             continue  # "the draft of the plan", "the text of the agreement": the outer noun is the mention
@@ -81,6 +84,8 @@ def _compatible(c: Cluster, m: PlanMention) -> bool:
     types = {t for x in c.mentions for t in x.types}
     if types and m.types and not types & set(m.types):
         return False
+    if c.mentions and c.mentions[0].version != m.version:
+        return False  # "the tentative deal they struck in July" is a version of its own
     return not (c.proposal.points and m.points and c.proposal.points != m.points)
 
 
@@ -88,9 +93,11 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
     """Agreements and declarations: attested, distinguished mentions (or numbered ones) found a
     cluster; distinguished but unattested mentions only join a compatible one."""
     clusters: list[Cluster] = []
-    docs = [m for m in mentions if m.family in ("agreement", "declaration") and not m.plural]
+    docs = [m for m in mentions if m.family in ("agreement", "declaration", "pledge") and not m.plural]
     for m in docs:
-        if not (m.points or (m.attested and m.distinguished)):
+        amount = any(ch.isdigit() for w in m.mods for ch in w)
+        if not (m.points or (m.attested and (m.distinguished or m.proposer or _extras(m)))
+                or (m.family == "pledge" and (m.proposer or amount))):
             continue
         target = next((c for c in clusters if _compatible(c, m)), None)
         if target is None:
@@ -103,15 +110,102 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
             if target is not None:
                 target.add(m)
     for c in clusters:
-        named = [x for x in c.mentions if x.parties]
-        if named:
-            c.proposal.name = party_name(named[0])
-        elif any(x.types for x in c.mentions):
-            c.proposal.name = max((x for x in c.mentions if x.types), key=lambda x: len(x.types)).name
-        else:
-            first = next(x for x in c.mentions if x.points)
-            c.proposal.name = f"{first.points}-{first.unit} {first.head}"
+        c.proposal.name = _document_name(c)
+        c.signed = any(x.signed for x in c.mentions)
     return clusters
+
+
+def _extras(m: PlanMention) -> list[str]:
+    """Modifier words of a mention that are not its type words, numbers of points or document nouns."""
+    return [w for w in m.mods if w.lower() not in m.types and not POINTS.search(w) and not family_of(w)
+            and w.lower() not in ("draft",)]
+
+
+def _document_name(c: Cluster) -> str:
+    """"DRC-Rwanda peace agreement", "mineral rights deal", "Gaza ceasefire deal", "tentative bilateral
+    trade deal", "temporary agreement to lower tariffs": the parties, the most specific mention's
+    modifiers, types, head noun and content. An agreement the article also calls a deal is a "deal"."""
+    ms = [x for x in c.mentions if x.family != "ceasefire"] or c.mentions
+    cease = [x for x in c.mentions if x.family == "ceasefire"]
+    if not any(x.parties or x.types or _extras(x) or x.tail for x in ms):
+        first = next(x for x in ms if x.points)
+        return f"{first.points}-{first.unit} {first.head}"
+    best = max(ms, key=lambda x: (len(x.types) + len(_extras(x)) + bool(x.tail), bool(x.parties), -x.start))
+    parties = best.parties or next((x.parties for x in ms if x.parties), [])
+    proposer = None if parties else next((x.proposer for x in ms if x.proposer), None)
+    c.proposal.proposer = proposer
+    head = "deal" if c.family == "agreement" and any(x.head == "deal" for x in ms) else best.head
+    types = [t for t in best.types if not t.startswith("of ")]
+    order = [w for w in ("draft", "joint", "bilateral", "trilateral") if w in types]
+    order += [w for w in types if w not in order]
+    tail = [t for t in best.types if t.startswith("of ")] + ([best.tail] if best.tail else [])
+    if cease and not any(_ceasefire_type(t) for x in ms for t in x.types):  # "under the statement, the ceasefire"
+        words = max(cease, key=lambda x: len(x.mods)).mods
+        tail.append(" ".join(["on", *words, "ceasefire"]))
+    prefix = "-".join(short_name(p) for p in parties) if parties else short_name(proposer) if proposer else ""
+    extras = _extras(best)  # and what the other mentions add ("two-part" + "settlement" memorandum)
+    extras += [w for x in ms if x is not best for w in _extras(x) if w not in extras and w.lower() not in order]
+    words = [prefix, *extras[:4], *order, head, *tail]
+    return " ".join(w for w in words if w)
+
+
+def _ceasefires(mentions: list[PlanMention], cease: list[PlanMention], documents: list[Cluster]) -> list[Cluster]:
+    """Ceasefires: one per duration, parties and proposer; a generic "the truce" joins the main one.
+    A ceasefire the article also calls an agreement ("ceasefire agreement") is that agreement."""
+    clusters: list[Cluster] = []
+    for m in cease:
+        if m.hedged or not (m.attested or m.duration):
+            continue
+        target = next((c for c in clusters if _same_ceasefire(c, m)), None)
+        if target is None:
+            target = Cluster(Proposal(name=""), family="ceasefire")
+            clusters.append(target)
+        target.add(m)
+    if not clusters:
+        return []
+    main = next((c for c in clusters if not any(x.duration for x in c.mentions)), clusters[0])
+    for m in cease:
+        if m.definite and not (m.plural or m.hedged or m.duration) and not any(m in c.mentions for c in clusters):
+            main.add(m)
+    for d in documents:  # "the ceasefire agreement between the two sides" founded a document
+        under = {x.tok.sent.start for x in d.mentions if x.tok.dep_ == "pobj" and x.tok.head.lower_ == "under"}
+        typed = any(_ceasefire_type(t) for x in d.mentions for t in x.types)
+        for c in [c for c in clusters if not _clash(c, d)]:  # "under the joint statement, the ceasefire ..."
+            if typed or any(x.tok.sent.start in under for x in c.mentions):
+                d.mentions.extend(c.mentions)
+                clusters.remove(c)
+    in_docs = {id(x) for d in documents for x in d.mentions}
+    for m in mentions:  # unattested "ceasefire agreement" mentions name the ceasefire an agreement
+        if m.family == "agreement" and set(m.types) & CEASEFIRE_WORDS and id(m) not in in_docs and clusters:
+            target = next((c for c in clusters if not _clash(c, Cluster(Proposal(""), [m]))), None)
+            if target is not None:
+                m.wrapper = m.wrapper or m.head
+                target.add(m)
+    return clusters
+
+
+def _ceasefire_type(t: str) -> bool:
+    """"ceasefire", "truce", "permanent cessation of hostilities": the document is a ceasefire."""
+    return t in CEASEFIRE_WORDS or "hostilities" in t or "cessation" in t
+
+
+def _parties(c: Cluster) -> list[str]:
+    return next((x.parties for x in c.mentions if x.parties), [])
+
+
+def _clash(a: Cluster, b: Cluster) -> bool:
+    pa, pb = _parties(a), _parties(b)
+    return bool(pa and pb and set(pa) != set(pb))
+
+
+def _same_ceasefire(c: Cluster, m: PlanMention) -> bool:
+    durations = {x.duration for x in c.mentions if x.duration}
+    if m.duration and m.duration not in durations:
+        return False
+    if _clash(c, Cluster(Proposal(""), [m])):
+        return False
+    proposer = next((x.proposer for x in c.mentions if x.proposer), None)
+    return not (proposer and m.proposer and proposer != m.proposer)
 
 
 def _domain(c: Cluster) -> str | None:
@@ -177,6 +271,18 @@ def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, 
     return ordered + loose, original, revision
 
 
+def _merge_signed(documents: list[Cluster], out: list[Cluster]) -> None:
+    """One named document signed in the article ("sign what we're calling the X Accords") is the
+    document the article also calls "the joint declaration" or "a peace deal" when they were signed."""
+    named = [c for c in documents if c.named and c.signed]
+    if len(named) != 1:
+        return
+    for c in [c for c in documents if not c.named and c.signed and not c.proposal.points]:
+        named[0].mentions.extend(c.mentions)
+        documents.remove(c)
+        out.remove(c)
+
+
 def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
     """Proposals of one parsed article and the (start, end, name) of each mention.
 
@@ -184,28 +290,47 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     idx (ActorIndex): its actors (for proposers and parties).
     RETURNS (tuple): proposals (kg:Proposal with points, proposer, revision_of, provisions) and mentions.
     """
-    mentions = _mentions(doc, idx)
+    cease, wrapped = ceasefire_mentions(doc, idx)
+    mentions = _mentions(doc, idx, wrapped)
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
     out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision] + documents
     for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
         hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
+        signed = any(t.lemma_ in ("sign", "ink") for t in head.sent)
         if hit is not None:
             hit.proposal.name = hit.proposal.name if hit.proposal.points else name
+            hit.named, hit.signed = True, hit.signed or signed
             continue
         m = PlanMention(head, start, end, family=family_of(head.lower_) or "agreement", head=head.lower_)
-        documents.append(Cluster(Proposal(name=name), family=m.family))
+        documents.append(Cluster(Proposal(name=name), family=m.family, named=True, signed=signed))
         documents[-1].add(m)
         out.append(documents[-1])
+    _merge_signed(documents, out)
+    out += _ceasefires(mentions, cease, documents)
     main = sorted(out, key=lambda c: min(m.start for m in c.mentions))[0] if out else None
     for m in mentions:  # generic "the agreement", "this declaration": the same family, else the main one
-        if m.family not in ("agreement", "declaration") or m.plural or any(m in c.mentions for c in out):
+        if m.family not in ("agreement", "declaration", "pledge") or m.plural or any(m in c.mentions for c in out):
             continue
         if not m.definite or m.distinguished or (m.head == "statement" and not m.types):
             continue
-        target = next((c for c in documents if c.family == m.family), main)
-        if target is not None:
+        target = next((c for c in documents if c.family == m.family), None)
+        if target is None and m.family == "declaration" and m.proposer:
+            continue  # "Russia's memorandum" is no other word for the ceasefire
+        target = target or next((c for c in documents if c.family != "pledge"), main)
+        if target is not None and (target.family != "pledge" or m.family == "pledge"):
             target.add(m)
+    for m in mentions:  # "the framework" once "a trade framework" was agreed
+        if m.family == "plan" and m.definite and not m.plural and not any(m in c.mentions for c in out):
+            target = next((c for c in documents if any(x.head == m.head for x in c.mentions)), None)
+            if target is not None:
+                target.add(m)
+    for c in out:  # named once every mention is in: "a deal" elsewhere makes an agreement a "deal"
+        if c.family == "ceasefire":
+            c.proposal.name = ceasefire_name(c.mentions)
+            c.proposal.proposer = next((x.proposer for x in c.mentions if x.proposer), None)
+        elif c in documents and (not c.named or c.proposal.points):
+            c.proposal.name = _document_name(c)
     refs: list[tuple[int, int, str]] = []
     for c in out:
         c.mentions.sort(key=lambda m: m.start)

@@ -20,6 +20,7 @@ from ..actors.parties import parties_in
 
 PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap".split())
 AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())
+PLEDGE_HEADS = frozenset("pledge pledges".split())
 DECLARATION_HEADS = frozenset("declaration statement communique communiqué memorandum".split())
 WEAK_HEADS = frozenset("document text version".split())  # attach only, or wrap ("text of X")
 PLAN_SYNONYMS = frozenset("plan proposal draft blueprint initiative document text version wording".split())
@@ -30,9 +31,15 @@ REVISE_VERBS = frozenset("revise amend rework update modify redraft rewrite".spl
 TYPE_WORDS = frozenset("""peace ceasefire truce trade tariff security nuclear minerals grain hostage prisoner
 border maritime gas energy defence defense economic normalisation normalization""".split())
 TYPE_ADJ = frozenset("joint bilateral trilateral".split())
+VERSION_WORDS = frozenset("tentative provisional preliminary interim temporary".split())  # a version of its own
+CEASEFIRE_WORDS = frozenset("ceasefire truce armistice".split())
+AGREE_VERBS = frozenset("agree settle reach sign conclude seal strike finalize finalise announce unveil".split())
+NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
+big broader wider larger bigger better fair final overall actual real formal""".split())
 PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put".split())
 ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
-announce approve finalize finalise implement broker complete endorse draft present submit""".split())
+announce approve finalize finalise implement broker complete endorse draft present submit give hand deliver
+pass""".split())
 PROVISION_VERBS = frozenset("""cap limit require include allow prevent propose mention bar ban call demand
 oblige grant give provide cede commit foresee envisage stipulate set establish""".split())
 REPORTING = frozenset("say tell state write add announce insist stress call warn".split())
@@ -65,17 +72,23 @@ class PlanMention:
     plural: bool = False
     strong_revision: bool = False
     proposed: bool = False  # object of "propose"/"draft" with a subject
+    mods: list[str] = field(default_factory=list)  # modifier words of the name ("mineral", "rights")
+    tail: str = ""  # content after the noun: "to lower tariffs", "in the Middle East"
+    version: str | None = None  # "provisional" for a tentative / provisional / interim version
+    duration: str | None = None  # ceasefires: "48-hour"
+    wrapper: str | None = None  # ceasefires: "plan" in "plan for a ceasefire", "agreement" in "ceasefire agreement"
+    signed: bool = False
 
     @property
     def distinguished(self) -> bool:
-        return bool(self.points or self.types or len(self.parties) > 1)
+        return bool(self.points or self.types or len(self.parties) > 1 or self.tail or self.version)
 
 
 def family_of(word: str) -> str | None:
     w = word.lower()
     w1 = w[:-1] if w.endswith("s") and w not in ("accords",) else w
     for fam, heads in (("plan", PLAN_HEADS), ("agreement", AGREEMENT_HEADS), ("declaration", DECLARATION_HEADS),
-                       ("weak", WEAK_HEADS)):
+                       ("pledge", PLEDGE_HEADS), ("weak", WEAK_HEADS)):
         if w in heads or w1 in heads or (w == "accords" and fam == "agreement"):
             return fam
     return None
@@ -94,9 +107,17 @@ def short_name(actor: str) -> str:
     return actor
 
 
+IMPLICATIVE = frozenset("manage succeed help bring get".split())  # "managed to seal the accord" happened
+
+
 def _realis(verb: Token) -> bool:
-    """The verb reports a document that exists: not negated, not an infinitive ("yet to be reached")."""
-    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in verb.children)
+    """The verb reports a document that exists: not negated, not an infinitive ("yet to be reached")
+    unless a verb that implies it happened governs it ("managed to seal", "helped broker")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return verb.head.lemma_ in IMPLICATIVE or verb.head.head.lemma_ in IMPLICATIVE
+    return True
 
 
 def _attested(tok: Token, outer: Token) -> bool:
@@ -107,7 +128,19 @@ def _attested(tok: Token, outer: Token) -> bool:
         return True
     if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
         return True
+    if outer.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature", "conclusion"):
+        return True  # "the signing of a mineral rights deal"
     return outer.dep_ == "pobj" and head.lower_ == "under"
+
+
+def _signed(tok: Token) -> bool:
+    """The document is reported signed ("signed the declaration", "the signing of the deal")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in ("sign", "ink", "initial") and _realis(head):
+        return True
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_ == "sign" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature")
 
 
 def is_channel(tok: Token) -> bool:
@@ -167,8 +200,10 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
 def _peace_purpose(tok: Token) -> bool:
     """"plan to end the war", "plan for ending the war", "plan for peace"."""
     for c in tok.children:
-        if (c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ == "for")) and \
-                any(t.lower_ in PEACE_PURPOSE for t in c.subtree):
+        if c.dep_ == "prep" and c.lower_ == "for" and any(t.lower_ in PEACE_PURPOSE for t in c.subtree):
+            return True
+        if c.dep_ in ("acl", "relcl") and c.lemma_ in ("end", "stop", "halt", "finish", "resolve", "settle") and \
+                any(t.lower_ in PEACE_PURPOSE and t.dep_ in ("dobj", "pobj") for t in c.subtree):
             return True
     return False
 
@@ -251,10 +286,17 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         m.attested = m.attested or _attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
     between = [c for x in (tok, head_tok) for c in x.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
     party_toks = [t for c in between for t in c.subtree]
-    party_toks += [t for t in compounds if t.dep_ == "compound"]
+    party_toks += [t for t in compounds if t.dep_ in ("compound", "nmod")]
+    party_toks += [c for t in compounds if t.dep_ in ("compound", "nmod") for c in t.children if c.dep_ == "conj"]
     verb = tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
-    if verb is not None and verb.lemma_ in ATTEST_VERBS:
-        party_toks += [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "to") and tok.head.head.lemma_ in AGREE_VERBS:
+        verb = tok.head.head  # "the two sides settled on a trade framework", "agreed to a deal"
+        if fam == "plan" and _realis(verb):
+            m.family = fam = "agreement"  # a framework both sides agree on is their agreement
+            m.attested = True
+    if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS):
+        party_toks += [t for c in verb.children if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < verb.i
+                       for t in c.subtree]
         party_toks += [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
     for c in tok.children:  # "a declaration that the two governments signed", "released by the two sides"
         if c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS:
@@ -266,6 +308,15 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         m.parties = []
     m.proposed = tok.dep_ == "dobj" and tok.head.lemma_ in PROPOSE_VERBS and \
         any(c.dep_ == "nsubj" for c in tok.head.children)
+    m.mods = modifier_words(head_tok, idx)
+    m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
+    m.tail = _content_tail(head_tok)
+    m.signed = _signed(tok) or (head_tok is not tok and _signed(head_tok))
+    cease = _ceasefire_content(head_tok)
+    if cease is not None:  # "an accord that swaps a Gaza ceasefire for ...": a ceasefire deal
+        m.types.append("ceasefire") if "ceasefire" not in m.types else None
+        m.mods += [t.text for t in cease.children if t.dep_ == "compound" and t.pos_ == "PROPN"
+                   and t.text not in m.mods]
     m.name = _surface_name(m, surface)
     m.hedged = bool({t.lower_ for t in tok.sent} & HEDGES)
     return m
@@ -288,3 +339,51 @@ def numbered_head(m: PlanMention) -> str:
 def party_name(m: PlanMention) -> str:
     """"DRC-Rwanda peace agreement": the parties' short names before the surface name."""
     return "-".join(short_name(p) for p in m.parties) + " " + _surface_name(m, None)
+
+
+def modifier_words(tok: Token, idx: ActorIndex) -> list[str]:
+    """Modifiers of a document or ceasefire noun in text order ("30-day", "mineral", "rights",
+    "$350 billion"): not determiners, possessives, actors (they are parties or proposers), brokers
+    ("Oman-brokered") or hedges; hyphenated words stay whole."""
+    from ..actors.parties import actor_of
+
+    left = [t for t in tok.subtree if t.i < tok.i]
+    if not left:
+        return []
+    text = ""
+    for t in tok.doc[left[0].i:tok.i]:
+        participle = t.tag_ == "VBN" and t.dep_ == "amod" or t.head.tag_ == "VBN" and t.head.dep_ == "amod"
+        drop = t.dep_ in ("det", "poss", "case", "cc", "advmod", "prep", "punct") and t.text not in "-–" \
+            or t.is_punct and t.text not in "-–" or t.lower_ in NOT_NAME or t.lower_ in HEDGES or participle \
+            or t.lemma_ in ATTEST_VERBS or t.lemma_ in AGREE_VERBS \
+            or actor_of(t, idx) is not None or t.lower_.endswith("brokered") or t.text in ("'", "\u2018", "\u2019")
+        word = t.text if t.pos_ == "PROPN" and not t.is_upper else t.lower_
+        text += (" " if drop else word) + t.whitespace_
+    return [w.strip("-–") for w in text.split() if w.strip("-–")]
+
+
+def _content_tail(tok: Token) -> str:
+    """An infinitive that says what the document does: "an agreement to lower tariffs"."""
+    acl = next((c for c in tok.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children)), None)
+    if acl is None:
+        return ""
+    toks = [t for t in acl.subtree if not t.is_punct]
+    if len(toks) > 6:
+        return ""
+    return " ".join(t.lower_ for t in toks)
+
+
+def _ceasefire_content(tok: Token) -> Token | None:
+    """A ceasefire named in a relative clause of the document ("an accord that swaps a ceasefire for ...")
+    or as its subject ("a joint statement on an immediate ceasefire")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "for"):
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ in CEASEFIRE_WORDS:
+                return obj
+        if c.dep_ == "relcl":
+            for t in c.subtree:
+                if t.lower_ in CEASEFIRE_WORDS and t.dep_ in ("dobj", "pobj"):
+                    return t
+    return None

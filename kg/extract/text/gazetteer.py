@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from ...resources import resource
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = resource("data/gazetteer").parent
 
 # Role words that make up a person's title ("US Secretary of State", "Kremlin spokesman").
 TITLE_WORDS = frozenset("""president vice prime minister secretary state foreign defence defense envoy special
@@ -25,7 +25,9 @@ commentator contributor""".split())
 CHANNELS = {"x": "X", "twitter": "X", "telegram": "Telegram", "facebook": "Facebook", "instagram": "Instagram",
             "truth social": "Truth Social", "youtube": "YouTube", "social media": "social media",
             "press conference": "press conference", "news conference": "press conference",
-            "briefing": "press conference", "interview": "interview", "television": "television"}
+            "briefing": "press conference", "interview": "interview", "television": "television",
+            "whatsapp": "WhatsApp", "tiktok": "TikTok", "linkedin": "LinkedIn", "bluesky": "Bluesky",
+            "threads": "Threads", "weibo": "Weibo", "wechat": "WeChat", "vk": "VK"}
 
 
 def norm(text: str) -> str:
@@ -66,7 +68,7 @@ class Gazetteer:
             return None
         label, qid, qkind = hit
         if kind == "Country":
-            return qid if qkind == "Place" and norm(label) in self.countries else None
+            return qid if qkind == "Country" or qkind == "Place" and norm(label) in self.countries else None
         return qid if qkind == kind else None
 
 
@@ -113,6 +115,8 @@ def load_gazetteer() -> Gazetteer:
     for name, aliases, _, _ in _rows("persons.tsv"):  # full names news often shortens
         for a in [name, *_split(aliases)]:
             g.persons.setdefault(norm(a), name)
+    for alias, name in verified_country_aliases(g.countries):
+        g.countries.setdefault(norm(alias), name)
     path = DATA / "wikidata" / "verified_qids.json"
     if path.exists():
         for e in json.loads(path.read_text(encoding="utf-8")):
@@ -123,6 +127,25 @@ def load_gazetteer() -> Gazetteer:
                 if e["kind"] == "Person":
                     g.persons.setdefault(norm(a), e["label"])
     return g
+
+
+def _verified() -> list[dict]:
+    path = DATA / "wikidata" / "verified_qids.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def verified_country_aliases(countries: dict[str, str]) -> list[tuple[str, str]]:
+    """(alias, country name of countries.tsv) for the verified Wikidata spellings of a state the
+    countries table names by another spelling ("Democratic Republic of Congo", "Timor-Leste")."""
+    out = []
+    for e in _verified():
+        if e.get("kind") not in ("Country", "Place"):
+            continue
+        spellings = [e["label"], *e.get("aliases", [])]
+        name = next((countries[norm(a)] for a in spellings if norm(a) in countries), None)
+        if name:
+            out += [(a, name) for a in spellings if norm(a) not in countries]
+    return out
 
 
 def ruler_patterns() -> list[dict]:
@@ -148,6 +171,9 @@ def ruler_patterns() -> list[dict]:
             add("NORP", d + "s", f"demonym:{name}")
         for c in _split(capitals):
             add("GPE", c, f"capital:{name}")
+    tsv = {norm(a): row[0] for row in _rows("countries.tsv") for a in [row[0], *_split(row[1])]}
+    for alias, name in verified_country_aliases(tsv):
+        add("GPE", alias, f"country:{name}")
     for name, aliases, kind, _ in _rows("organizations.tsv"):
         prefix = "outlet" if kind.strip() == "Outlet" else "org"
         for a in [name, *_split(aliases)]:
@@ -160,4 +186,23 @@ def ruler_patterns() -> list[dict]:
         for a in [name, *_split(aliases)]:
             if norm(a) not in orgs:
                 add("FAC", a, f"venue:{name}")
+    for name, spellings in person_names():
+        for a in spellings:
+            add("PERSON", a, f"person:{name}")
     return pats
+
+
+def person_names() -> list[tuple[str, list[str]]]:
+    """Persons the small NER misses or cuts short, with the spellings the ruler tags as theirs: the
+    verified Wikidata persons (label and aliases) and ``persons.tsv``. Aliases with a role word
+    ("President Putin") are left to the NER and the title logic."""
+    out: list[tuple[str, list[str]]] = []
+    for name, aliases, _, _ in _rows("persons.tsv"):
+        out.append((name, [name, *_split(aliases)]))
+    path = DATA / "wikidata" / "verified_qids.json"
+    if path.exists():
+        for e in json.loads(path.read_text(encoding="utf-8")):
+            if e.get("qid") and e.get("kind") == "Person":
+                out.append((e["label"], [e["label"], *e.get("aliases", [])]))
+    return [(name, [a for a in spellings if not any(w.lower() in TITLE_WORDS for w in a.split())])
+            for name, spellings in out]

@@ -1,0 +1,174 @@
+"""Person name spans the small statistical NER misses, breaks or runs together.
+
+* A title before capitalised words names a person: "Defense Minister Rustem Umerov" (the NER finds
+  only "Umerov"), "National Security Advisor (NSA) Ajit Doval", "Queen Mother Sirikit".
+* A run of capitalised words in a person's slot is a person: "Rustem Umerov, the head of the
+  delegation, said", "the Secretary of the Council, Rustem Umerov, who", "Hal Brennick said".
+* A PERSON span that runs several names together is split: "Trump of Anwar" (said Trump of
+  Anwar, ...), "Anutin and Hun Manet", a bullet or a line break between two names.
+Names the gazetteer ruler found (``ent_id_`` set) are never changed. Title-case lines (headlines)
+are left to the NER: there every word is capitalised and a verb would read as a name.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
+from .filters import ORG_WORDS
+
+# the last word of a title that directly precedes a name
+HEAD_TITLES = frozenset("""president minister secretary adviser advisor envoy ambassador chancellor king queen
+prince princess emir sheikh sultan general commander spokesman spokeswoman spokesperson chief director chairman
+chairwoman chair governor mayor senator premier representative speaker negotiator colonel mother mr mrs ms dr
+sir lord lady pope cardinal ayatollah marshal admiral judge leader commissioner coordinator mediator lieutenant
+captain major rep sen gen""".split())
+PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le dos das ul".split())
+SPLITTERS = frozenset(["and", "of", "&", ",", "•", "·", "|", ";", "/", "with"])
+REPORTING = frozenset("say tell add write announce state warn stress note insist".split())
+APPOS_STARTS = frozenset("who the a an his her".split())
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+NOT_NAME_ENTS = frozenset("DATE TIME CARDINAL ORDINAL GPE LOC NORP FAC EVENT LAW MONEY PERCENT QUANTITY".split())
+
+
+def _name_token(t: Token) -> bool:
+    """A word that can be part of a name: capitalised letters (with a hyphen or apostrophe inside),
+    or an initial ("S", "S.")."""
+    text = t.text
+    low = t.lower_.rstrip(".")
+    if not text[:1].isupper() or low in TITLE_WORDS or low in HEAD_TITLES or low in ORG_WORDS \
+            or low in JOURNALIST_TITLES or low in CALENDAR or t.ent_type_ in NOT_NAME_ENTS \
+            or (t.is_sent_start and t.pos_ != "PROPN"):
+        return False
+    core = text.rstrip(".").replace("-", "").replace("'", "").replace("’", "")
+    return core.isalpha() and (len(core) > 1 or text.endswith(".") or t.pos_ == "PROPN")
+
+
+def _headline(sent: SpacySpan) -> bool:
+    """Title case: four words or more, no lower-case word longer than a function word, and
+    capitalised words that are neither names nor titles ("Participates", "Meeting")."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 4 or any(t.text.islower() and len(t) >= 5 for t in words):
+        return False
+    common = [t for t in words[1:] if t.text[:1].isupper() and not t.ent_type_ and t.lower_ not in TITLE_WORDS]
+    return len(common) >= 2
+
+
+def _name_run(doc: Doc, start: int, limit: int = 5) -> int:
+    """End of the name that starts at ``start`` (== start when no name starts there)."""
+    end = start
+    while end < len(doc) and end - start < limit:
+        t = doc[end]
+        if t.ent_id_ or t.is_space:
+            break
+        if _name_token(t):
+            end += 1
+        elif t.lower_ in PARTICLES and end > start and end + 1 < len(doc) and (
+                _name_token(doc[end + 1]) or doc[end + 1].lower_ in PARTICLES or doc[end + 1].text == "-"):
+            end += 1
+        elif t.text in ("-",) and end > start and end + 1 < len(doc) and _name_token(doc[end + 1]) \
+                and not t.whitespace_ and not doc[end - 1].whitespace_:
+            end += 1  # "al-Sisi" tokenised as al, -, Sisi
+        else:
+            break
+    while end > start and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
+        end -= 1
+    return end
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` directly follows a capitalised head title ("Minister", "Queen Mother"),
+    optionally with a parenthesised acronym between ("Advisor (NSA) Ajit Doval")."""
+    j = i - 1
+    if j >= 2 and doc[j].text == ")" and doc[j - 1].text.isupper() and doc[j - 2].text == "(":
+        j -= 3
+    return j >= 0 and doc[j].lower_.rstrip(".") in HEAD_TITLES and doc[j].text[:1].isupper() \
+        and not doc[j].whitespace_.count("\n")
+
+
+def _person_slot(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised run stands where a person's name goes: before ", the head of ..." or
+    ", who", after "the Secretary of ...,", or as the subject of a reporting verb."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in APPOS_STARTS:
+        if doc[end + 1].lower_ == "who":
+            return True
+        return any(t.lower_ in TITLE_WORDS for t in doc[end + 1:min(end + 6, len(doc))])
+    root = doc[start:end].root
+    if root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLE_WORDS:
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING
+
+
+def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
+    """The doc's entities plus persons the NER missed or cut short (see the module docstring).
+
+    doc (Doc): the parsed article.
+    g (Gazetteer): to refuse runs that are known places, countries or organisations.
+    RETURNS (list[Span]): entities to assign back to ``doc.ents``.
+    """
+    ents = list(doc.ents)
+    new: list[SpacySpan] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if not t.text[:1].isupper() or t.ent_id_ or (i and _name_token(doc[i - 1]) and not doc[i - 1].ent_id_):
+            i += 1  # not a capital, a gazetteer name, or inside a run that started earlier
+            continue
+        end = _name_run(doc, i)
+        if end == i:
+            i += 1
+            continue
+        for e in (e for e in ents if e.label_ == "PERSON" and not e.ent_id_ and e.start < end and i < e.end):
+            i, end = min(i, e.start), max(end, e.end)  # the NER's own name, extended ("Rustem" Umerov)
+        span = doc[i:end]
+        key = norm(span.text)
+        known_thing = key in g.countries or key in g.places or key in g.orgs or key in g.outlets \
+            or key in g.demonyms or key in g.capitals
+        # a run in a person's slot takes only words the NER left alone or called a person
+        unlabelled = all(x.ent_type_ in ("", "PERSON") for x in span)
+        if not known_thing and not _headline(t.sent) and (
+                _after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))):
+            new.append(SpacySpan(doc, i, end, label="PERSON"))
+        i = end
+    if new:
+        kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        ents = sorted(kept + new, key=lambda e: e.start)
+    return trim_headline_names(doc, split_person_lists(doc, ents))
+
+
+def trim_headline_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """A title-case headline glues words to a name ("Sharaa Visits"): keep the words the body uses
+    in its person names, when it uses some and not all."""
+    heads = {id(e): _headline(e.sent) for e in ents if e.label_ == "PERSON" and not e.ent_id_ and len(e) > 1}
+    if not any(heads.values()):
+        return ents
+    body_words = {t.text for e in ents if e.label_ == "PERSON" and not heads.get(id(e)) for t in e}
+    out = []
+    for e in ents:
+        if heads.get(id(e)):
+            used = [t.i for t in e if t.text in body_words]
+            if used and len(used) < len(e):
+                e = SpacySpan(doc, used[0], used[-1] + 1, label="PERSON")
+        out.append(e)
+    return out
+
+
+def split_person_lists(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """PERSON spans cut at words and marks no name contains ("Trump of Anwar", "A and B", a line
+    break or a bullet between two names); each part that still reads as a name stays a PERSON."""
+    out: list[SpacySpan] = []
+    for e in ents:
+        if e.label_ != "PERSON" or e.ent_id_ or len(e) < 2 or not any(
+                t.lower_ in SPLITTERS or t.is_space or "\n" in t.whitespace_ for t in e[:-1]):
+            out.append(e)
+            continue
+        start = e.start
+        for t in e:
+            cut = t.lower_ in SPLITTERS or t.is_space
+            if cut or t.i == e.end - 1 or "\n" in t.whitespace_:
+                end = t.i if cut else t.i + 1
+                part = doc[start:end]
+                if len(part) and all(_name_token(x) or x.lower_ in PARTICLES or x.text == "-" for x in part):
+                    out.append(SpacySpan(doc, part.start, part.end, label="PERSON"))
+                start = t.i + 1
+    return out

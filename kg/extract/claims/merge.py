@@ -1,0 +1,73 @@
+"""One claim per statement: claims found twice, or in pieces, are made one.
+
+A quotation inside the reported clause of the same speaker, the same statement repeated in the headline
+and the body (or in an embedded post), and two quotations of one speaker in one sentence joined by a verb
+that has no subject of its own ("...," Trump said, confirming that "...") are one claim each.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ...model import Claim, Span
+
+STOP = frozenset("""a an the of to in on at for and or but that this these those is are was were be been it its
+he she they them his her their we our you i as by with from will would has have had do did not""".split())
+REPEAT_SHARE = 0.8  # a claim this much contained in another of the same speaker repeats it
+MIN_REPEAT_WORDS = 4
+
+
+def nested_dropped(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim whose words lie inside another claim of the same speaker ("criticised what he
+    called ...", a quote inside its reported clause)."""
+    def inside(a: Claim, b: Claim) -> bool:
+        return a is not b and a.speaker == b.speaker and b.evidence.start <= a.evidence.start \
+            and a.evidence.end <= b.evidence.end and (a.evidence != b.evidence or id(a) > id(b))
+    return [c for c in claims if not any(inside(c, o) for o in claims)]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
+
+
+def repeats_dropped(claims: list[Claim]) -> list[Claim]:
+    """Drop a claim that repeats a longer (or earlier, equally long) claim of the same speaker: a
+    headline restating the body, an embedded post repeating the quotation."""
+    words = [_words(c.text) for c in claims]
+    out = []
+    for i, c in enumerate(claims):
+        w = words[i]
+        def repeats(j: int) -> bool:
+            o = words[j]
+            if j == i or claims[j].speaker != c.speaker or len(w) < MIN_REPEAT_WORDS:
+                return False
+            if len(o) < len(w) or len(o) == len(w) and j > i:
+                return False
+            return len(w & o) >= REPEAT_SHARE * len(w)
+        if not any(repeats(j) for j in range(len(claims))):
+            out.append(c)
+    return out
+
+
+def joined_quotes(claims: list[Claim], origin: dict[int, tuple[Token, bool]]) -> list[Claim]:
+    """Join two quotations of one speaker in one sentence when the second verb borrows the first's
+    subject (a participle or a conjoined verb): '"A," she said, confirming that "B"' is one quote.
+
+    origin (dict): claim index -> (reporting verb, whether the claim's text is quoted words).
+    """
+    order = sorted(range(len(claims)), key=lambda i: claims[i].evidence.start)
+    dropped: set[int] = set()
+    for a, b in zip(order, order[1:]):
+        if a in dropped or a not in origin or b not in origin:
+            continue
+        (va, qa), (vb, qb) = origin[a], origin[b]
+        ca, cb = claims[a], claims[b]
+        if not (qa and qb) or ca.speaker != cb.speaker or va.sent != vb.sent or va.i == vb.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in vb.children) or vb.head.i != va.i:
+            continue
+        ca.text = f"{ca.text} ... {cb.text}"
+        ca.evidence = Span(ca.evidence.start, max(ca.evidence.end, cb.evidence.end))
+        dropped.add(b)
+    return [c for i, c in enumerate(claims) if i not in dropped]
