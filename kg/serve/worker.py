@@ -61,6 +61,7 @@ def main(path: str) -> None:
     send({"ready": True})
     for line in sys.stdin.buffer:
         try:
+            store.refresh()  # move to the newest snapshot a running build has published
             header, body = answer(store, json.loads(line))
         except ResultLimitExceeded as e:
             header, body = {"status": 422, "count": e.count, "limit": e.limit}, str(e).encode()

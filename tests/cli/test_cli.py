@@ -372,3 +372,24 @@ def test_kg_binary_reports_a_missing_store_with_exit_2(tmp_path):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.startswith(f"Error: [E702] There is no store at {missing}. ")
+
+
+# -- remove -----------------------------------------------------------------------------------------
+def test_remove_unknown_article_exits_1_with_e706(built):
+    _, store, _ = built
+    run = run_kg("--store", store, "remove", "no-such-article.txt")
+    assert run.code == 1
+    assert run.stderr.startswith("Error: [E706] No article in the store matches 'no-such-article.txt'.")
+
+
+def test_remove_by_path_takes_the_article_out_and_queries_see_it_gone(built, tmp_path):
+    _, store, _ = built
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    run = run_kg("--store", copy, "remove", "geneva-briefing.txt")
+    assert run.code == 0, run.stderr
+    assert run.stdout.startswith(f"Removed 1 article(s) from {copy}")
+    evidence = run_kg("--store", copy, "query", "evidence", "--format", "csv")
+    assert list(csv.DictReader(io.StringIO(evidence.stdout))) == []
+    again = run_kg("--store", copy, "remove", "geneva-briefing.txt")
+    assert again.code == 1 and "[E706]" in again.stderr
