@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Sequence
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -107,11 +108,13 @@ class ClaimsComponent:
 def paragraph_starts(doc: Doc) -> Doc:
     """A line break in the body ends a sentence (a headline, a dateline paragraph): the parser keeps
     the boundaries set here. Runs before the parser."""
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            if not t.is_space:
-                t.is_sent_start = True
+    # one array write, not Token.is_sent_start per token: its setter scans the whole doc each time
+    starts = [t.i for t in doc[1:] if not t.is_space and ("\n" in doc[t.i - 1].whitespace_ or
+                                                         (doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text))]
+    if starts:
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
