@@ -12,7 +12,7 @@ from ..actors.index import ActorIndex
 from ..actors.coref import RELATIVES, Resolver, antecedent
 from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, subject, tok_span
 from .roles import HOST, MEDIATOR
-from .where import place_label as place_of
+from .where import doc_tokens, place_label as place_of
 from .lineup import lineups
 
 ATTEND_VERBS = frozenset("attend participate join".split())
@@ -79,7 +79,7 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
     """kg:HeadOfDelegation ("the delegation is led by X", "X, who led the delegation", "head of the
     delegation, X"), their companions, and plain members ("X was also part of the delegation")."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if not _is_delegation(t, idx):
             continue
         role = MEDIATOR if t.lemma_ == "mediation" else HEAD_OF_DELEGATION
@@ -96,7 +96,7 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
 def companions(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "X was accompanied by Y", "X, who was accompanied by Y": Y takes part wherever X does."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lemma_ != "accompany" or t.pos_ != "VERB":
             continue
         who = subject(t) if t.dep_ != "acl" else t.head
@@ -115,7 +115,7 @@ def companions(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
 def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "Among the leaders who attended were A, B and C": the list after the copula takes part."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lemma_ not in ATTEND_VERBS or t.dep_ != "relcl" or any(c.dep_ == "dobj" for c in t.children):
             continue
         among = t.head.head
@@ -133,7 +133,7 @@ def co_present(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     place take part in the meeting held there (the place must be a meeting's place)."""
     out: list[Joiner] = []
     countries = set(idx.countries.values())
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lower_ != "with" or t.i == 0 or doc[t.i - 1].lower_ != "together" or t.i + 1 >= len(doc):
             continue
         verb = next((h for h in t.ancestors if h.pos_ == "VERB"), None)
@@ -165,7 +165,7 @@ def in_session(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "At the end of the session A and B spoke", "During the talks, A ...": the persons the clause
     opens with, after a phrase placing it inside the (definite) meeting; and "in A's presence"."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lower_ not in REFERENCE_NOUNS or t.pos_ != "NOUN" or not any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in t.children):
             continue
@@ -188,7 +188,7 @@ def in_session(doc: Doc, idx: ActorIndex) -> list[Joiner]:
 def acting_as(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "X acted as host and mediator", "X served as mediator": X takes part in the current meeting."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lemma_ not in ("act", "serve") or t.pos_ != "VERB":
             continue
         roles = [n for a in t.children if a.dep_ == "prep" and a.lower_ == "as" for p in a.children
@@ -206,7 +206,7 @@ def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "X, the rebels' chief negotiator, ...", "lead negotiator X": a party's chief negotiator heads its
     delegation at the current meeting."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lemma_ != "negotiator" or t.dep_ not in ("appos", "compound") or not any(
                 c.lower_ in CHIEF_WORDS for c in t.children if c.dep_ in ("amod", "compound")):
             continue

@@ -23,7 +23,7 @@ from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date
 from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
-from .where import compatible, inner, local_places
+from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
 
@@ -263,7 +263,7 @@ class MeetingFinder:
         return "Held"
 
     def run(self) -> list[Meeting]:
-        for t in self.doc:
+        for t in doc_tokens(self.doc):
             if self.is_trigger(t):
                 for m in self.mentions_of(t):
                     if m.hypothetical:
@@ -372,4 +372,7 @@ def find_meetings(doc: Doc, idx: ActorIndex, *, published: date | None = None,
     context_dates (Sequence[date]): the batch's dates, for an undated article's explicit dates.
     RETURNS (list[Meeting]): meetings with a place or a date, mentions of the same one merged.
     """
-    return MeetingFinder(doc, idx, published, context_dates).run()
+    try:
+        return MeetingFinder(doc, idx, published, context_dates).run()
+    finally:
+        doc.user_data.pop(TOKENS, None)  # Token objects do not belong in a doc's serialisable data

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ...model import Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import Resolver
+from .where import doc_tokens
 from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, tok_span
 
 GROUP_NOUNS = frozenset("""counterparts participants attendees leaders officials delegates members guests
@@ -49,17 +50,16 @@ def _side_seats(t: Token, idx: ActorIndex) -> list[Joiner]:
 
 def _among(t: Token, idx: ActorIndex) -> list[Joiner]:
     """ "Among those counterparts were A, B" / "..., among them A, B and C"."""
-    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-    if nxt is None:
+    words = GROUP_NOUNS | {"the", "these", "whom"}
+    if t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ not in words:
         return []
+    end = t.sent.end
     j = t.i + 1
-    while j < t.sent.end and t.doc[j].lower_ in GROUP_NOUNS | {"the", "these", "whom"}:
+    while j < end and t.doc[j].lower_ in words:
         j += 1
-    if j == t.i + 1:
-        return []
-    if j < t.sent.end and t.doc[j].lemma_ == "be":
+    if j < end and t.doc[j].lemma_ == "be":
         j += 1
-    if j >= t.sent.end:
+    if j >= end:
         return []
     return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in listed_persons(t.doc[j], idx)]
 
@@ -88,7 +88,7 @@ def _team_owner(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
 def lineups(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named in line-ups of the sides, in text order."""
     out: list[Joiner] = []
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.lemma_ == "represent" and t.tag_ == "VBN":
             out += _represented(t, res, idx)
         elif t.lemma_ == "sit" and t.pos_ == "VERB":

@@ -28,6 +28,14 @@ BUILDING_OF = {"oval office": "White House", "cabinet room": "White House", "eas
 DIRECTION_WORDS = frozenset("""north south east west northern southern eastern western central northeast
 northwest southeast southwest northeastern northwestern southeastern southwestern""".split())
 KEY = "kg.meeting_places"
+TOKENS = "kg.meeting_tokens"
+
+
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The doc's tokens as one list, made once (every pass over the doc would make them anew)."""
+    if TOKENS not in doc.user_data:
+        doc.user_data[TOKENS] = list(doc)
+    return doc.user_data[TOKENS]
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +51,14 @@ def _venue_name(t: Token) -> str | None:
         key = norm(t.ent_id_.split(":", 1)[1])
         if key in names:
             return names[key]
-    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
-    return names.get(norm(ent.text)) if ent is not None else None
+    if not t.ent_type_:
+        return None
+    first, last = t, t
+    while first.i > 0 and first.ent_iob_ == "I":
+        first = t.doc[first.i - 1]
+    while last.i + 1 < len(t.doc) and t.doc[last.i + 1].ent_iob_ == "I":
+        last = t.doc[last.i + 1]
+    return names.get(norm(t.doc[first.i:last.i + 1].text))
 
 
 def venue_label(name: str, city: str) -> str:
@@ -63,7 +77,7 @@ def _located(doc: Doc, idx: ActorIndex, g: Gazetteer) -> tuple[dict[int, str], d
     place label -> the place containing it."""
     tokens: dict[int, str] = {}
     within: dict[str, str] = {}
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.text != "," or t.i == 0 or t.i + 1 >= len(doc):
             continue
         j = t.i + 1
