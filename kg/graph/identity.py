@@ -133,7 +133,9 @@ def _undated_fits(r: _Report, grp: _Group) -> int | None:
 
 
 def _best(r: _Report, groups: list[_Group]) -> _Group | None:
-    """The one group ``r`` joins: the best fit; a tie between groups of different dates is ambiguous."""
+    """The one group ``r`` joins: the best fit; a tie between groups of different dates is ambiguous.
+
+    groups: the candidates, in canonical order."""
     fits = []
     for grp in groups:
         if r.doc in grp.docs:
@@ -153,17 +155,36 @@ def _best(r: _Report, groups: list[_Group]) -> _Group | None:
 
 
 def _group(reports: list[_Report], known: list[KnownMeeting]) -> list[_Group]:
+    """Reports in canonical order, each joining its best group or starting one.
+
+    A dated report can only join a group dated within a day (``_dated_fits``), and a group's date is
+    fixed when it starts (dated reports come first and never join an undated group), so dated reports
+    look only at the groups of three days (an index by day): near-linear in the number of meetings.
+    """
     groups: list[_Group] = []
-    for k in sorted(known, key=lambda k: str(k.node)):
-        grp = _Group([], node=k.node, place=k.place, when=k.when, people=_surnames(k.attendees),
-                     docs={f"store:{k.node}"})
+    by_day: dict[int, list[int]] = {}
+
+    def start(grp: _Group) -> None:
+        if grp.when is not None:
+            by_day.setdefault(grp.when.toordinal(), []).append(len(groups))
         groups.append(grp)
+
+    for k in sorted(known, key=lambda k: str(k.node)):
+        start(_Group([], node=k.node, place=k.place, when=k.when, people=_surnames(k.attendees),
+                     docs={f"store:{k.node}"}))
     for r in sorted(reports, key=lambda r: r.key):
-        grp = _best(r, groups)
+        if r.when is not None:
+            day = r.when.toordinal()
+            near = sorted(i for d in (day - 1, day, day + 1) for i in by_day.get(d, ()))
+            grp = _best(r, [groups[i] for i in near])
+        else:
+            grp = _best(r, groups)
         if grp is None:
             grp = _Group([])
-            groups.append(grp)
-        grp.add(r)
+            grp.add(r)
+            start(grp)
+        else:
+            grp.add(r)
     return groups
 
 
