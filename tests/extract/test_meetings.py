@@ -163,8 +163,8 @@ def test_meetings_attended_by_adds_the_agents(run):
 
 
 def test_meetings_team_headed_by_heads_its_delegation(run):
-    f = run("Envoys met in Muscat on Saturday. Oman mediated between the US team, headed by envoy Steve Witkoff, "
-            "and the Iranian side, headed by Foreign Minister Abbas Araghchi.")
+    f = run("Envoys met in Muscat on Saturday. Oman mediated between the Iranian side, headed by Foreign Minister "
+            "Abbas Araghchi, and the US team, headed by envoy Steve Witkoff.")
     names = {p.name for p in f.meetings[0].participants}
     assert {"Steve Witkoff", "Abbas Araghchi"} <= names
 
