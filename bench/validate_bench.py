@@ -26,8 +26,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import statistics
+import sys
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 from kg.graph import facts_graph
 from kg.graph.iri import graph_iri, meeting_iri
@@ -36,6 +38,9 @@ from kg.store import GraphStore
 from kg.validate.shacl import validate_graph, validate_graph_pyshacl, validate_graphs_reports
 from kg.validate.store import findings, validate_store
 from kg.validate.store_checks import check_store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import Text  # noqa: E402  (one sentence writer for both benchmarks)
 
 VERSION = "kg.extractor.v1"
 SYLLABLES = ["ka", "lo", "mi", "ren", "sto", "va", "dri", "po", "zel", "ny", "ta", "bor", "vik", "sen", "ul", "gra"]
@@ -53,23 +58,6 @@ def surname(i: int, k: int) -> str:
         n, r = divmod(n, len(SYLLABLES))
         parts.append(SYLLABLES[r])
     return "".join(parts).capitalize()
-
-
-class Text:
-    """Grows an article text sentence by sentence and hands back the spans of named words."""
-
-    def __init__(self) -> None:
-        self.text = ""
-
-    def say(self, *pieces: str) -> list[Span]:
-        """Append a sentence made of ``pieces``; returns the span of every odd piece."""
-        spans = []
-        for n, piece in enumerate(pieces):
-            if n % 2:
-                spans.append(Span(len(self.text), len(self.text) + len(piece)))
-            self.text += piece
-        self.text += " "
-        return spans
 
 
 def synthetic_facts(i: int) -> ArticleFacts:

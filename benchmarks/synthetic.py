@@ -77,7 +77,7 @@ def names() -> dict[str, list[str]]:
             "outlets": sorted(set(g.outlets.values()))}
 
 
-class _Text:
+class Text:
     """Grows a text sentence by sentence and hands back the spans of the marked pieces."""
 
     def __init__(self) -> None:
@@ -119,7 +119,7 @@ def article(i: int) -> Generated:
     def mention(name: str, span: Span) -> None:
         mentions.setdefault(name, []).append(span)
 
-    t = _Text()
+    t = Text()
     (dl,) = t.say("", city.upper(), f", {reported_day:%B} {reported_day.day} ({outlet}) -")
     a, b, c = t.say("", people[0], " met ", people[1], " in ", city,
                     f" on {reported_day:%A, %B} {reported_day.day}, officials said.")
