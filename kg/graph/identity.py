@@ -24,6 +24,7 @@ canonical order (not the batch's), and a group's IRI is made from its first repo
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -64,6 +65,8 @@ class _Group:
     when: date | None = None
     people: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
+    n: int = -1  # its place in the canonical order of groups
+    days: list[int] = field(default_factory=list)  # its reports' publication dates (ordinals), sorted
 
     def add(self, r: _Report) -> None:
         self.reports.append(r)
@@ -71,25 +74,54 @@ class _Group:
         self.when = self.when or r.when
         self.people |= r.people
         self.docs.add(r.doc)
+        if r.published:
+            insort(self.days, r.published.toordinal())
 
-    def published(self) -> list[date]:
-        return [r.published for r in self.reports if r.published]
+    def near(self, day: int, before: int, after: int) -> bool | None:
+        """Whether the meeting's date (else a report's publication date) lies within ``before`` days
+        before ``day`` to ``after`` days after it; None when the group has no date at all."""
+        if self.when is not None:
+            return -after <= day - self.when.toordinal() <= before
+        if not self.days:
+            return None
+        i = bisect_left(self.days, day - before)
+        return i < len(self.days) and self.days[i] <= day + after
+
+
+_CLOSURES: dict[str, tuple[str, frozenset[str], int]] = {}
+_CLOSURES_OF: list = [None]  # the gazetteer the cache was filled from
+
+
+def _closure(place: str) -> tuple[str, frozenset[str], int]:
+    """A place's bare name and the names of every place containing it (and itself), as gazetteer keys,
+    with the length of that chain; cached per place (imported late: kg.graph does not need the
+    language pipeline loaded until it compares places)."""
+    from ..extract.meetings.where import chain
+    from ..extract.text.gazetteer import load_gazetteer, norm
+
+    g = load_gazetteer()
+    if _CLOSURES_OF[0] is not g:
+        _CLOSURES.clear()
+        _CLOSURES_OF[0] = g
+    hit = _CLOSURES.get(place)
+    if hit is None:
+        names = chain(place, g)
+        hit = _CLOSURES[place] = (norm(place.split(", ")[0]), frozenset(norm(x) for x in names), len(names))
+    return hit
 
 
 def _agree(a: str, b: str) -> bool:
-    """One place lies within the other (the gazetteer's containment; imported late: kg.graph does not
-    need the language pipeline loaded until it compares places)."""
-    from ..extract.meetings.where import compatible
-    from ..extract.text.gazetteer import load_gazetteer
-
-    return a == b or compatible(a, b, load_gazetteer())
+    """One place lies within the other (``kg.extract.meetings.where.compatible``, from cached chains)."""
+    if a == b:
+        return True
+    ha, ca, _ = _closure(a)
+    hb, cb, _ = _closure(b)
+    return ha in cb or hb in ca
 
 
 def _inner(a: str, b: str) -> str:
-    from ..extract.meetings.where import inner
-    from ..extract.text.gazetteer import load_gazetteer
-
-    return inner(a, b, load_gazetteer()) or a
+    """The more specific of two agreeing places (``kg.extract.meetings.where.inner``)."""
+    return a if _closure(a)[2] >= _closure(b)[2] else b
 
 
 def _surnames(names) -> set[str]:
@@ -120,14 +152,13 @@ def _undated_fits(r: _Report, grp: _Group) -> int | None:
     shared = len(r.people & grp.people)
     if r.people and grp.people and not shared:
         return None
-    anchors = [grp.when] if grp.when else grp.published()
-    if r.published is None or not anchors:
+    if r.published is None or (grp.when is None and not grp.days):
         need = min(2, len(r.people))
         if not r.people:  # nothing to tell by: only the one meeting known at that place (see _best)
             return 0
         return shared if shared >= need else None
-    window = (UNDATED_WINDOW_AFTER, UNDATED_WINDOW_BEFORE) if shared else (NO_NAME_WINDOW, NO_NAME_WINDOW)
-    if not any(-window[0] <= (r.published - a).days <= window[1] for a in anchors):
+    after, before = (UNDATED_WINDOW_AFTER, UNDATED_WINDOW_BEFORE) if shared else (NO_NAME_WINDOW, NO_NAME_WINDOW)
+    if not grp.near(r.published.toordinal(), before, after):
         return None
     return shared
 
@@ -154,19 +185,85 @@ def _best(r: _Report, groups: list[_Group]) -> _Group | None:
     return best[0]
 
 
+_ALL, _NONE = "all", "none"  # index slots: every group at a place; groups with no date to anchor a window
+
+
+class _PlaceIndex:
+    """The groups an undated report could join, found without looking at the others.
+
+    An undated report joins only a group whose place agrees with its own (one within the other:
+    the report's place is in the group's chain, or the group's place is in the report's chain) and,
+    when both have dates, whose anchor dates (the meeting's date, else its reports' publication
+    dates) fall within ``-UNDATED_WINDOW_BEFORE .. +UNDATED_WINDOW_AFTER`` days of the report's
+    publication. So each group is filed under every name of its place's chain ("under") and its
+    own name ("exact"), for every week of its anchors; a lookup reads the few weeks of the window.
+    Entries are only ever added (a group's place narrows, its anchors grow): a stale entry offers a
+    candidate that ``_undated_fits`` then refuses, and no fitting group is ever left out.
+    """
+
+    def __init__(self) -> None:
+        self.under: dict[tuple[str, object], set[int]] = {}
+        self.exact: dict[tuple[str, object], set[int]] = {}
+        self.filed: dict[int, tuple[str | None, set[object]]] = {}  # group -> (place filed, slots)
+
+    def file(self, n: int, grp: _Group, published: date | None = None) -> None:
+        """File group ``n`` after it started or took a report published on ``published``."""
+        if grp.place is None:
+            return
+        place, slots = self.filed.get(n, (None, set()))
+        new = set()
+        if not slots:
+            new = {_ALL, _NONE} if grp.when is None and not published else {_ALL}
+            if grp.when is not None:
+                new.add(grp.when.toordinal() // 7)
+        if grp.when is None and published:
+            new.add(published.toordinal() // 7)
+        new -= slots
+        if place != grp.place:  # a new (narrower) place: file it under every slot
+            new |= slots
+        head, names, _ = _closure(grp.place)
+        for slot in new:
+            for name in names:
+                self.under.setdefault((name, slot), set()).add(n)
+            self.exact.setdefault((head, slot), set()).add(n)
+        self.filed[n] = (grp.place, slots | new)
+
+    def candidates(self, r: _Report) -> list[int]:
+        """Groups (by index, in canonical order) that an undated report might join."""
+        if r.place is None:
+            return []
+        if r.published is None:
+            slots: list[object] = [_ALL]
+        else:
+            day = r.published.toordinal()
+            slots = [_NONE, *range((day - UNDATED_WINDOW_BEFORE) // 7, (day + UNDATED_WINDOW_AFTER) // 7 + 1)]
+        head, names, _ = _closure(r.place)
+        found: set[int] = set()
+        for slot in slots:
+            found |= self.under.get((head, slot), set())
+            for name in names:
+                found |= self.exact.get((name, slot), set())
+        return sorted(found)
+
+
 def _group(reports: list[_Report], known: list[KnownMeeting]) -> list[_Group]:
     """Reports in canonical order, each joining its best group or starting one.
 
     A dated report can only join a group dated within a day (``_dated_fits``), and a group's date is
     fixed when it starts (dated reports come first and never join an undated group), so dated reports
-    look only at the groups of three days (an index by day): near-linear in the number of meetings.
+    look only at the groups of three days (an index by day). An undated report looks only at the
+    groups at an agreeing place within its date window (``_PlaceIndex``). Both are near-linear in
+    the number of meetings; the decisions are those of comparing every pair.
     """
     groups: list[_Group] = []
     by_day: dict[int, list[int]] = {}
+    places = _PlaceIndex()
 
-    def start(grp: _Group) -> None:
+    def start(grp: _Group, published: date | None = None) -> None:
         if grp.when is not None:
             by_day.setdefault(grp.when.toordinal(), []).append(len(groups))
+        grp.n = len(groups)
+        places.file(grp.n, grp, published)
         groups.append(grp)
 
     for k in sorted(known, key=lambda k: str(k.node)):
@@ -176,15 +273,16 @@ def _group(reports: list[_Report], known: list[KnownMeeting]) -> list[_Group]:
         if r.when is not None:
             day = r.when.toordinal()
             near = sorted(i for d in (day - 1, day, day + 1) for i in by_day.get(d, ()))
-            grp = _best(r, [groups[i] for i in near])
         else:
-            grp = _best(r, groups)
+            near = places.candidates(r)
+        grp = _best(r, [groups[i] for i in near])
         if grp is None:
             grp = _Group([])
             grp.add(r)
-            start(grp)
+            start(grp, r.published)
         else:
             grp.add(r)
+            places.file(grp.n, grp, r.published)
     return groups
 
 
