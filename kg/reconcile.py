@@ -168,9 +168,19 @@ class Reconcile:
             if rec and rec.sha256 == a.sha256 and rec.extractor == EXTRACTOR_VERSION and g in graphs_present:
                 report.unchanged += 1
             elif a.sha256 in stored_hashes and stored_hashes[a.sha256].graph != g:
-                report.warnings.append(Warnings.W108.format(path=a.path, other=stored_hashes[a.sha256].path))
-                report.duplicates.append(a.path)
-                report.skipped += 1
+                # the same text stored under another source: the copy with the first graph IRI stays
+                # (as in one batch build, whatever the order the copies arrived in)
+                other = stored_hashes[a.sha256]
+                if g < other.graph:
+                    self.removed.add(other.graph)
+                    fresh[g] = a
+                    dup, kept = other.path, a.path
+                else:
+                    dup, kept = a.path, other.path
+                if dup not in report.duplicates:  # the read already named it
+                    report.warnings.append(Warnings.W108.format(path=dup, other=kept))
+                    report.duplicates.append(dup)
+                    report.skipped += 1
             else:
                 fresh[g] = a
         self.roots = {str(graph_iri(a)): root for a in articles}

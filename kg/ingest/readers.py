@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import Errors, IngestError, Warnings, display_path
+from ..graph.iri import graph_iri
 from ..model import Article
 from .article import make_article, parse_date
 from .files import _kind, _read_bytes, _read_text, _text_of, loads
@@ -168,7 +169,7 @@ def read_folder(folder: str | Path) -> IngestResult:
     result.skipped += found.skipped
     if not found.files:
         result.errors.append(IngestError(Errors.E107.format(path=shown), shown))
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}  # text hash -> position in result.articles
     sources: dict[str, str] = {}
     for path in found.files:
         try:
@@ -184,16 +185,24 @@ def read_folder(folder: str | Path) -> IngestResult:
                 result.errors.append(item)
                 continue
             item.source = source_of(item, path, result.root)
-            if item.sha256 in seen:
+            if item.sha256 in seen:  # the same text twice: the copy with the first graph IRI is kept,
+                # whatever the read order, so that which one lands is a function of the set of files
+                at = seen[item.sha256]
+                kept = result.articles[at]
+                if str(graph_iri(item)) < str(graph_iri(kept)) and item.source not in sources:
+                    result.articles[at] = item
+                    del sources[kept.source]
+                    sources[item.source] = item.path
+                    kept, item = item, kept
                 result.duplicates.append(item.path)
-                result.warnings.append(Warnings.W108.format(path=item.path, other=seen[item.sha256]))
+                result.warnings.append(Warnings.W108.format(path=item.path, other=kept.path))
                 result.skipped += 1
             elif item.source in sources:
                 result.warnings.append(Warnings.W113.format(path=item.path, source=item.source,
                                                             other=sources[item.source], kept=sources[item.source]))
                 result.skipped += 1
             else:
-                seen[item.sha256] = item.path
+                seen[item.sha256] = len(result.articles)
                 sources[item.source] = item.path
                 result.articles.append(item)
     return result
