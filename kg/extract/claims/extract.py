@@ -24,6 +24,7 @@ from .merge import joined_quotes, nested_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
+from ..text.doctext import doc_text
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -41,7 +42,7 @@ class ClaimFinder:
     def __init__(self, doc: Doc, idx: ActorIndex, proposal_mentions: list, published: date | None,
                  context_dates: Sequence[date]):
         self.doc, self.idx = doc, idx
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(doc_text(doc))
         self.quoted = {t.i for q in self.quotes for t in doc.char_span(q.start, q.end, alignment_mode="expand") or []}
         self.res = Resolver(doc, idx, self.quoted)
         self.proposal_mentions = proposal_mentions
@@ -94,17 +95,17 @@ class ClaimFinder:
         elif quotes:
             kind = "PartialQuote"
             start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-            body = text or doc.text[start:end]
+            body = text or doc_text(doc)[start:end]
             inside = [q for q in quotes if start <= q.start <= end + QUOTE_GAP]
             if inside and inside[-1].end > end:  # the quotation runs on past the clause: it is part of it
                 end = inside[-1].end
-                body = doc.text[start:end]
+                body = doc_text(doc)[start:end]
             if inside and sum(q.words for q in inside) >= QUOTED_SHARE * len(body.split()):
                 # mostly quoted: the quoted words are the claim ("a ... meeting", with "much" coming of it)
                 start, end, body = inside[0].start, inside[-1].end, " ... ".join(q.text for q in inside)
         else:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
-            body = text or doc.text[start:end]
+            body = text or doc_text(doc)[start:end]
         body = " ".join(body.split())
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
             return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
@@ -113,9 +114,9 @@ class ClaimFinder:
             return  # "these demands are rejected by X": a pointer back to the claim, not one itself
         hedged = hedged or any(c.lower_ in HEDGES for c in verb.children)
         content = {t.i for t in toks}
-        if doc.text[end:end + 1] in ('"', "”") and body.count('"') % 2 + body.count("“") - body.count("”") > 0:
+        if doc_text(doc)[end:end + 1] in ('"', "”") and body.count('"') % 2 + body.count("“") - body.count("”") > 0:
             end += 1  # 'the "coming days': close the quotation the clause ends in
-            body = doc.text[start:end]
+            body = doc_text(doc)[start:end]
         for name, how in speakers:
             if any(c.speaker == name and c.evidence == Span(start, end) for c in self.claims):
                 continue
@@ -134,7 +135,7 @@ class ClaimFinder:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
         # a quotation opening right where the clause stops (the parser left it outside) belongs to it
         found = [q for q in self.quotes if s < q.end and q not in self.used_quotes and (
-            q.start < e or q.start < e + QUOTE_GAP and not set(self.doc.text[e:q.start]) & set(".!?;:"))]
+            q.start < e or q.start < e + QUOTE_GAP and not set(doc_text(self.doc)[e:q.start]) & set(".!?;:"))]
         self.used_quotes.update(found)
         return found
 
@@ -207,7 +208,7 @@ class ClaimFinder:
             sents = [first[0].sent, first[-1].sent]
             after = [t for t in sents[1] if t.i > first[-1].i and t.i not in self.quoted]
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
-            if doc.text[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
+            if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
                 after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
@@ -275,7 +276,7 @@ class ClaimFinder:
     def list_pass(self) -> None:
         """ "X set out three results:" and a list of items: each item is a claim of X."""
         doc = self.doc
-        for m in LIST_INTRO.finditer(doc.text):
+        for m in LIST_INTRO.finditer(doc_text(doc)):
             colon = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
             if colon is None:
                 continue
@@ -286,8 +287,8 @@ class ClaimFinder:
             if not speakers:
                 continue
             prev_end = m.end()
-            for item in LIST_ITEM.finditer(doc.text, m.end()):
-                if doc.text[prev_end:item.start()].strip():
+            for item in LIST_ITEM.finditer(doc_text(doc), m.end()):
+                if doc_text(doc)[prev_end:item.start()].strip():
                     break  # the list has ended
                 span = doc.char_span(item.start(1), item.end(1), alignment_mode="expand")
                 toks = trim(doc, list(span)) if span is not None else []

@@ -15,6 +15,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..text.dates import BOUND_WORDS, NUMBERS, DateExpr, find_dates, resolve
+from ..text.doctext import doc_text
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -41,7 +42,7 @@ def _attached(expr: DateExpr, trig: Token) -> bool:
     if span is None:
         return False
     lo, hi = sorted((trig.idx, expr.start))
-    if "\n" in doc.text[lo:hi]:
+    if "\n" in doc_text(doc)[lo:hi]:
         return False
     chain = _clause_chain(trig)
     gov = _governor(span.root)
@@ -97,11 +98,11 @@ def mention_date(trig: Token, scope: list[Token], sent: SpacySpan, *, published:
     doc = trig.doc
     own = doc[trig.left_edge.i:trig.right_edge.i + 1]  # "Saturday's talks": the trigger's own words first
     span = doc[scope[0].i:scope[-1].i + 1]
-    dates = [d for d in find_dates(own.text, own.start_char) if not is_bound(d, doc.text)] or \
-        [d for d in find_dates(span.text, span.start_char) if not is_bound(d, doc.text)]
+    dates = [d for d in find_dates(own.text, own.start_char) if not is_bound(d, doc_text(doc))] or \
+        [d for d in find_dates(span.text, span.start_char) if not is_bound(d, doc_text(doc))]
     if not dates and sentence_fallback:
         dates = [d for d in find_dates(sent.text, sent.start_char)
-                 if not is_bound(d, doc.text) and _attached(d, trig)]
+                 if not is_bound(d, doc_text(doc)) and _attached(d, trig)]
     for d in dates:
         when, basis = resolve(d, published=published, context_dates=context_dates, future=future)
         if d.kind == "vague" and d.text.lower().startswith("next"):

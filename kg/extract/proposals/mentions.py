@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..actors.index import ActorIndex
+from ..text.doctext import doc_text
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
 from .phrases import ceasefire_content, content_tail, for_tail, modifier_words
@@ -235,7 +236,7 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     if any(t.lower_ in ("any", "no") for t in dets):
         return None  # "any final text", "no finalized peace plan": no particular document
     m.plural = head_tok.tag_ in ("NNS", "NNPS")
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     pm = POINTS.search(text)
     if pm:
         m.points = int(pm.group(1) or pm.group(3))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ...model import Provision, Span
 from .mentions import PROVISION_VERBS, PlanMention
+from ..text.doctext import doc_text
 
 # (topic, cue patterns): the first topic with a matching cue wins, so specific topics come first
 TOPICS: list[tuple[str, str]] = [
@@ -235,7 +236,7 @@ def _provisions_at(verb: Token, m: PlanMention, cut: set[int], revised: bool,
     out = []
     for toks in items:
         start, end = _span(toks)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if POINTS_ONLY.search(text):
             continue  # "includes 19 points": the number of points, not a provision
         nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN") and t.head not in toks or t.dep_ in ("dobj", "pobj")]

@@ -30,8 +30,10 @@ CHANNELS = {"x": "X", "twitter": "X", "telegram": "Telegram", "facebook": "Faceb
             "threads": "Threads", "weibo": "Weibo", "wechat": "WeChat", "vk": "VK"}
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """Lower-case, accent-free, punctuation-light key used for every gazetteer lookup."""
+    """Lower-case, accent-free, punctuation-light key used for every gazetteer lookup (cached: rules
+    ask for the same few thousand keys again and again)."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     text = text.replace("’", "'").replace(".", "")
     text = re.sub(r"[^a-z0-9' -]", " ", text)
