@@ -11,6 +11,8 @@ Each endpoint can be given explicitly instead (``--store-query-url``, ``--store-
 ``--store-gsp-url``) for any other server. Credentials never go in the URL: the user comes from
 ``--store-user`` or ``KG_STORE_USER``, the password from ``KG_STORE_PASSWORD`` or from a file named by
 ``--store-password-file`` / ``KG_STORE_PASSWORD_FILE``, so no password has to be typed on a command line.
+Every option has its environment variable (``KG_STORE_QUERY_URL`` ...), which is also how ``kg serve``
+hands the same store to its query workers.
 """
 from __future__ import annotations
 
@@ -32,8 +34,9 @@ DEFAULT_TIMEOUT = 60.0
 
 def is_remote(spec: str | os.PathLike) -> bool:
     """Whether a ``--store`` value names a remote store (a URL) rather than a folder."""
-    scheme = urlsplit(str(spec)).scheme.lower()
-    return scheme in ("http", "https") or scheme.split("+")[-1] in ("http", "https") and "+" in scheme
+    text = str(spec)
+    # any scheme://: a URL (one that is not http(s) is refused by parse_store, not taken for a folder)
+    return "://" in text and len(urlsplit(text).scheme) > 1
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,8 @@ class RemoteConfig:
     timeout: float = DEFAULT_TIMEOUT
 
     def __str__(self) -> str:
-        return self.base
+        """The ``--store`` value that names this store again (no credentials)."""
+        return self.base if self.kind == "oxigraph" else f"{self.kind}+{self.base}"
 
 
 def _password(file: str | None) -> str | None:
@@ -97,6 +101,10 @@ def parse_store(spec: str, *, query_url: str | None = None, update_url: str | No
         netloc = f"[{parts.hostname}]" + ("" if port is None else f":{port}")
     base = urlunsplit((transport, netloc, parts.path.rstrip("/"), "", ""))
     q, u, g = (base + p for p in PATHS[kind])
+    env = os.environ.get
+    query_url = query_url or env("KG_STORE_QUERY_URL") or None
+    update_url = update_url or env("KG_STORE_UPDATE_URL") or None
+    gsp_url = gsp_url or env("KG_STORE_GSP_URL") or None
     user = user or os.environ.get("KG_STORE_USER") or None
     auth = (auth or os.environ.get("KG_STORE_AUTH") or ("digest" if kind == "virtuoso" else "basic")).lower()
     if auth not in ("basic", "digest"):

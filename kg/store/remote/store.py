@@ -62,6 +62,8 @@ class RemoteStore:
         self.native_union = config.kind == "virtuoso"  # the server's default graph is the union already
         self.paged = config.kind == "virtuoso"  # the server cuts long answers
         self.client.query("ASK { }")  # reachable, and answering SPARQL
+        if not read_only:  # a writer finds out now, not at its first article, whether it may write
+            self.client.update("INSERT DATA { }")
 
     @classmethod
     def reader(cls, config: RemoteConfig) -> "RemoteStore":
