@@ -146,7 +146,7 @@ def start_virtuoso(work: Path, *, max_rows: int = 100_000, max_seconds: int = 60
     return proc, base
 
 
-if __name__ == "__main__":  # start one by hand: python tests/remote/servers.py virtuoso|oxigraph DIR
+if __name__ == "__main__":  # start one by hand: python tests/remote/remote_servers.py virtuoso|oxigraph DIR
     kind, folder = sys.argv[1], Path(sys.argv[2]).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     kwargs = {k: int(v) for k, v in (a.split("=") for a in sys.argv[3:])}
