@@ -4,7 +4,7 @@
 check call ``store.store.query(...)`` and ``store.store.contains_named_graph(...)``. A remote store
 offers the same calls here, answered by the server and handed back as the same pyoxigraph objects
 (``QuerySolutions``, ``QueryBoolean``, triples), so the code above the store cannot tell the difference.
-Parameters (``substitutions``) are bound in a VALUES clause written by Oxigraph, never spliced as text.
+Parameters (``substitutions``) are bound in a VALUES block of terms written by Oxigraph, never spliced as text.
 """
 from __future__ import annotations
 
@@ -28,15 +28,21 @@ def prologue(prefixes: dict[str, str] | None) -> str:
     return "".join(f"PREFIX {k}: {ox.NamedNode(v)}\n" for k, v in (prefixes or {}).items())
 
 
-def values_clause(substitutions: dict) -> str:
-    """Bindings as a trailing VALUES clause (SPARQL 1.1 §10.2.2): joined with the query's solutions,
-    which is what Oxigraph's substitution of a projected variable gives."""
+def with_values(text: str, substitutions: dict) -> str:
+    """``text`` with ``substitutions`` as a VALUES block opening its outermost group (after the first
+    ``WHERE {``, or the first ``{`` of ``ASK { }``): a join with every solution, as Oxigraph's substitution
+    of a projected variable is. (Virtuoso 7 rejects the standard trailing VALUES after an ASK.)"""
     if not substitutions:
-        return ""
+        return text
     names = list(substitutions)
     row = " ".join(str(substitutions[n]) for n in names)
-    return "\nVALUES (" + " ".join("?" + (n.value if isinstance(n, ox.Variable) else str(n)) for n in names) + \
-        f") {{ ({row}) }}"
+    block = " VALUES (" + " ".join("?" + (n.value if isinstance(n, ox.Variable) else str(n)) for n in names) + \
+        f") {{ ({row}) }} "
+    masked = _NOISE.sub(lambda m: " " * len(m.group(0)), text)
+    m = re.search(r"\bWHERE\s*\{", masked, re.I) or re.search(r"\{", masked)
+    if m is None:
+        raise ValueError("no group pattern to bind parameters in")
+    return text[:m.end()] + block + text[m.end():]
 
 
 def _iris(graphs) -> list[str] | None:
@@ -56,7 +62,7 @@ class RemoteDataset:
 
     def query(self, query: str, *, substitutions: dict | None = None, prefixes: dict[str, str] | None = None,
               default_graph=None, named_graphs=None, use_default_graph_as_union: bool = False, **_ignored):
-        text = prologue(prefixes) + query + values_clause(substitutions or {})
+        text = prologue(prefixes) + with_values(query, substitutions or {})
         return self.remote.client.query(text, graph_form=graph_form(query), default_graphs=_iris(default_graph),
                                         named_graphs=_iris(named_graphs))
 
