@@ -17,9 +17,8 @@ from datetime import date
 import pytest
 from rdflib import URIRef
 
-from remote_servers import PASSWORD, USER, start_oxigraph, start_virtuoso, stop
+from remote_servers import PASSWORD, USER, VIRTUOSO_MAX_ROWS, start_oxigraph, start_virtuoso, stop
 
-VIRTUOSO_MAX_ROWS = 5000
 KINDS = ("oxigraph", "virtuoso")
 
 

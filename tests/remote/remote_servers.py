@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+VIRTUOSO_MAX_ROWS = 5000  # the test server's ResultSetMaxRows: above every stored answer here, below the store
 DBA_PASSWORD = "parley-dba-test"
 USER, PASSWORD = "parley", "parley-test-pw"
 

@@ -7,8 +7,7 @@ import dataclasses
 import pytest
 from click.testing import CliRunner
 
-from conftest import VIRTUOSO_MAX_ROWS
-from remote_servers import PASSWORD, free_port
+from remote_servers import PASSWORD, VIRTUOSO_MAX_ROWS, free_port
 
 from kg.cli import cli
 from kg.cli.main import REMOTE_OPTIONS

@@ -87,3 +87,15 @@ def test_article_edit_replaces_its_graph_and_remove_takes_it_out(tmp_path, nlp, 
         assert list(store.state_values("record")) == []
     finally:
         stop(proc)
+
+
+@pytest.mark.issue(11)
+def test_replace_graphs_and_patch_graph_as_the_build_calls_them(remote_store):
+    before = {t("a", "old"), t("c", "only before")}
+    try:
+        assert remote_store.replace_graphs([(GRAPH, before)]) == [2]
+        remote_store.patch_graph(GRAPH, add=[t("e", "patched in")], remove=[t("c", "only before")])
+        assert set(remote_store.graph(GRAPH)) == {t("a", "old"), t("e", "patched in")}
+        assert in_union(remote_store, t("e", "patched in")) and not in_union(remote_store, t("c", "only before"))
+    finally:
+        remote_store.remove_graph(GRAPH)

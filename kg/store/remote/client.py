@@ -30,7 +30,7 @@ class RemoteResponse:
     def __init__(self, response: requests.Response) -> None:
         self.body = response.content
         self.headers = response.headers
-        self.content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        self.status = response.status_code
 
 
 def _reason(response: requests.Response) -> str:
@@ -65,10 +65,9 @@ class SparqlClient:
         except requests.Timeout:
             raise QueryTimeout(Errors.E725.format(url=url, seconds=grace)) from None
         except requests.RequestException as e:
-            reason = re.sub(r"\(Caused by .*?: ", "(", str(e.__context__ or e))
-            if isinstance(e, requests.ConnectionError):
-                reason = "connection refused or host unreachable" if "refused" in str(e).lower() or \
-                    "Max retries" in str(e) else reason
+            reason = "the host name is not known" if "NameResolution" in str(e) or "not known" in str(e) else \
+                "connection refused or host unreachable" if isinstance(e, requests.ConnectionError) else \
+                type(e).__name__
             raise StoreError(Errors.E720.format(url=url, reason=reason[:MAX_REASON])) from None
         status = response.status_code
         if status in (401, 407):
@@ -84,9 +83,7 @@ class SparqlClient:
         state = response.headers.get("X-SQL-State")
         if state and state.upper() == "S1TAT":
             raise QueryTimeout(Errors.E724.format(url=url, state=state))
-        out = RemoteResponse(response)
-        out.status = status
-        return out
+        return RemoteResponse(response)
 
     # -- SPARQL 1.1 Protocol -------------------------------------------------------------------
     def query(self, text: str, *, graph_form: bool = False, default_graphs: list[str] | None = None,
@@ -99,7 +96,9 @@ class SparqlClient:
         if self.config.kind == "virtuoso":  # ask Virtuoso to stop by our deadline (its "anytime" answer is refused)
             data.append(("timeout", str(int(self.config.timeout * 1000))))
         url = self.config.query_url
-        response = self._send("POST", url, auth=self.config.kind != "virtuoso" and self._auth is not None,
+        # Virtuoso's /sparql is for anonymous readers; any other query endpoint gets the credentials
+        anonymous = self.config.kind == "virtuoso" and url.endswith("/sparql")
+        response = self._send("POST", url, auth=not anonymous,
                               data=data, headers={"Accept": N_TRIPLES if graph_form else RESULTS_JSON})
         if graph_form:
             try:

@@ -20,7 +20,7 @@ or timed out is refused (``client.py``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from ...errors import Errors, StoreError
 from ...graph.namespaces import PREFIXES
-from ..oxigraph import STATE_GRAPH, STATE_NS, _canonical, from_ox, to_ox
+from ..oxigraph import STATE_GRAPH, STATE_NS, from_ox, to_ox
 from .client import SparqlClient
 from .config import RemoteConfig
 from .dataset import RemoteDataset
@@ -41,6 +41,18 @@ _PREFIXES = {k: str(v) for k, v in PREFIXES.items()}
 
 def _iri(value: str) -> str:
     return str(ox.NamedNode(str(value)))  # validated and written by Oxigraph
+
+
+def _ox(term):
+    return term if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else to_ox(term)
+
+
+def _canonical(triples) -> set[tuple]:
+    """The triples (rdflib or pyoxigraph terms) as Oxigraph stores them, literals canonical
+    ("600000.0"^^xsd:decimal is "600000"), so that old and new compare like with like."""
+    scratch = ox.Store()
+    scratch.extend(ox.Quad(_ox(s), _ox(p), _ox(o), ox.DefaultGraph()) for s, p, o in triples)
+    return {(q.subject, q.predicate, q.object) for q in scratch}
 
 
 class RemoteStore:
@@ -128,13 +140,24 @@ class RemoteStore:
     def replace_graph(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> int:
         """Make named graph ``graph`` hold exactly ``triples`` (one Graph Store PUT); returns how many."""
         g = str(graph)
-        new = _canonical((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
+        new = _canonical(triples)
         old = set() if self.native_union else {(t.subject, t.predicate, t.object) for t in self.triples(g)}
         body = ox.serialize([ox.Triple(s, p, o) for s, p, o in new], format=ox.RdfFormat.N_TRIPLES)
         self.client.put_graph(g, body)
         if not self.native_union:
             self._union(g, removed=old - new)
         return len(new)
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, Iterable]]) -> list[int]:
+        """:meth:`replace_graph` for each (graph, triples); returns their sizes."""
+        return [self.replace_graph(graph, triples) for graph, triples in graphs]
+
+    def patch_graph(self, graph: URIRef, *, add: Iterable = (), remove: Iterable = ()) -> None:
+        """Add and remove some triples of named graph ``graph``, keeping the union."""
+        g = str(graph)
+        new, gone = _canonical(add), _canonical(remove)
+        current = {(t.subject, t.predicate, t.object) for t in self.triples(g)}
+        self.replace_graph(graph, (current - gone) | new)
 
     def _union(self, graph: str | None, *, removed: set) -> None:
         """Bring the default-graph union up to date: copy ``graph`` in (a superset again at once, also
