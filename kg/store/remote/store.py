@@ -26,9 +26,9 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ...errors import Errors, StoreError
+from ...errors import StoreError
 from ...graph.namespaces import PREFIXES
-from ..oxigraph import STATE_GRAPH, STATE_NS, from_ox, to_ox
+from ..oxigraph import STATE_GRAPH, STATE_NS, GraphStore, from_ox, to_ox
 from .client import SparqlClient
 from .config import RemoteConfig
 from .dataset import RemoteDataset
@@ -178,15 +178,6 @@ class RemoteStore:
         if old:
             self._union(None, removed=old)
 
-    def load_file(self, path: str | Path, *, graph: URIRef | None = None) -> None:
-        """Load an RDF file (format from its extension) into named graph ``graph``."""
-        g = Graph()
-        try:
-            g.parse(str(path))
-        except (OSError, SyntaxError, ValueError) as e:
-            raise StoreError(Errors.E703.format(path=path, reason=e)) from None
-        self.replace_graph(graph or URIRef(Path(path).resolve().as_uri()), g)
-
     # -- article records (the state graph) -----------------------------------------------------
     def get_state(self, subject: str, key: str) -> str | None:
         for s in self.client.query(f"SELECT ?v WHERE {{ GRAPH {_iri(STATE_GRAPH)} "
@@ -239,24 +230,15 @@ class RemoteStore:
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         return self.store.query(query, substitutions=subs, prefixes=_PREFIXES)
 
-    def rows(self, query: str, bindings: dict[str, Node] | None = None) -> Iterator[dict[str, Node | None]]:
-        return self.table(query, bindings)[1]
-
-    def table(self, query: str, bindings: dict[str, Node] | None = None
-              ) -> tuple[list[str], Iterator[dict[str, Node | None]]]:
-        result = self.select(query, bindings)
-        names = [v.value for v in result.variables]
-        rows = ({n: (from_ox(s[n]) if s[n] is not None else None) for n in names} for s in result)
-        return names, rows
-
-    def results(self, query: str, bindings: dict[str, Node] | None = None, *, fmt: str = "json") -> bytes:
-        return self.select(query, bindings).serialize(format=getattr(ox.QueryResultsFormat, fmt.upper()))
+    # the same as the embedded store's, over :meth:`select`
+    rows = GraphStore.rows
+    table = GraphStore.table
+    results = GraphStore.results
+    load_file = GraphStore.load_file
 
     def export(self, out: str | Path | IO[bytes] | None, *, fmt: str = "trig") -> bytes | None:
         """Write the graph as the embedded store does (TriG, N-Quads and JSON-LD keep one named graph per
         article; Turtle and N-Triples hold their union), copied graph by graph from the server."""
-        from ..oxigraph import GraphStore
-
         local = GraphStore(None)
         for g in self.all_graphs():
             local.store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
