@@ -88,6 +88,26 @@ class Errors(metaclass=_Coded):
     E706 = ("No article in the store matches {what!r}. Give a file path as it was built (relative to the "
             "built folder), the article's URL, or its graph IRI.")
     E707 = "The store at {path} is being built for the first time and has nothing to read yet. Try again shortly."
+    # remote SPARQL stores (kg/store/remote); URLs are shown without credentials
+    E720 = "Cannot reach the SPARQL store at {url}: {reason}. Is the server running, and is the URL right?"
+    E721 = ("The SPARQL store at {url} refused the credentials (HTTP {status}). Set the user with --store-user "
+            "(or KG_STORE_USER) and the password in KG_STORE_PASSWORD (or a file named by --store-password-file).")
+    E722 = "The SPARQL store at {url} failed (HTTP {status}): {reason}"
+    E723 = ("The SPARQL store at {url} cut the answer at its limit of {limit} rows (Virtuoso's ResultSetMaxRows): "
+            "refused rather than returned incomplete. Raise ResultSetMaxRows ([SPARQL] in virtuoso.ini) or "
+            "narrow the query (a parameter, LIMIT).")
+    E724 = ("The SPARQL store at {url} stopped the query at its time limit and answered with partial results "
+            "(X-SQL-State: {state}): refused. Raise --store-timeout (KG_STORE_TIMEOUT) and MaxQueryExecutionTime "
+            "([SPARQL] in virtuoso.ini), or narrow the query.")
+    E725 = ("No answer from the SPARQL store at {url} within {seconds:g} s. Raise --store-timeout "
+            "(KG_STORE_TIMEOUT) or narrow the query.")
+    E726 = ("--store {spec!r} is not a store: {problem}. Give a folder, an Oxigraph server's base URL "
+            "(http://127.0.0.1:7878), or virtuoso+http://HOST:PORT.")
+    E727 = "The SPARQL store at {url} rejected the request (HTTP {status}): {reason}"
+    E728 = ("The SPARQL store at {url} does not let this user write (HTTP {status}): {reason}. Virtuoso writes "
+            "through /sparql-auth and /sparql-graph-crud-auth as a user granted SPARQL_UPDATE.")
+    E729 = "Cannot read the store password file {path}: {reason}"
+    E730 = "The SPARQL store at {url} answered with a body that is not a {expected} result ({reason})."
     # serve
     E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
     E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "

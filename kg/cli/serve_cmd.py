@@ -36,7 +36,7 @@ def serve_cli(obj: KgContext, host: str, port: int, timeout: float, max_results:
     """
     from ..serve import make_server
 
-    if not obj.store_path.is_dir():
+    if not obj.remote and not obj.store_path.is_dir():
         fail(StoreError(Errors.E702.format(path=obj.store_path)))
     try:
         server = make_server(obj.store_path, host=host, port=port, workers=workers, timeout=timeout,

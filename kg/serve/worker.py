@@ -17,7 +17,7 @@ import traceback
 from ..errors import BadParameter, ParleyError, QueryFailed, ReadOnly, ResultLimitExceeded, UnknownQuery
 from ..query import execute, get_query
 from ..query.run import formats_for
-from ..store import GraphStore
+from ..store import GraphStore, open_store
 from .page_queries import PAGE_QUERIES
 
 # error class -> HTTP status the server answers with
@@ -54,7 +54,7 @@ def main(path: str) -> None:
         out.flush()
 
     try:
-        store = GraphStore(path, read_only=True)
+        store = open_store(path, read_only=True)  # a folder, or a remote store's URL
     except ParleyError as e:
         send({"ready": False, "error": str(e)})
         return

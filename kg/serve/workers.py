@@ -66,7 +66,7 @@ class WorkerPool:
     """``size`` workers over the store at ``store_path``; ``timeout`` seconds per request."""
 
     def __init__(self, store_path: str | Path, *, size: int = 2, timeout: float = 10.0) -> None:
-        self.store_path, self.timeout = Path(store_path), timeout
+        self.store_path, self.timeout = store_path, timeout  # a folder, or a remote store's URL (kept as given)
         self.wait = max(30.0, timeout)  # seconds a request may wait for a free worker
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
