@@ -12,17 +12,22 @@ REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add
 emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
-concede commend press convey voice term credit undertake""".split())
+concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
+disclose reveal observe recall rate outline highlight assure clarify lament signal""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
-DESCRIBE_VERBS = frozenset("describe characterise characterize".split())
+DESCRIBE_VERBS = frozenset("describe characterise characterize rate".split())
 NAMING_VERBS = frozenset("call term".split())
 # the noun of "voiced hope that ...", "expressed confidence that ...": the that-clause is the claim
 ATTITUDE_NOUNS = frozenset("hope hopes confidence concern concerns optimism belief fear fears view conviction".split())
 # with only a noun object these report an act, not words (unlike "praised X's efforts")
 ACTION_VERBS = frozenset(["welcome"])
-OBJECT_VERBS = VERB_IN_TEXT | frozenset("convey voice express stress emphasize emphasise confirm announce reiterate underline underscore".split())
+OBJECT_VERBS = VERB_IN_TEXT | frozenset("""convey voice express stress emphasize emphasise confirm announce reiterate
+underline underscore reaffirm outline highlight""".split())
+# with a short noun object these report an event, not a statement ("announced the agreement")
+EVENT_VERBS = frozenset(["announce"])
+SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
 # "accused Kabul of failing to ...": the charge goes with the verb and its object
@@ -74,10 +79,17 @@ def trailing_name(verb: Token) -> int | None:
     return j if doc[j - 1].text == "," else None
 
 
+def complementizer(toks: list[Token]) -> bool:
+    """A leading "that" the parser took for a pronoun, followed by the subject of its clause ("said
+    that India had fired first" with "that" as object of "fired")."""
+    return len(toks) > 1 and toks[0].lower_ == "that" and toks[1].dep_ in ("nsubj", "nsubjpass", "det", "compound") \
+        and toks[0].head.i == (toks[1].head.i if toks[1].dep_.startswith("nsubj") else toks[1].head.head.i)
+
+
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
     """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
-                    or toks[0].is_space):
+                    or toks[0].is_space or complementizer(toks)):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in ("and", "but")):
         toks = toks[:-1]
@@ -118,11 +130,11 @@ def statement_clause(verb: Token) -> list[Token]:
     modifying the verb; it is what was said."""
     out = []
     for mod in verb.children:
-        if mod.dep_ not in ("prep", "advmod") or mod.i < verb.i:
+        if mod.dep_ not in ("prep", "advmod", "dobj") or mod.i < verb.i:
             continue
         for noun in mod.subtree:
-            if noun.dep_ != "pobj":
-                continue
+            if noun.dep_ != "pobj" and noun is not mod:
+                continue  # "said in a statement that", "told a briefing that": the noun ends the phrase
             for c in noun.children:
                 if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
@@ -230,6 +242,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
+        if obj is not None and verb.lemma_ in EVENT_VERBS and len(list(obj.subtree)) <= SHORT_OBJECT:
+            return [], None  # "confirmed the ceasefire", "announced the agreement": an event, not words
         if obj is not None and verb.lemma_ in ACTION_VERBS and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in kids):
             return [], None  # "welcomed the delegations": a greeting, not a statement ("welcomed it as ..." is)

@@ -27,6 +27,7 @@ from ..text.quotes import Quote, find_quotes
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
+QUESTION_WORDS = frozenset("how why whether where".split())  # "explained how it came about": no statement
 DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_CONTINUATION_WORDS = 3
 LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
@@ -153,6 +154,8 @@ class ClaimFinder:
             toks = trim(doc, toks)
             if len(toks) < 1 or all(t.i in self.quoted for t in toks):
                 continue  # nothing said, or all of it inside a quotation: the quote pass takes it
+            if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
+                continue  # an indirect question names a topic, it states nothing
             self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
 
     def _restated(self, verb: Token, speakers: list) -> bool:

@@ -11,6 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
+from .subjects import body_speaker, bound_pronoun, misplaced_subject, people_source
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -126,19 +127,28 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head
-    if subj is None:
+    found = [subj] if subj is not None else misplaced_subject(verb)
+    if not found:
         return []
+    subj = found[0]
     if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS:
         # "The army said that ..., and it insisted that ...": the first verb's speaker goes on
         return speakers(verb.head, idx, res)
     if subj.lower_ in ("who", "which") and verb.dep_ == "relcl" and idx.kind(idx.token_actor.get(verb.head.i, "")) == "Person":
-        subj = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name, not the office
+        subj = found[0] = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name
     out = []
-    for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
+    preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i]
+    # "said Trump of A, B and C": conjuncts after a preposition of the subject belong to its object
+    conj = [c for c in subj.children if c.dep_ == "conj" and not any(p < c.i for p in preps)]
+    for s in [*found, *conj]:
+        bound = bound_pronoun(s, res)
+        if bound is not None:
+            out.append(bound)
+            continue
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
             continue
-        anon = unnamed_source(s, idx, res)
+        anon = unnamed_source(s, idx, res) or people_source(s)
         if anon is not None and anon[0] == ANONYMOUS and s is not subj:
             continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
         if anon is not None:
@@ -148,6 +158,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         name, how = res.actor(s)
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
+        if not name and how not in ("journalist", "outlet"):
+            name, how = body_speaker(s, idx) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:
