@@ -125,6 +125,13 @@ def contiguous(toks: list[Token]) -> list[Token]:
     return run
 
 
+def core(noun: Token) -> list[Token]:
+    """A noun phrase without its prepositional phrases other than "of" ("the agreement at the press
+    conference" -> "the agreement")."""
+    cut = {x.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for x in c.subtree}
+    return [t for t in noun.subtree if t.i not in cut]
+
+
 def statement_clause(verb: Token) -> list[Token]:
     """ "said in a statement that ...": the parser may hang the that-clause on the noun of a phrase
     modifying the verb; it is what was said."""
@@ -133,7 +140,7 @@ def statement_clause(verb: Token) -> list[Token]:
         if mod.dep_ not in ("prep", "advmod", "dobj") or mod.i < verb.i:
             continue
         for noun in mod.subtree:
-            if noun.dep_ != "pobj" and noun is not mod:
+            if noun.dep_ != "pobj" and noun.i != mod.i:
                 continue  # "said in a statement that", "told a briefing that": the noun ends the phrase
             for c in noun.children:
                 if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
@@ -242,7 +249,7 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
-        if obj is not None and verb.lemma_ in EVENT_VERBS and len(list(obj.subtree)) <= SHORT_OBJECT:
+        if obj is not None and verb.lemma_ in EVENT_VERBS and len(core(obj)) <= SHORT_OBJECT:
             return [], None  # "confirmed the ceasefire", "announced the agreement": an event, not words
         if obj is not None and verb.lemma_ in ACTION_VERBS and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in kids):

@@ -30,6 +30,7 @@ EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
 QUESTION_WORDS = frozenset("how why whether where".split())  # "explained how it came about": no statement
 DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_CONTINUATION_WORDS = 3
+STUB_SENTENCE = 2  # tokens: a sentence the splitter cut off a reporting verb ("Said")
 LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
 BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
@@ -190,7 +191,7 @@ class ClaimFinder:
             clause = t.head
             final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
             stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
-            while clause.dep_ not in stops and clause.head is not clause:
+            while clause.dep_ not in stops and clause.head.i != clause.i:
                 clause = clause.head  # "..., and B, according to X": X said all of it
             skip = {x.i for x in t.subtree}
             toks = trim(doc, [x for x in subtree(clause, skip)])
@@ -210,6 +211,8 @@ class ClaimFinder:
             sents = [first[0].sent, first[-1].sent]
             after = [t for t in sents[1] if t.i > first[-1].i and t.i not in self.quoted]
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
+            if sents[0].start > 0 and len(doc[sents[0].start - 1].sent) <= STUB_SENTENCE:
+                before = [*doc[sents[0].start - 1].sent, *before]  # "Said | X after the talks: '...'"
             if doc.text[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
                 after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)

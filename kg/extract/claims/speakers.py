@@ -11,7 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import body_speaker, bound_pronoun, misplaced_subject, people_source
+from .subjects import body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -116,7 +116,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             return speakers(rel, idx, res)
     if subj is None:
         head = verb
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head and subj is None:
+        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
             if head.dep_ == "advcl" and head.tag_ != "VBG":
                 break
             head = head.head
@@ -127,7 +127,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head
-    found = [subj] if subj is not None else misplaced_subject(verb)
+    found = [subj] if subj is not None else misplaced_subject(verb, idx)
     if not found:
         return []
     subj = found[0]
@@ -156,6 +156,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 out.append(anon)
             continue
         name, how = res.actor(s)
+        if how == "title":
+            name = titled_person(s, idx) or name
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):

@@ -25,18 +25,18 @@ ministries""".split())
 PEOPLE_HEADS = frozenset("people person persons individuals those one two three several".split())
 SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
 SOURCE_NOUNS = frozenset("knowledge".split())
-CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj".split())
+CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
 
-def misplaced_subject(verb: Token) -> list[Token]:
+def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
     """Name tokens the parser hung elsewhere: the coordinated names ending right before ``verb``
     ("..., A, B and C said"), or the name right after a sentence-initial "Said"."""
     doc = verb.doc
     sent = verb.sent
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    if first is verb and verb.i + 1 < sent.end and doc[verb.i + 1].pos_ == "PROPN":
-        j = verb.i + 1
-        while j + 1 < sent.end and doc[j + 1].pos_ == "PROPN":
+    if first is not None and first.i == verb.i and verb.i + 1 < len(doc) and named(doc[verb.i + 1], idx):
+        j = verb.i + 1  # the sentence splitter may cut right after "Said"
+        while j + 1 < len(doc) and named(doc[j + 1], idx) and doc[j + 1].is_title:
             j += 1
         return [doc[j]]  # "Said Trump ahead of the signing: ..."
     if verb.i == sent.start:
@@ -48,6 +48,11 @@ def misplaced_subject(verb: Token) -> list[Token]:
     while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i and chain[-1].head.pos_ == "PROPN":
         chain.append(chain[-1].head)
     return chain
+
+
+def named(tok: Token, idx: ActorIndex) -> bool:
+    """A proper name (the tagger may call a sentence-initial name a common noun)."""
+    return tok.pos_ == "PROPN" or tok.is_title and tok.i in idx.token_actor
 
 
 def bound_pronoun(subj: Token, res: Resolver) -> tuple[str, str] | None:
@@ -66,11 +71,26 @@ def bound_pronoun(subj: Token, res: Resolver) -> tuple[str, str] | None:
             if s.lower_ in PRONOUNS:
                 return None  # "he said he ...": the outer pronoun is resolved as usual
             name, how = res.actor(s)
+            if how == "title":
+                name = titled_person(s, res.idx) or name
             if name and (res.idx.kind(name) == "Person" or how == "title"):
                 return name, how
             return None
         child = a
     return None
+
+
+def titled_person(tok: Token, idx: ActorIndex) -> str | None:
+    """The person last named before ``tok`` whose title holds its modifiers and head ("the American
+    vice president" -> the one titled "Vice President", not the President); None when the phrase
+    has no such modifier or nobody holds it."""
+    mods = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if not mods:
+        return None
+    phrase = " ".join([*mods, tok.lower_])
+    cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and idx.actors.get(n) is not None
+             and any(phrase in t.lower() for t in idx.actors[n].titles)]
+    return max(cands)[1] if cands else None
 
 
 def body_speaker(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:
