@@ -22,11 +22,13 @@ from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
+from .subjects import hyphen_part
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
+REASON_VERBS = frozenset(["argue"])
 QUESTION_WORDS = frozenset("how why whether where".split())  # "explained how it came about": no statement
 DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_CONTINUATION_WORDS = 3
@@ -148,6 +150,8 @@ class ClaimFinder:
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
                 continue  # "told reporters he hoped to welcome them": part of what was told
+            if verb.lemma_ in REASON_VERBS and verb.tag_ == "VBG" and verb.head.lemma_ in REPORT_VERBS:
+                continue  # "insists on X, arguing that ...": the reason given for the claim, part of it
             speakers = find_speakers(verb, self.idx, self.res)
             if not speakers or self._restated(verb, speakers):
                 continue
@@ -180,7 +184,7 @@ class ClaimFinder:
                 continue
             to = next((c for c in t.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None or pobj.i in self.idx.outlets or reports(t.head):
+            if pobj is None or pobj.i in self.idx.outlets or reports(t.head) or hyphen_part(pobj):
                 continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
             if how == "journalist" or not name:

@@ -137,8 +137,11 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if subj.lower_ in ("who", "which") and verb.dep_ == "relcl" and idx.kind(idx.token_actor.get(verb.head.i, "")) == "Person":
         subj = found[0] = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name
     out = []
-    preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i]
-    # "said Trump of A, B and C": conjuncts after a preposition of the subject belong to its object
+    # "said Trump of A, B and C": conjuncts after a preposition whose object is a person continue that
+    # object ("A of the US and B of Russia said" keeps B)
+    preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i and any(
+        x.dep_ == "pobj" and (idx.kind(idx.token_actor.get(x.i, "")) == "Person" or x.ent_type_ == "PERSON")
+        for x in c.children)]
     conj = [c for c in subj.children if c.dep_ == "conj" and not any(p < c.i for p in preps)]
     for s in [*found, *conj]:
         bound = bound_pronoun(s, res)
