@@ -128,7 +128,9 @@ def _document_name(c: Cluster) -> str:
     ms = [x for x in c.mentions if x.family != "ceasefire"] or c.mentions
     cease = [x for x in c.mentions if x.family == "ceasefire"]
     if not any(x.parties or x.types or _extras(x) or x.tail for x in ms):
-        first = next(x for x in ms if x.points)
+        first = next((x for x in ms if x.points), None)
+        if first is None:  # known only by its proposer: "the US declaration"
+            return " ".join(w for w in (short_name(ms[0].proposer or ""), ms[0].head) if w)
         return f"{first.points}-{first.unit} {first.head}"
     best = max(ms, key=lambda x: (len(x.types) + len(_extras(x)) + bool(x.tail), bool(x.parties), -x.start))
     parties = best.parties or next((x.parties for x in ms if x.parties), [])
@@ -245,15 +247,20 @@ def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, 
             if target is original and m.role != "revised" and original.proposal.proposer is None:
                 original.proposal.proposer = m.proposer
             continue
-        if m.family == "weak" or not m.definite and not m.proposer:
+        if m.family == "weak" or not m.definite and not m.proposer and not m.named:
             continue
         target = next((c for c in loose if c.proposal.proposer == m.proposer or m.proposer is None), None)
+        if m.named and m.proposer is None and (target is None or not target.named):
+            target = None  # "the Quad roadmap": a plan of its own name
         if target is None:
             target = Cluster(Proposal(name=m.name, proposer=m.proposer))
             loose.append(target)
         elif m.proposer and not target.proposal.proposer:
             target.proposal.proposer = m.proposer
         target.add(m)
+        if m.named and not target.named:
+            target.named = True
+            target.proposal.name = " ".join([*m.mods, m.head, *([m.tail] if m.tail else [])])
     for c in loose:  # name an unnumbered plan by its most specific mention with a proposer
         named = [m for m in c.mentions if m.proposer]
         if named:
@@ -296,7 +303,7 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     mentions = _mentions(doc, idx, wrapped)
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
-    out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision] + documents
+    out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision or c.named] + documents
     for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
         hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
         signed = any(t.lemma_ in ("sign", "ink") for t in head.sent)

@@ -20,7 +20,8 @@ from .phrases import ceasefire_content, content_tail, for_tail, modifier_words
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
-                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
+                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE,
+                    IN_FORCE, STRUCTURED)
 
 
 QUOTES = frozenset('"“”\'‘’')
@@ -55,6 +56,12 @@ class PlanMention:
     wrapper: str | None = None  # ceasefires: "plan" in "plan for a ceasefire", "agreement" in "ceasefire agreement"
     context: list[str] = field(default_factory=list)  # ceasefires: the pair of actors coordinated nearest before
     signed: bool = False
+
+    @property
+    def named(self) -> bool:
+        """A plan called by a proper name or by its structure: "the Quad roadmap", "a three-phase plan"."""
+        return self.family == "plan" and not self.plural and (
+            any(w[:1].isupper() for w in self.mods) and self.definite or any(STRUCTURED.match(w) for w in self.mods))
 
     @property
     def distinguished(self) -> bool:
@@ -104,6 +111,9 @@ def _attested(tok: Token, outer: Token) -> bool:
     if outer.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in ATTEST_VERBS and _realis(head):
         return True
     if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
+        return True
+    if outer.dep_ == "nsubj" and head.lemma_ in IN_FORCE and any(  # "the truce took effect at midnight"
+            t.lower_ == IN_FORCE[head.lemma_] for c in head.children for t in c.subtree):
         return True
     if outer.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature", "conclusion"):
         return True  # "the signing of a mineral rights deal"
@@ -159,6 +169,8 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             return idx.collectives[t.i], t.text
         if t.i in idx.countries:
             return idx.countries[t.i], t.text
+        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan":
+            return idx.capitals[t.i], t.text  # "the Cairo plan": the government seated there
         name = idx.token_actor.get(t.i)
         if name and t.dep_ == "poss":
             actor = idx.actors[name]
