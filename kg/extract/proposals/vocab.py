@@ -24,7 +24,7 @@ PART_NOUNS = frozenset("phase stage part terms details".split())  # "agreed to t
 BROKER_VERBS = frozenset("broker mediate facilitate".split())
 NOT_NAME = frozenset("""possible potential eventual any new such this that so-called landmark historic good great
 big broader wider larger bigger better fair final overall actual real formal""".split())
-PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put float launch".split())
+PROPOSE_VERBS = frozenset("propose draft present unveil submit table offer put float launch hand send".split())
 ATTEST_VERBS = frozenset("""sign initial ratify conclude seal reach strike adopt release issue publish unveil
 announce approve finalize finalise implement broker complete endorse draft present submit give hand deliver
 pass hammer clinch forge secure ink violate breach extend""".split())
