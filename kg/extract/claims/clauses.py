@@ -32,6 +32,9 @@ PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": 
               "speak": ("of", "about"), "point": ("to",)}
 # "accused Kabul of failing to ...": the charge goes with the verb and its object
 CHARGE_PREPS = frozenset("of for over".split())
+# whom or where one tells: a "that" clause after them is what was told, not a relative clause
+AUDIENCE_NOUNS = frozenset("""briefing conference reporter journalist parliament lawmaker audience crowd
+meeting summit session media press gathering forum assembly""".split())
 STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
 CARRIER_MARKS = frozenset("quote report write".split())
 
@@ -143,9 +146,11 @@ def statement_clause(verb: Token) -> list[Token]:
             if noun.dep_ != "pobj" and noun.i != mod.i:
                 continue  # "said in a statement that", "told a briefing that": the noun ends the phrase
             for c in noun.children:
-                if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i:
                     continue
+                if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not (
+                        noun.lemma_ in AUDIENCE_NOUNS and c.left_edge.lower_ == "that"):
+                    continue  # "told a briefing that the armies had pulled back": no relative clause
                 # "said in a statement that ...", "said before the talks that the army would ...": a
                 # that-clause with a subject of its own is not a relative clause of the noun
                 if noun.lemma_ in STATEMENT_NOUNS or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):

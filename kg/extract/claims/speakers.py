@@ -142,7 +142,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i and any(
         x.dep_ == "pobj" and (idx.kind(idx.token_actor.get(x.i, "")) == "Person" or x.ent_type_ == "PERSON")
         for x in c.children)]
-    conj = [c for c in subj.children if c.dep_ == "conj" and not any(p < c.i for p in preps)]
+    conj = [c for c in subj.conjuncts if c.i > subj.i and not any(p < c.i for p in preps)]
     for s in [*found, *conj]:
         bound = bound_pronoun(s, res)
         if bound is not None:
