@@ -90,3 +90,22 @@ def test_hyphenated_outlet_is_no_country_source(run):
 def test_quotation_without_attribution_gives_no_claim(run):
     f = run('"The war has to end now." The note was found on a wall in Lima.')
     assert f.claims == []
+
+
+def test_statement_speaks_for_its_author(run):
+    f = run("A joint statement put out by the government of Peru confirmed that both trade offices had "
+            "reopened. A communique from Chile's foreign ministry said the two sides had agreed to talk again.")
+    speakers = {c.text: c.speaker for c in f.claims}
+    assert speakers.get("both trade offices had reopened") == "Peru"
+    assert speakers.get("the two sides had agreed to talk again") == "Chile"
+
+
+def test_appeal_reports_the_whole_request(run):
+    f = run("Peruvian President Dina Boluarte appealed to Brazil for border patrols to stop the smugglers.")
+    assert ("Dina Boluarte", "to Brazil for border patrols to stop the smugglers") in claims(f)
+
+
+def test_country_title_picks_the_leader_of_that_country(run):
+    f = run("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. According to the "
+            "Chilean president, the new guarantees cover fishing rights.")
+    assert [c.speaker for c in f.claims] == ["Gabriel Boric"]

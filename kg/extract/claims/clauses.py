@@ -13,7 +13,7 @@ emphasise announce accuse praise express rule indicate cite explain claim declar
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
 concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
-disclose reveal observe recall rate outline highlight assure clarify lament signal""".split())
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
@@ -30,6 +30,7 @@ EVENT_VERBS = frozenset(["announce"])
 SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
+REST_VERBS = frozenset(["appeal"])  # the whole predicate after the verb is what was asked
 # "accused Kabul of failing to ...": the charge goes with the verb and its object
 CHARGE_PREPS = frozenset("of for over".split())
 # whom or where one tells: a "that" clause after them is what was told, not a relative clause
@@ -238,6 +239,10 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             return [t for t in subtree(xcomp, skip) if not (t.dep_ == "aux" and t.lower_ == "to")], None
+    if verb.lemma_ in REST_VERBS:  # "appealed to the US for missiles to push X to talks": all of it
+        rest = [t for c in kids if c.i > verb.i and c.dep_ in ("prep", "advcl", "xcomp", "dobj") for t in subtree(c, skip)]
+        if rest:
+            return contiguous(sorted(rest, key=lambda t: t.i)), None
     for p in PREP_VERBS.get(verb.lemma_, ()):
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == p), None)
         if prep is not None:

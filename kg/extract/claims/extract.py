@@ -22,7 +22,7 @@ from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
-from .subjects import hyphen_part
+from .subjects import hyphen_part, titled_person
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 
@@ -187,6 +187,8 @@ class ClaimFinder:
             if pobj is None or pobj.i in self.idx.outlets or reports(t.head) or hyphen_part(pobj):
                 continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
+            if how == "title":
+                name = titled_person(pobj, self.idx) or name
             if how == "journalist" or not name:
                 continue
             via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)

@@ -11,7 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
+from .subjects import document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -164,7 +164,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
-            name, how = body_speaker(s, idx) or (None, how)
+            name, how = body_speaker(s, idx) or document_author(s, idx, res) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:

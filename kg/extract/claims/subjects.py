@@ -25,6 +25,7 @@ ministries""".split())
 PEOPLE_HEADS = frozenset("people person persons individuals those one two three several".split())
 SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
 SOURCE_NOUNS = frozenset("knowledge".split())
+DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
 
@@ -84,12 +85,22 @@ def titled_person(tok: Token, idx: ActorIndex) -> str | None:
     """The person last named before ``tok`` whose title holds its modifiers and head ("the American
     vice president" -> the one titled "Vice President", not the President); None when the phrase
     has no such modifier or nobody holds it."""
-    mods = [c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
-    if not mods:
+    kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    country = next(((c, idx.countries[c.i]) for c in kids if c.i in idx.countries), None)
+    mods = [c.lower_ for c in kids if c.dep_ == "compound" and c.i not in idx.countries]
+    if not mods and country is None:
         return None
     phrase = " ".join([*mods, tok.lower_])
-    cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and idx.actors.get(n) is not None
-             and any(phrase in t.lower() for t in idx.actors[n].titles)]
+
+    def holds(name: str, strict: bool) -> bool:
+        actor = idx.actors.get(name)
+        if actor is None or not any(phrase in t.lower() for t in actor.titles):
+            return False  # "the Ukrainian president": a president, and one of Ukraine
+        return not strict or country is None or actor.affiliation == country[1] or any(
+            country[0].lower_ in t.lower() for t in actor.titles)
+    cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, True)]
+    if not cands and mods:  # "the American vice president": the vice president, whatever his country
+        cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, False)]
     return max(cands)[1] if cands else None
 
 
@@ -129,6 +140,29 @@ def people_source(tok: Token) -> tuple[str, str] | None:
             return ANONYMOUS, "anon"
         if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in SOURCE_NOUNS for x in c.children):
             return ANONYMOUS, "anon"
+    return None
+
+
+def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
+    """The author of a statement that is the subject: "a joint statement put out by the State
+    Department", "a communique from Qatar's foreign ministry", "the Kremlin's statement"."""
+    if tok.lemma_ not in DOCUMENT_NOUNS:
+        return None
+    cands = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            cands += [x for x in c.children if x.dep_ == "pobj"]
+        if c.dep_ == "acl":  # "put out by", "issued by", "released by"
+            for a in c.children:
+                if a.dep_ == "agent":
+                    cands += [x for x in a.children if x.dep_ == "pobj"]
+    for c in cands:
+        name, how = res.actor(c)
+        if name and how not in ("journalist", "outlet"):
+            return name, how
+        found = body_speaker(c, idx)
+        if found:
+            return found
     return None
 
 
