@@ -109,3 +109,9 @@ def test_country_title_picks_the_leader_of_that_country(run):
     f = run("Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima. According to the "
             "Chilean president, the new guarantees cover fishing rights.")
     assert [c.speaker for c in f.claims] == ["Gabriel Boric"]
+
+
+def test_bare_clause_after_in_a_statement_is_the_claim(run):
+    f = run("Chile said in a statement it had returned the fishing boats, while Peru said it was still counting.")
+    assert ("Chile", "it had returned the fishing boats") in claims(f)
+    assert ("Peru", "it was still counting") in claims(f)

@@ -149,9 +149,12 @@ def statement_clause(verb: Token) -> list[Token]:
             for c in noun.children:
                 if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i:
                     continue
-                if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not (
+                bare = noun.lemma_ in STATEMENT_NOUNS and c.dep_ == "relcl" and not any(
+                    x.lower_ in ("that", "which", "who", "whom") for x in c.subtree if x.i < c.i)
+                if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not bare and not (
                         noun.lemma_ in AUDIENCE_NOUNS and c.left_edge.lower_ == "that"):
                     continue  # "told a briefing that the armies had pulled back": no relative clause
+                # "said in a statement it had ...": a bare clause after the statement is what it said
                 # "said in a statement that ...", "said before the talks that the army would ...": a
                 # that-clause with a subject of its own is not a relative clause of the noun
                 if noun.lemma_ in STATEMENT_NOUNS or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
