@@ -115,3 +115,8 @@ def test_bare_clause_after_in_a_statement_is_the_claim(run):
     f = run("Chile said in a statement it had returned the fishing boats, while Peru said it was still counting.")
     assert ("Chile", "it had returned the fishing boats") in claims(f)
     assert ("Peru", "it was still counting") in claims(f)
+
+
+def test_charge_text_keeps_hyphenated_words_whole(run):
+    f = run("Kenya condemned the Sudan-backed raid on the border town.")
+    assert f.claims and "Sudan-backed" in f.claims[0].text

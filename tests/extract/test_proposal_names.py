@@ -58,3 +58,13 @@ def test_ceasefire_initiative_and_the_same_proposer_plan_are_one(run):
 def test_handed_memorandum_names_its_proposer(run):
     f = run("Peru handed Chile a memorandum setting out its terms for a settlement.")
     assert [(p.name, p.proposer) for p in f.proposals] == [("Peru memorandum", "Peru")]
+
+
+def test_broker_is_no_party_of_a_ceasefire(run):
+    f = run("The Brazil-brokered ceasefire between Peru and Chile has largely held since June.")
+    assert names(f) == ["Chile-Peru ceasefire"]
+
+
+def test_clause_on_the_last_party_attests_the_deal_but_names_no_party(run):
+    f = run("Kenya hailed the peace deal between Peru and Chile, which was signed in Brasilia.")
+    assert names(f) == ["Chile-Peru peace deal"]

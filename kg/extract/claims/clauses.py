@@ -208,6 +208,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         skip |= {x.i for t in ccomp.subtree if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG")
                  and t.lemma_ in REPORT_VERBS and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
         skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
+        # "..., while B said ...": a contrasting report of another speaker the parser hung inside
+        skip |= {x.i for t in ccomp.subtree if t.dep_ == "advcl" and t.lemma_ in REPORT_VERBS and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children) for x in t.subtree}
         rel = relative_subject(verb, ccomp)
         if rel is not None:  # "the group, which X says is armed by Y": the claim is about the group
             skip.add(rel.i)
@@ -274,6 +277,7 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 charge = [t for c in kids if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and c.i > obj.i
                           for t in subtree(c, skip)]
                 toks = sorted({t.i: t for t in [verb, *prt, *toks, *charge]}.values(), key=lambda t: t.i)
-                return toks, " ".join(t.text_with_ws for t in toks).replace("  ", " ").strip()
+                return toks, "".join(t.text_with_ws if j + 1 < len(toks) and toks[j + 1].i == t.i + 1
+                                     else t.text + " " for j, t in enumerate(toks)).replace("  ", " ").strip()
             return contiguous(toks), None
     return [], None

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..actors.index import ActorIndex
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
-from .phrases import ceasefire_content, content_tail, for_tail, modifier_words
+from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
@@ -285,7 +285,11 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) == "weak":
         m.attested = m.attested or _attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
     between = [c for x in (tok, head_tok) for c in x.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
-    party_toks = [t for c in between for t in c.subtree]
+    # "a deal between A and B, which was signed in C": the parties, not the clause hung on the last one
+    named = [x for c in between for o in c.children if o.dep_ == "pobj" for x in [o, *o.conjuncts]]
+    party_toks = [t for x in named for t in [x, *(k for k in x.children if k.dep_ in ("compound", "amod"))]]
+    if any(k.dep_ == "relcl" and k.lemma_ in ATTEST_VERBS and _realis(k) for x in named for k in x.children):
+        m.attested = True
     party_toks += [t for t in compounds if t.dep_ in ("compound", "nmod")]
     party_toks += [c for t in compounds if t.dep_ in ("compound", "nmod") for c in t.children if c.dep_ == "conj"]
     verb = outer.head if outer.dep_ in ("dobj", "nsubjpass") else None
@@ -304,6 +308,7 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
             party_toks += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
     if late is not None:
         party_toks += [t for t in doc[head_tok.i + 1:late.i] if t.pos_ in ("NOUN", "PROPN")]
+    party_toks = [t for t in party_toks if not is_broker(t)]  # "a US-brokered deal between A and B"
     m.parties = parties_in(party_toks, idx) if party_toks else []
     if len(m.parties) < 2:
         m.parties = []
