@@ -120,3 +120,19 @@ def test_bare_clause_after_in_a_statement_is_the_claim(run):
 def test_charge_text_keeps_hyphenated_words_whole(run):
     f = run("Kenya condemned the Sudan-backed raid on the border town.")
     assert f.claims and "Sudan-backed" in f.claims[0].text
+
+
+def test_the_two_leaders_are_both_speakers(run):
+    f = run("Kenyan President William Ruto and Ugandan President Yoweri Museveni met in Kampala. "
+            "The two leaders said the border would reopen next month.")
+    assert sorted(c.speaker for c in f.claims) == ["William Ruto", "Yoweri Museveni"]
+
+
+def test_ministry_in_a_capital_speaks_for_its_state(run):
+    f = run("The foreign ministry in Lima said the fishing quotas were unfair.")
+    assert [c.speaker for c in f.claims] == ["Peru"]
+
+
+def test_unnamed_group_of_mediators_is_no_speaker(run):
+    f = run("Egyptian and Qatari mediators said the talks would resume on Sunday.")
+    assert f.claims == []

@@ -11,7 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
+from .subjects import person_pair, document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -147,6 +147,10 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         bound = bound_pronoun(s, res)
         if bound is not None:
             out.append(bound)
+            continue
+        pair = person_pair(s, idx)
+        if pair:  # "the two leaders said": both of the persons just named
+            out += [p for p in pair if p not in out]
             continue
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]

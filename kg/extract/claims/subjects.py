@@ -25,6 +25,8 @@ ministries""".split())
 PEOPLE_HEADS = frozenset("people person persons individuals those one two three several".split())
 SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
 SOURCE_NOUNS = frozenset("knowledge".split())
+PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
+PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
 DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
@@ -110,6 +112,8 @@ def body_speaker(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:
     if tok.lemma_ not in BODY_HEADS and tok.lower_ not in BODY_HEADS:
         return None
     mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    mods += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"  # "the ministry in Beijing"
+             for x in c.children if x.dep_ == "pobj" and x.i in idx.capitals]
     of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     while of is not None:  # "Ministry of Foreign Affairs of Qatar"
         obj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -164,6 +168,19 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
         if found:
             return found
     return None
+
+
+def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
+    """ "The two leaders said", "both presidents said": the last two persons named before, each a speaker."""
+    if tok.lemma_ not in PERSON_GROUPS or not any(c.lower_ in ("two", "both") for c in tok.children):
+        return []
+    seen: list[str] = []
+    for i, name in sorted(idx.person_mentions, reverse=True):
+        if tok.i - PAIR_WINDOW <= i < tok.i and name not in seen:
+            seen.append(name)
+        if len(seen) == 2:
+            return [(n, "person") for n in reversed(seen)]
+    return []
 
 
 def hyphen_part(tok: Token) -> bool:
