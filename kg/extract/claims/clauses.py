@@ -12,21 +12,30 @@ REPORT_VERBS = frozenset("""say tell write state warn describe insist stress add
 emphasise announce accuse praise express rule indicate cite explain claim declare reiterate assert acknowledge
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
-concede commend press convey voice term credit undertake""".split())
+concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
-DESCRIBE_VERBS = frozenset("describe characterise characterize".split())
+DESCRIBE_VERBS = frozenset("describe characterise characterize rate".split())
 NAMING_VERBS = frozenset("call term".split())
 # the noun of "voiced hope that ...", "expressed confidence that ...": the that-clause is the claim
 ATTITUDE_NOUNS = frozenset("hope hopes confidence concern concerns optimism belief fear fears view conviction".split())
 # with only a noun object these report an act, not words (unlike "praised X's efforts")
 ACTION_VERBS = frozenset(["welcome"])
-OBJECT_VERBS = VERB_IN_TEXT | frozenset("convey voice express stress emphasize emphasise confirm announce reiterate underline underscore".split())
+OBJECT_VERBS = VERB_IN_TEXT | frozenset("""convey voice express stress emphasize emphasise confirm announce reiterate
+underline underscore reaffirm outline highlight""".split())
+# with a short noun object these report an event, not a statement ("announced the agreement")
+EVENT_VERBS = frozenset(["announce"])
+SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
+REST_VERBS = frozenset(["appeal"])  # the whole predicate after the verb is what was asked
 # "accused Kabul of failing to ...": the charge goes with the verb and its object
 CHARGE_PREPS = frozenset("of for over".split())
+# whom or where one tells: a "that" clause after them is what was told, not a relative clause
+AUDIENCE_NOUNS = frozenset("""briefing conference reporter journalist parliament lawmaker audience crowd
+meeting summit session media press gathering forum assembly""".split())
 STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
 CARRIER_MARKS = frozenset("quote report write".split())
 
@@ -74,10 +83,17 @@ def trailing_name(verb: Token) -> int | None:
     return j if doc[j - 1].text == "," else None
 
 
+def complementizer(toks: list[Token]) -> bool:
+    """A leading "that" the parser took for a pronoun, followed by the subject of its clause ("said
+    that India had fired first" with "that" as object of "fired")."""
+    return len(toks) > 1 and toks[0].lower_ == "that" and toks[1].dep_ in ("nsubj", "nsubjpass", "det", "compound") \
+        and toks[0].head.i == (toks[1].head.i if toks[1].dep_.startswith("nsubj") else toks[1].head.head.i)
+
+
 def trim(doc: Doc, toks: list[Token]) -> list[Token]:
     """Drop leading "that"/punctuation and trailing punctuation from a claim's tokens."""
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether")
-                    or toks[0].is_space):
+                    or toks[0].is_space or complementizer(toks)):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].lower_ in ("and", "but")):
         toks = toks[:-1]
@@ -113,20 +129,32 @@ def contiguous(toks: list[Token]) -> list[Token]:
     return run
 
 
+def core(noun: Token) -> list[Token]:
+    """A noun phrase without its prepositional phrases other than "of" ("the agreement at the press
+    conference" -> "the agreement")."""
+    cut = {x.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for x in c.subtree}
+    return [t for t in noun.subtree if t.i not in cut]
+
+
 def statement_clause(verb: Token) -> list[Token]:
     """ "said in a statement that ...": the parser may hang the that-clause on the noun of a phrase
     modifying the verb; it is what was said."""
     out = []
     for mod in verb.children:
-        if mod.dep_ not in ("prep", "advmod") or mod.i < verb.i:
+        if mod.dep_ not in ("prep", "advmod", "dobj") or mod.i < verb.i:
             continue
         for noun in mod.subtree:
-            if noun.dep_ != "pobj":
-                continue
+            if noun.dep_ != "pobj" and noun.i != mod.i:
+                continue  # "said in a statement that", "told a briefing that": the noun ends the phrase
             for c in noun.children:
-                if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i or not any(
-                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                if c.dep_ not in ("acl", "relcl", "ccomp") or c.i < noun.i:
                     continue
+                bare = noun.lemma_ in STATEMENT_NOUNS and c.dep_ == "relcl" and not any(
+                    x.lower_ in ("that", "which", "who", "whom") for x in c.subtree if x.i < c.i)
+                if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not bare and not (
+                        noun.lemma_ in AUDIENCE_NOUNS and c.left_edge.lower_ == "that"):
+                    continue  # "told a briefing that the armies had pulled back": no relative clause
+                # "said in a statement it had ...": a bare clause after the statement is what it said
                 # "said in a statement that ...", "said before the talks that the army would ...": a
                 # that-clause with a subject of its own is not a relative clause of the noun
                 if noun.lemma_ in STATEMENT_NOUNS or any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
@@ -180,6 +208,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         skip |= {x.i for t in ccomp.subtree if (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG")
                  and t.lemma_ in REPORT_VERBS and any(c.dep_ == "ccomp" for c in t.children) for x in t.subtree}
         skip |= {t.i for t in ccomp.subtree if t.dep_ == "cc" and t.i + 1 in skip}
+        # "..., while B said ...": a contrasting report of another speaker the parser hung inside
+        skip |= {x.i for t in ccomp.subtree if t.dep_ == "advcl" and t.lemma_ in REPORT_VERBS and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children) for x in t.subtree}
         rel = relative_subject(verb, ccomp)
         if rel is not None:  # "the group, which X says is armed by Y": the claim is about the group
             skip.add(rel.i)
@@ -214,6 +245,10 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
         if xcomp is not None:
             return [t for t in subtree(xcomp, skip) if not (t.dep_ == "aux" and t.lower_ == "to")], None
+    if verb.lemma_ in REST_VERBS:  # "appealed to the US for missiles to push X to talks": all of it
+        rest = [t for c in kids if c.i > verb.i and c.dep_ in ("prep", "advcl", "xcomp", "dobj") for t in subtree(c, skip)]
+        if rest:
+            return contiguous(sorted(rest, key=lambda t: t.i)), None
     for p in PREP_VERBS.get(verb.lemma_, ()):
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ == p), None)
         if prep is not None:
@@ -230,6 +265,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
+        if obj is not None and verb.lemma_ in EVENT_VERBS and len(core(obj)) <= SHORT_OBJECT:
+            return [], None  # "confirmed the ceasefire", "announced the agreement": an event, not words
         if obj is not None and verb.lemma_ in ACTION_VERBS and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in kids):
             return [], None  # "welcomed the delegations": a greeting, not a statement ("welcomed it as ..." is)
@@ -240,6 +277,7 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 charge = [t for c in kids if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and c.i > obj.i
                           for t in subtree(c, skip)]
                 toks = sorted({t.i: t for t in [verb, *prt, *toks, *charge]}.values(), key=lambda t: t.i)
-                return toks, " ".join(t.text_with_ws for t in toks).replace("  ", " ").strip()
+                return toks, "".join(t.text_with_ws if j + 1 < len(toks) and toks[j + 1].i == t.i + 1
+                                     else t.text + " " for j, t in enumerate(toks)).replace("  ", " ").strip()
             return contiguous(toks), None
     return [], None

@@ -22,14 +22,18 @@ from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
+from .subjects import hyphen_part, titled_person
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
+REASON_VERBS = frozenset(["argue"])
+QUESTION_WORDS = frozenset("how why whether where".split())  # "explained how it came about": no statement
 DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_CONTINUATION_WORDS = 3
+STUB_SENTENCE = 2  # tokens: a sentence the splitter cut off a reporting verb ("Said")
 LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
 BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
@@ -147,6 +151,8 @@ class ClaimFinder:
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
                 continue  # "told reporters he hoped to welcome them": part of what was told
+            if verb.lemma_ in REASON_VERBS and verb.tag_ == "VBG" and verb.head.lemma_ in REPORT_VERBS:
+                continue  # "insists on X, arguing that ...": the reason given for the claim, part of it
             speakers = find_speakers(verb, self.idx, self.res)
             if not speakers or self._restated(verb, speakers):
                 continue
@@ -154,6 +160,8 @@ class ClaimFinder:
             toks = trim(doc, toks)
             if len(toks) < 1 or all(t.i in self.quoted for t in toks):
                 continue  # nothing said, or all of it inside a quotation: the quote pass takes it
+            if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
+                continue  # an indirect question names a topic, it states nothing
             self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
 
     def _restated(self, verb: Token, speakers: list) -> bool:
@@ -177,9 +185,11 @@ class ClaimFinder:
                 continue
             to = next((c for c in t.children if c.lower_ == "to"), None)
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None or pobj.i in self.idx.outlets or reports(t.head):
+            if pobj is None or pobj.i in self.idx.outlets or reports(t.head) or hyphen_part(pobj):
                 continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
+            if how == "title":
+                name = titled_person(pobj, self.idx) or name
             if how == "journalist" or not name:
                 continue
             via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)
@@ -188,7 +198,7 @@ class ClaimFinder:
             clause = t.head
             final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
             stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
-            while clause.dep_ not in stops and clause.head is not clause:
+            while clause.dep_ not in stops and clause.head.i != clause.i:
                 clause = clause.head  # "..., and B, according to X": X said all of it
             skip = {x.i for x in t.subtree}
             toks = trim(doc, [x for x in subtree(clause, skip)])
@@ -208,6 +218,8 @@ class ClaimFinder:
             sents = [first[0].sent, first[-1].sent]
             after = [t for t in sents[1] if t.i > first[-1].i and t.i not in self.quoted]
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
+            if sents[0].start > 0 and len(doc[sents[0].start - 1].sent) <= STUB_SENTENCE:
+                before = [*doc[sents[0].start - 1].sent, *before]  # "Said | X after the talks: '...'"
             if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
                 after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)

@@ -11,6 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
+from .subjects import person_pair, document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -115,7 +116,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             return speakers(rel, idx, res)
     if subj is None:
         head = verb
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head is not head and subj is None:
+        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
             if head.dep_ == "advcl" and head.tag_ != "VBG":
                 break
             head = head.head
@@ -126,19 +127,35 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head
-    if subj is None:
+    found = [subj] if subj is not None else misplaced_subject(verb, idx)
+    if not found:
         return []
+    subj = found[0]
     if subj.lower_ in ("it", "they") and verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS:
         # "The army said that ..., and it insisted that ...": the first verb's speaker goes on
         return speakers(verb.head, idx, res)
     if subj.lower_ in ("who", "which") and verb.dep_ == "relcl" and idx.kind(idx.token_actor.get(verb.head.i, "")) == "Person":
-        subj = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name, not the office
+        subj = found[0] = verb.head  # "the Secretary of the Council, Rustem Umerov, who said": the name
     out = []
-    for s in [subj, *[c for c in subj.children if c.dep_ == "conj"]]:
+    # "said Trump of A, B and C": conjuncts after a preposition whose object is a person continue that
+    # object ("A of the US and B of Russia said" keeps B)
+    preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i and any(
+        x.dep_ == "pobj" and (idx.kind(idx.token_actor.get(x.i, "")) == "Person" or x.ent_type_ == "PERSON")
+        for x in c.children)]
+    conj = [c for c in subj.conjuncts if c.i > subj.i and not any(p < c.i for p in preps)]
+    for s in [*found, *conj]:
+        bound = bound_pronoun(s, res)
+        if bound is not None:
+            out.append(bound)
+            continue
+        pair = person_pair(s, idx)
+        if pair:  # "the two leaders said": both of the persons just named
+            out += [p for p in pair if p not in out]
+            continue
         if is_group_anaphor(s) and s.lower_ in CLAIM_GROUPS:  # "the two governments said": both parties
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
             continue
-        anon = unnamed_source(s, idx, res)
+        anon = unnamed_source(s, idx, res) or people_source(s)
         if anon is not None and anon[0] == ANONYMOUS and s is not subj:
             continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
         if anon is not None:
@@ -146,8 +163,12 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 out.append(anon)
             continue
         name, how = res.actor(s)
+        if how == "title":
+            name = titled_person(s, idx) or name
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
+        if not name and how not in ("journalist", "outlet"):
+            name, how = body_speaker(s, idx) or document_author(s, idx, res) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:

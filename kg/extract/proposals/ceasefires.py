@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from ..actors.index import ActorIndex
 from ..actors.parties import actor_of, coordinated_pairs, parties_in
 from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, party_prefix
-from .phrases import modifier_words
+from .phrases import is_broker, modifier_words
 
 CEASEFIRE_HEADS = frozenset("ceasefire ceasefires truce truces armistice".split())
 WRAPPERS = frozenset("plan plans proposal proposals offer offers initiative blueprint roadmap".split())
@@ -84,7 +84,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _parties(tok: Token, idx: ActorIndex, verb: Token | None) -> list[str]:
     toks = [t for t in tok.subtree if t.i < tok.i and t.dep_ in ("compound", "amod", "nmod", "npadvmod")
-            and not t.lower_.endswith("brokered")]
+            and not t.lower_.endswith("brokered") and not is_broker(t)]
     toks += [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree]
     found = parties_in(toks, idx) if toks else []
     if len(found) < 2 and verb is not None and verb.lemma_ not in BROKER | PROPOSE:

@@ -128,7 +128,10 @@ def _document_name(c: Cluster) -> str:
     ms = [x for x in c.mentions if x.family != "ceasefire"] or c.mentions
     cease = [x for x in c.mentions if x.family == "ceasefire"]
     if not any(x.parties or x.types or _extras(x) or x.tail for x in ms):
-        first = next(x for x in ms if x.points)
+        first = next((x for x in ms if x.points), None)
+        if first is None:  # known only by its proposer: "the US declaration"
+            c.proposal.proposer = ms[0].proposer
+            return " ".join(w for w in (short_name(ms[0].proposer or ""), ms[0].head) if w)
         return f"{first.points}-{first.unit} {first.head}"
     best = max(ms, key=lambda x: (len(x.types) + len(_extras(x)) + bool(x.tail), bool(x.parties), -x.start))
     parties = best.parties or next((x.parties for x in ms if x.parties), [])
@@ -154,8 +157,8 @@ def _ceasefires(mentions: list[PlanMention], cease: list[PlanMention], documents
     A ceasefire the article also calls an agreement ("ceasefire agreement") is that agreement."""
     clusters: list[Cluster] = []
     for m in cease:
-        if m.hedged or not (m.attested or m.duration):
-            continue
+        if m.hedged or not (m.attested or m.duration or m.wrapper == "plan" and m.proposer):
+            continue  # a ceasefire plan someone put forward is a proposal even when it was turned down
         target = next((c for c in clusters if _same_ceasefire(c, m)), None)
         if target is None:
             target = Cluster(Proposal(name=""), family="ceasefire")
@@ -245,15 +248,20 @@ def _plans(mentions: list[PlanMention]) -> tuple[list[Cluster], Cluster | None, 
             if target is original and m.role != "revised" and original.proposal.proposer is None:
                 original.proposal.proposer = m.proposer
             continue
-        if m.family == "weak" or not m.definite and not m.proposer:
+        if m.family == "weak" or not m.definite and not m.proposer and not m.named:
             continue
         target = next((c for c in loose if c.proposal.proposer == m.proposer or m.proposer is None), None)
+        if m.named and m.proposer is None and (target is None or not target.named):
+            target = None  # "the Quad roadmap": a plan of its own name
         if target is None:
             target = Cluster(Proposal(name=m.name, proposer=m.proposer))
             loose.append(target)
         elif m.proposer and not target.proposal.proposer:
             target.proposal.proposer = m.proposer
         target.add(m)
+        if m.named and not target.named:
+            target.named = True
+            target.proposal.name = " ".join([*m.mods, m.head, *([m.tail] if m.tail else [])])
     for c in loose:  # name an unnumbered plan by its most specific mention with a proposer
         named = [m for m in c.mentions if m.proposer]
         if named:
@@ -285,6 +293,24 @@ def _merge_signed(documents: list[Cluster], out: list[Cluster]) -> None:
         out.remove(c)
 
 
+def _merge_proposed(out: list[Cluster]) -> None:
+    """ "Egypt presented an initiative for a ceasefire ... the Egyptian initiative": a ceasefire plan and an
+    unnumbered plan of the same proposer are one proposal, named by the proposer's word and the ceasefire."""
+    for c in [c for c in out if c.family == "ceasefire"]:
+        proposer = next((m.proposer for m in c.mentions if m.wrapper == "plan" and m.proposer), None)
+        if proposer is None or any(m.parties for m in c.mentions):
+            continue
+        plan = next((p for p in out if p.family == "plan" and not p.proposal.points and not p.named
+                     and p.proposal.proposer == proposer), None)
+        if plan is None:
+            continue
+        c.mentions.extend(plan.mentions)
+        out.remove(plan)
+        words = plan.proposal.name.split()
+        if len(words) > 1 and words[0].lower() not in c.proposal.name.lower():
+            c.proposal.name = f"{words[0]} {c.proposal.name}"
+
+
 def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
     """Proposals of one parsed article and the (start, end, name) of each mention.
 
@@ -296,7 +322,7 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     mentions = _mentions(doc, idx, wrapped)
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
-    out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision] + documents
+    out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision or c.named] + documents
     for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
         hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
         signed = any(t.lemma_ in ("sign", "ink") for t in head.sent)
@@ -344,6 +370,7 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
             c.proposal.proposer = next((x.proposer for x in c.mentions if x.proposer), None)
         elif c in documents and (not c.named or c.proposal.points):
             c.proposal.name = _document_name(c)
+    _merge_proposed(out)
     refs: list[tuple[int, int, str]] = []
     for c in out:
         c.mentions.sort(key=lambda m: m.start)

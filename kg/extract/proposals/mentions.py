@@ -17,11 +17,12 @@ from ..actors.index import ActorIndex
 from ..text.doctext import doc_text
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
-from .phrases import ceasefire_content, content_tail, for_tail, modifier_words
+from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
-                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE)
+                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE,
+                    IN_FORCE, STRUCTURED)
 
 
 QUOTES = frozenset('"“”\'‘’')
@@ -56,6 +57,12 @@ class PlanMention:
     wrapper: str | None = None  # ceasefires: "plan" in "plan for a ceasefire", "agreement" in "ceasefire agreement"
     context: list[str] = field(default_factory=list)  # ceasefires: the pair of actors coordinated nearest before
     signed: bool = False
+
+    @property
+    def named(self) -> bool:
+        """A plan called by a proper name or by its structure: "the Quad roadmap", "a three-phase plan"."""
+        return self.family == "plan" and not self.plural and (
+            any(w[:1].isupper() for w in self.mods) and self.definite or any(STRUCTURED.match(w) for w in self.mods))
 
     @property
     def distinguished(self) -> bool:
@@ -105,6 +112,9 @@ def _attested(tok: Token, outer: Token) -> bool:
     if outer.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in ATTEST_VERBS and _realis(head):
         return True
     if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
+        return True
+    if outer.dep_ == "nsubj" and head.lemma_ in IN_FORCE and any(  # "the truce took effect at midnight"
+            t.lower_ == IN_FORCE[head.lemma_] for c in head.children for t in c.subtree):
         return True
     if outer.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature", "conclusion"):
         return True  # "the signing of a mineral rights deal"
@@ -160,6 +170,8 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             return idx.collectives[t.i], t.text
         if t.i in idx.countries:
             return idx.countries[t.i], t.text
+        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan":
+            return idx.capitals[t.i], t.text  # "the Cairo plan": the government seated there
         name = idx.token_actor.get(t.i)
         if name and t.dep_ == "poss":
             actor = idx.actors[name]
@@ -274,7 +286,11 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) == "weak":
         m.attested = m.attested or _attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
     between = [c for x in (tok, head_tok) for c in x.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
-    party_toks = [t for c in between for t in c.subtree]
+    # "a deal between A and B, which was signed in C": the parties, not the clause hung on the last one
+    named = [x for c in between for o in c.children if o.dep_ == "pobj" for x in [o, *o.conjuncts]]
+    party_toks = [t for x in named for t in [x, *(k for k in x.children if k.dep_ in ("compound", "amod"))]]
+    if any(k.dep_ == "relcl" and k.lemma_ in ATTEST_VERBS and _realis(k) for x in named for k in x.children):
+        m.attested = True
     party_toks += [t for t in compounds if t.dep_ in ("compound", "nmod")]
     party_toks += [c for t in compounds if t.dep_ in ("compound", "nmod") for c in t.children if c.dep_ == "conj"]
     verb = outer.head if outer.dep_ in ("dobj", "nsubjpass") else None
@@ -293,6 +309,7 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
             party_toks += [t for x in c.children if x.dep_ in ("nsubj", "agent") for t in x.subtree]
     if late is not None:
         party_toks += [t for t in doc[head_tok.i + 1:late.i] if t.pos_ in ("NOUN", "PROPN")]
+    party_toks = [t for t in party_toks if not is_broker(t)]  # "a US-brokered deal between A and B"
     m.parties = parties_in(party_toks, idx) if party_toks else []
     if len(m.parties) < 2:
         m.parties = []

@@ -13,10 +13,21 @@ from spacy.tokens import Doc, Token
 NAMED_HEADS = frozenset("""treaty declaration agreement accord accords plan framework annex memorandum protocol
 convention charter""".split())
 JOINERS = frozenset("of on to for the and between".split())
+WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december""".split())
 
 
 def _cap(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _dated(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS_MONTHS
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen glued to the words on both sides ("Sharm el-Sheikh")."""
+    return 0 < i and doc[i].text in "-–" and not doc[i].whitespace_ and not doc[i - 1].whitespace_
 
 
 def _right_edge(doc: Doc, head: Token) -> int:
@@ -27,8 +38,8 @@ def _right_edge(doc: Doc, head: Token) -> int:
         k = j
         while k < len(doc) and doc[k].lower_ in JOINERS:
             k += 1
-        if k >= len(doc) or not _cap(doc[k]) or doc[j].lower_ == "and" or k - j > 2:
-            break
+        if k >= len(doc) or not _cap(doc[k]) or doc[j].lower_ == "and" or k - j > 2 or _dated(doc[k]):
+            break  # "the Washington Declaration on Friday": a date is no part of the name
         while k < len(doc) and _cap(doc[k]):
             k += 1
         end, j = k - 1, k
@@ -42,8 +53,9 @@ def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
         if tok.lower_ not in NAMED_HEADS or not _cap(tok):
             continue
         start = tok.i
-        while start > tok.sent.start and _cap(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON":
-            start -= 1
+        while start > tok.sent.start and (_cap(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON"
+                                          or _glued(doc, start - 1) and start - 2 > tok.sent.start):
+            start -= 2 if _glued(doc, start - 1) else 1  # "Sharm el-Sheikh": the words around a hyphen
         while start < tok.i and doc[start].lower_ in ("the", "a", "an"):
             start += 1
         if start == tok.i or (start == tok.sent.start and not doc[start].ent_type_ and start + 1 == tok.i):

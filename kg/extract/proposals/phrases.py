@@ -10,6 +10,18 @@ from ..actors.parties import actor_of
 from .vocab import AGREE_VERBS, ATTEST_VERBS, CEASEFIRE_WORDS, HEDGES, NOT_NAME
 
 
+BROKER_PARTICIPLES = ("brokered", "mediated", "backed", "sponsored", "led")
+
+
+def is_broker(t: Token) -> bool:
+    """ "US" in "US-brokered", "Qatar-mediated": the one who brokered a document is no party to it."""
+    doc = t.doc
+    j = t.i + 1
+    if j + 1 < len(doc) and doc[j].text in "-–" and not t.whitespace_ and not doc[j].whitespace_:
+        return doc[j + 1].lower_.endswith(BROKER_PARTICIPLES)
+    return t.lower_.endswith(("-brokered", "-mediated", "-backed", "-sponsored", "-led"))
+
+
 def modifier_words(tok: Token, idx: ActorIndex) -> list[str]:
     """Modifiers of a document or ceasefire noun in text order ("30-day", "mineral", "rights",
     "$350 billion"): not determiners, possessives, actors (they are parties or proposers), brokers

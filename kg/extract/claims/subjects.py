@@ -1,0 +1,191 @@
+"""Speakers the parse leaves implicit or mislabels, read from the tree around a reporting verb.
+
+- a subject the parser attached elsewhere: the noun phrase that ends right before the verb ("In a joint
+  statement, A, B and C said ...": the names hang on "statement"), and the name after a sentence-initial
+  "Said" ("Said X after the signing: ...");
+- a pronoun bound by the subject of the clause it sits in ("Though he insisted ..., the president said":
+  he is the president; "A lectured B over what he called ...": he is A);
+- a body speaking through a part of itself: "Pakistan's army", "the Hamas movement", "the Ministry of
+  Foreign Affairs of Qatar" speak for the state or organisation that qualifies them;
+- unnamed people framed as sources: "people familiar with the matter", "a person briefed on the talks".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..actors.coref import ANONYMOUS, Resolver
+from ..actors.index import ActorIndex
+
+PRONOUNS = frozenset("he she".split())
+# heads of a noun phrase that stand for the body qualifying them
+BODY_HEADS = frozenset("""army military forces ministry government movement group administration cabinet
+presidency office leadership authorities side delegation team council parliament embassy mission
+ministries""".split())
+# "people familiar with the matter", "a person briefed on the talks", "those with knowledge of"
+PEOPLE_HEADS = frozenset("people person persons individuals those one two three several".split())
+SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
+SOURCE_NOUNS = frozenset("knowledge".split())
+PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
+PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
+DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
+CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
+
+
+def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
+    """Name tokens the parser hung elsewhere: the coordinated names ending right before ``verb``
+    ("..., A, B and C said"), or the name right after a sentence-initial "Said"."""
+    doc = verb.doc
+    sent = verb.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is not None and first.i == verb.i and verb.i + 1 < len(doc) and named(doc[verb.i + 1], idx):
+        j = verb.i + 1  # the sentence splitter may cut right after "Said"
+        while j + 1 < len(doc) and named(doc[j + 1], idx) and doc[j + 1].is_title:
+            j += 1
+        return [doc[j]]  # "Said Trump ahead of the signing: ..."
+    if verb.i == sent.start:
+        return []
+    last = doc[verb.i - 1]
+    if last.pos_ != "PROPN" or last.dep_ in ("nsubj", "nsubjpass", "compound") or last.head.i == verb.i:
+        return []
+    chain = [last]
+    while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i and chain[-1].head.pos_ == "PROPN":
+        chain.append(chain[-1].head)
+    return chain
+
+
+def named(tok: Token, idx: ActorIndex) -> bool:
+    """A proper name (the tagger may call a sentence-initial name a common noun)."""
+    return tok.pos_ == "PROPN" or tok.is_title and tok.i in idx.token_actor
+
+
+def bound_pronoun(subj: Token, res: Resolver) -> tuple[str, str] | None:
+    """The person a he/she subject stands for when a clause above it has a person as subject: the
+    clause it is subordinate to ("he told ... , the president said": the following main clause), or
+    the clause it is embedded in ("A criticised what he called ...")."""
+    if subj.lower_ not in PRONOUNS:
+        return None
+    verb = subj.head
+    child = verb
+    for a in verb.ancestors:
+        if child.dep_ not in CLAUSE_DEPS:
+            break
+        s = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != subj.i), None)
+        if s is not None:
+            if s.lower_ in PRONOUNS:
+                return None  # "he said he ...": the outer pronoun is resolved as usual
+            name, how = res.actor(s)
+            if how == "title":
+                name = titled_person(s, res.idx) or name
+            if name and (res.idx.kind(name) == "Person" or how == "title"):
+                return name, how
+            return None
+        child = a
+    return None
+
+
+def titled_person(tok: Token, idx: ActorIndex) -> str | None:
+    """The person last named before ``tok`` whose title holds its modifiers and head ("the American
+    vice president" -> the one titled "Vice President", not the President); None when the phrase
+    has no such modifier or nobody holds it."""
+    kids = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    country = next(((c, idx.countries[c.i]) for c in kids if c.i in idx.countries), None)
+    mods = [c.lower_ for c in kids if c.dep_ == "compound" and c.i not in idx.countries]
+    if not mods and country is None:
+        return None
+    phrase = " ".join([*mods, tok.lower_])
+
+    def holds(name: str, strict: bool) -> bool:
+        actor = idx.actors.get(name)
+        if actor is None or not any(phrase in t.lower() for t in actor.titles):
+            return False  # "the Ukrainian president": a president, and one of Ukraine
+        return not strict or country is None or actor.affiliation == country[1] or any(
+            country[0].lower_ in t.lower() for t in actor.titles)
+    cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, True)]
+    if not cands and mods:  # "the American vice president": the vice president, whatever his country
+        cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, False)]
+    return max(cands)[1] if cands else None
+
+
+def body_speaker(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:
+    """(state or organisation, kind) for a body qualified by a named one: "Pakistan's army", "the Hamas
+    movement", "the Ministry of Foreign Affairs of Qatar", "the Sudanese government"."""
+    if tok.lemma_ not in BODY_HEADS and tok.lower_ not in BODY_HEADS:
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    mods += [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"  # "the ministry in Beijing"
+             for x in c.children if x.dep_ == "pobj" and x.i in idx.capitals]
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    while of is not None:  # "Ministry of Foreign Affairs of Qatar"
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            break
+        mods.append(obj)
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    for m in mods:
+        for t in [m, *(c for c in m.children if c.dep_ == "compound")]:
+            name = idx.token_actor.get(t.i)
+            kind = idx.kind(name) if name else None
+            if kind in ("Organization", "Country"):
+                return name, kind.lower()
+            if t.i in idx.capitals and t.dep_ != "amod":
+                return idx.capitals[t.i], "country"
+            if t.i in idx.countries:
+                return idx.countries[t.i], "country"
+    return None
+
+
+def people_source(tok: Token) -> tuple[str, str] | None:
+    """("anonymous source", "anon") for unnamed people framed as sources: "people familiar with the
+    matter", "a person briefed on the talks", "two officials with knowledge of the negotiations"."""
+    if tok.lower_ not in PEOPLE_HEADS and tok.lemma_ not in PEOPLE_HEADS:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "acl") and c.lower_ in SOURCE_ADJ:
+            return ANONYMOUS, "anon"
+        if c.dep_ == "prep" and c.lower_ == "with" and any(x.lower_ in SOURCE_NOUNS for x in c.children):
+            return ANONYMOUS, "anon"
+    return None
+
+
+def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
+    """The author of a statement that is the subject: "a joint statement put out by the State
+    Department", "a communique from Qatar's foreign ministry", "the Kremlin's statement"."""
+    if tok.lemma_ not in DOCUMENT_NOUNS:
+        return None
+    cands = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.i < tok.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            cands += [x for x in c.children if x.dep_ == "pobj"]
+        if c.dep_ == "acl":  # "put out by", "issued by", "released by"
+            for a in c.children:
+                if a.dep_ == "agent":
+                    cands += [x for x in a.children if x.dep_ == "pobj"]
+    for c in cands:
+        name, how = res.actor(c)
+        if name and how not in ("journalist", "outlet"):
+            return name, how
+        found = body_speaker(c, idx)
+        if found:
+            return found
+    return None
+
+
+def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
+    """ "The two leaders said", "both presidents said": the last two persons named before, each a speaker."""
+    if tok.lemma_ not in PERSON_GROUPS or not any(c.lower_ in ("two", "both") for c in tok.children):
+        return []
+    seen: list[str] = []
+    for i, name in sorted(idx.person_mentions, reverse=True):
+        if tok.i - PAIR_WINDOW <= i < tok.i and name not in seen:
+            seen.append(name)
+        if len(seen) == 2:
+            return [(n, "person") for n in reversed(seen)]
+    return []
+
+
+def hyphen_part(tok: Token) -> bool:
+    """The token is glued by a hyphen into a longer name ("Interfax-Ukraine", "Kyiv-based")."""
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text in "-–" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text in "-–" and not tok.whitespace_
+    return before or after
