@@ -185,7 +185,7 @@ def main() -> None:
                                                                           for x in ("--param", f"{p}={v}")]
 
         def kg_run() -> int:
-            return len(execute(store, q.with_values(q.bind(given))))
+            return len(execute(store, q.with_values(q.bind(given)), form=q.form))
 
         def raw_run() -> int:
             return sum(1 for _ in store.store.query(text, prefixes=PREFIX_MAP))
