@@ -1,6 +1,7 @@
 """``kg export``: the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -24,13 +25,16 @@ def export_cli(obj: KgContext, fmt: str, out: str) -> None:
     try:
         store = obj.reader()
         if out == "-":
-            sys.stdout.buffer.write(store.export(None, fmt=fmt))
+            store.export(sys.stdout.buffer, fmt=fmt)  # streamed, never held in memory
+            sys.stdout.buffer.flush()
         else:
             tmp = out + ".part"  # never leave a half-written export behind
-            store.export(tmp, fmt=fmt)
-            import os
-
-            os.replace(tmp, out)
+            try:
+                store.export(tmp, fmt=fmt)
+                os.replace(tmp, out)
+            finally:
+                if os.path.exists(tmp):
+                    os.remove(tmp)
             click.echo(f"Wrote {out} ({fmt}).", err=True)
     except ParleyError as e:
         fail(e)

@@ -28,7 +28,7 @@ def query_cli(obj: KgContext, name: str, params: tuple[str, ...], fmt: str, as_o
         q = get_query(name)
         text = q.with_values(q.bind(parse_params(params)))  # parameters as RDF terms in a VALUES block
         store = obj.reader()
-        result = execute(store, text, as_of=as_of)
+        result = execute(store, text, as_of=as_of, form=q.form)
         print_result(result, fmt)
     except ParleyError as e:
         fail(e)

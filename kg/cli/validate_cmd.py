@@ -32,8 +32,10 @@ def text_report(findings) -> str:
 @click.option("--owl", is_flag=True, help="Also check the ontology plus the data with the OWL reasoner (HermiT).")
 @click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
               help="sparql: the shapes compiled to SPARQL on Oxigraph; pyshacl: the reference validator (slower).")
+@click.option("--processes", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes validating article graphs side by side; 0: every core. The report is the same.")
 @click.pass_obj
-def validate_cli(obj: KgContext, fmt: str, owl: bool, engine: str) -> None:
+def validate_cli(obj: KgContext, fmt: str, owl: bool, engine: str, processes: int) -> None:
     """Validate the whole graph against ontology/shapes.ttl.
 
     Exit 0: conforms; 1: violations (grouped by shape, with the article words behind each);
@@ -45,7 +47,7 @@ def validate_cli(obj: KgContext, fmt: str, owl: bool, engine: str) -> None:
 
     try:
         store = obj.reader()
-        report = validate_store(store, engine=engine)
+        report = validate_store(store, engine=engine, jobs=processes or None)
         owl_report = None
         if owl:
             from ..validate.owl import check_consistency

@@ -121,7 +121,7 @@ def _json_term(term) -> dict:
 
 def execute(store, text: str, *, bindings: dict[str, Node] | None = None, as_of: str | date | None = None,
             default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-            max_results: int | None = None) -> Result:
+            max_results: int | None = None, form: str | None = None) -> Result:
     """Run a read-only query and return its whole result.
 
     store (GraphStore): the store; its default graph is the union of the article graphs.
@@ -130,9 +130,11 @@ def execute(store, text: str, *, bindings: dict[str, Node] | None = None, as_of:
     as_of (str | date): only the article graphs published by that day (see ``kg.query.as_of``).
     default_graphs, named_graphs (list[str]): the SPARQL Protocol's default-graph-uri / named-graph-uri.
     max_results (int): refuse (ResultLimitExceeded, E508, with the count) a larger result; None: no limit.
+    form (str): the query form when the caller knows it (a stored question's ``StoredQuery.form``,
+        read once); otherwise read from ``text``, refusing updates and SERVICE.
     Raises ReadOnly for updates and SERVICE, QueryFailed for invalid SPARQL, BadParameter for a bad date.
     """
-    form = query_form(text)
+    form = form or query_form(text)
     kwargs: dict = {}
     if as_of is not None:
         chosen = [ox.NamedNode(str(g)) for g in graphs_as_of(store, as_of)]

@@ -289,15 +289,20 @@ class GraphStore:
 
     def export(self, out: str | Path | IO[bytes] | None, *, fmt: str = "trig") -> bytes | None:
         """Write the graph: TriG, N-Quads and JSON-LD keep the named graphs (one per article);
-        Turtle and N-Triples hold their union."""
+        Turtle and N-Triples hold their union.
+
+        out: a file path or a binary stream to write to, or None for the bytes. Streamed from the
+        store: quads go from Oxigraph's iterators to its writer graph by graph (sorted by IRI),
+        never copied into memory; the default graph (their union, derived, not stated) and the
+        bookkeeping state graph are left out of the quad formats."""
+        from itertools import chain
+
         rdf_format = EXPORT_FORMATS[fmt]
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
         if rdf_format in QUAD_FORMATS:
-            # the named graphs only: the default graph is their union, derived, not stated
-            named = ox.Store()
-            named.extend(q for q in self.store.quads_for_pattern(None, None, None)
-                         if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name.value != STATE_GRAPH)
+            graphs = [ox.NamedNode(str(g)) for g in self.all_graphs()]
+            quads = chain.from_iterable(self.store.quads_for_pattern(None, None, None, g) for g in graphs)
             kwargs = {"prefixes": prefixes} if rdf_format != ox.RdfFormat.N_QUADS else {}
-            return named.dump(out, format=rdf_format, **kwargs)
+            return ox.serialize(quads, str(out) if isinstance(out, Path) else out, format=rdf_format, **kwargs)
         kwargs = {"prefixes": prefixes} if rdf_format == ox.RdfFormat.TURTLE else {}
         return self.store.dump(out, format=rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
