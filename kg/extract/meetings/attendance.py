@@ -204,15 +204,18 @@ def acting_as(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
 
 def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "X, the rebels' chief negotiator, ...", "lead negotiator X": a party's chief negotiator heads its
-    delegation at the current meeting."""
+    delegation at the current meeting; "Russian negotiator X" (a side's negotiator) takes part in it."""
     out: list[Joiner] = []
     for t in doc_tokens(doc):
-        if t.lemma_ != "negotiator" or t.dep_ not in ("appos", "compound") or not any(
-                c.lower_ in CHIEF_WORDS for c in t.children if c.dep_ in ("amod", "compound")):
+        if t.lemma_ != "negotiator" or t.dep_ not in ("appos", "compound"):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
+        chief = any(c.lower_ in CHIEF_WORDS for c in mods)
+        if not chief and not any(c.i in idx.countries for c in mods):
             continue
         name = idx.token_actor.get(t.head.i)
         if name and idx.kind(name) == "Person":
-            out.append(Joiner(t.idx, Participant(name, HEAD_OF_DELEGATION, tok_span(t.head, t))))
+            out.append(Joiner(t.idx, Participant(name, HEAD_OF_DELEGATION if chief else None, tok_span(t.head, t))))
     return out
 
 

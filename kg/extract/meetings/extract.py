@@ -58,6 +58,7 @@ class Mention:
     background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
     fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
+    seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -193,6 +194,9 @@ class MeetingFinder:
             m.place_span = Span(first.idx, last.idx + len(last))
         verb = trig if trig.pos_ == "VERB" else next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
         future = self._future(verb)
+        if verb is not None and trig.dep_ not in ("nsubj", "nsubjpass") and verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            m.background = True  # "had stopped off in X for a meeting with Y": told as what came before
         fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
             and not _reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
@@ -309,6 +313,9 @@ class MeetingFinder:
         if main is not None and not main.place and self.dateline:  # the dateline places the main event
             main.place = self.dateline
             main.mode = main.mode or "InPerson"
+        head = self._headline()
+        if main is not None and not main.place and head is not None and head.place and not head.date:
+            main.place = head.place  # "X and Y hold talks in Oman" over "... held talks on Saturday"
         for m in self.mentions:
             if m.place or m.date:
                 target = next((c for c in concrete if self._related(c, m)
@@ -316,6 +323,7 @@ class MeetingFinder:
                 if target is not None:
                     self._merge(target, m)
                     target.start = min(target.start, m.start)
+                    target.seen.append(m.pos)
                 else:
                     concrete.append(m)
             else:
@@ -333,9 +341,9 @@ class MeetingFinder:
             if target is not None:
                 for p in m.attendees:
                     give(target.attendees, p.name, p.role, p.evidence)
-        for j in self.joiners:
-            target = self._current([c for c in concrete if j.place in (None, c.place) and not c.background], j.pos) \
-                or self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
+        for j in self.joiners:  # an anchored joiner goes where its anchor is ("X brought A with him")
+            fit = [c for c in concrete if j.place in (None, c.place) and (j.anchor is None or j.anchor in c.names())]
+            target = self._current([c for c in fit if not c.background], j.pos) or self._current(fit, j.pos)
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
         g = load_gazetteer()
@@ -354,11 +362,20 @@ class MeetingFinder:
                 confidence=0.8 if m.place and m.date else 0.65))
         return out
 
+    def _headline(self) -> Mention | None:
+        """The mention in the article's first sentence (its headline), if any."""
+        first = next((s for s in self.doc.sents if s.text.strip()), None)
+        return next((m for m in self.mentions if first is not None and m.start == first.start_char
+                     and m.status != "Scheduled" and not m.fresh and not m.background), None)
+
     @staticmethod
     def _current(concrete: list[Mention], pos: int) -> Mention | None:
+        """The meeting mentioned last before ``pos`` (else the first one)."""
+        def last(c: Mention) -> int:
+            return max(p for p in (c.pos, *c.seen) if p <= pos)
         before = [c for c in concrete if c.pos <= pos]
         if before:
-            return max(before, key=lambda c: c.pos)
+            return max(before, key=last)
         return min(concrete, key=lambda c: c.pos) if concrete else None
 
 

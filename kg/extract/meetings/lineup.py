@@ -48,8 +48,9 @@ def _side_seats(t: Token, idx: ActorIndex) -> list[Joiner]:
     return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in listed_persons(t.doc[t.i + 1], idx)]
 
 
-def _among(t: Token, idx: ActorIndex) -> list[Joiner]:
-    """ "Among those counterparts were A, B" / "..., among them A, B and C"."""
+def _among(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
+    """ "Among those counterparts were A, B" / "..., among them A, B and C". After "X brought officials
+    with him, among them A, B", A and B go where X goes (X anchors them)."""
     words = GROUP_NOUNS | {"the", "these", "whom"}
     if t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ not in words:
         return []
@@ -61,7 +62,15 @@ def _among(t: Token, idx: ActorIndex) -> list[Joiner]:
         j += 1
     if j >= end:
         return []
-    return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in listed_persons(t.doc[j], idx)]
+    named = listed_persons(t.doc[j], idx)
+    if t.head.i in idx.token_actor and t.head.dep_ in ("appos", "conj"):  # the parse keeps the list whole
+        named += [p for p in persons(t.head, res, idx, companions=False) if p[0] not in [n for n, _ in named]]
+    verb = next((h for h in t.ancestors if h.pos_ == "VERB"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    anchor = idx.token_actor.get(subj.i) if subj is not None and subj.i < t.i else None
+    anchor = anchor if anchor and idx.kind(anchor) == "Person" else None
+    return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end)), anchor if n != anchor else None)
+            for n, s in named]
 
 
 def _team_owner(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
@@ -94,7 +103,7 @@ def lineups(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
         elif t.lemma_ == "sit" and t.pos_ == "VERB":
             out += _side_seats(t, idx)
         elif t.lower_ == "among":
-            out += _among(t, idx)
+            out += _among(t, res, idx)
         elif t.lemma_ in TEAM_NOUNS and t.pos_ == "NOUN":
             out += _team_owner(t, res, idx)
         elif t.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children) \
