@@ -72,8 +72,8 @@ def _scope(trigger: Token) -> list[Token]:
     while h.dep_ in ("pobj", "dobj", "prep", "xcomp", "nsubj", "nsubjpass", "compound", "acl") and h.head is not h:
         h = h.head
         heads.append(h)
-        if h.pos_ in ("VERB", "AUX"):
-            break
+        if h.pos_ in ("VERB", "AUX") or h.lower_ in SEQUENCE_WORDS and h.dep_ == "prep":
+            break  # "took place a week after the opening round": the main clause is another meeting's
     for x in heads:
         for c in x.children:
             if c in heads or c.dep_ in ("ccomp", "advcl", "conj", "csubj", "mark", "punct"):
@@ -119,7 +119,8 @@ class MeetingFinder:
         low = t.lower_
         if (t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") or t.pos_ == "PROPN" and t.is_title) \
                 and low in TRIGGER_NOUNS | SESSION_NOUNS and not not_a_session(t):
-            if t.pos_ != "VERB" or low == "signing" and t.dep_ in ("nsubj", "pobj", "dobj", "compound"):
+            if t.pos_ != "VERB" or low == "signing" and (t.dep_ in ("nsubj", "pobj", "dobj", "compound") or t.dep_ == "ROOT"
+                                                          and not any(c.dep_ == "nsubj" for c in t.children)):
                 return True
         if t.pos_ == "NOUN" and low in ("round", "rounds"):
             return round_of_talks(t)

@@ -63,8 +63,10 @@ def _among(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     if j >= end:
         return []
     named = listed_persons(t.doc[j], idx)
-    if t.head.i in idx.token_actor and t.head.dep_ in ("appos", "conj"):  # the parse keeps the list whole
-        named += [p for p in persons(t.head, res, idx, companions=False) if p[0] not in [n for n, _ in named]]
+    heads = [t.head] if t.head.dep_ in ("appos", "conj") else []  # the parse keeps the list whole
+    for h in heads + [c for c in t.children if c.dep_ == "pobj"]:
+        if h.i in idx.token_actor:
+            named += [p for p in persons(h, res, idx, companions=False) if p[0] not in [n for n, _ in named]]
     verb = next((h for h in t.ancestors if h.pos_ == "VERB"), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     anchor = idx.token_actor.get(subj.i) if subj is not None and subj.i < t.i else None

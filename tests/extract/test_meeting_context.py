@@ -1,0 +1,79 @@
+"""Attendees and places taken from the words around a meeting: the sentence after a caption's colon,
+the subject of "left after talks with Y", a line-up anchored to its leader, a side's negotiator, a
+headline's place, an earlier (pluperfect) meeting kept apart, "the Omani capital"."""
+from datetime import date
+
+
+def names(m):
+    return {p.name for p in m.participants}
+
+
+def test_caption_colon_names_the_signatories_in_the_next_sentence(run):
+    f = run("Signing in Oslo, Norway, on March 3 2025:\n\nAnna Berg, Sweden's trade minister, and Danish "
+            "envoy Lars Holm put their signatures under the pact.")
+    m = next(m for m in f.meetings if m.place == "Oslo")
+    assert {"Anna Berg", "Lars Holm"} <= names(m)
+
+
+def test_caption_colon_does_not_reach_past_a_full_stop(run):
+    f = run("The signing took place in Oslo on March 3 2025. Anna Berg later flew to Rome.")
+    assert not any("Anna Berg" in names(m) for m in f.meetings)
+
+
+def test_subject_leaving_after_a_session_with_a_person_took_part(run):
+    f = run("Tom Becker, the American envoy, flew home on Friday after a four-hour session with President "
+            "Ivan Petrov in Minsk.")
+    m = next(m for m in f.meetings if m.place == "Minsk")
+    assert {"Tom Becker", "Ivan Petrov"} <= names(m)
+
+
+def test_subject_criticising_talks_is_no_participant(run):
+    f = run("Maria Lopez criticised the talks with President Ivan Petrov in Minsk on March 3 2025.")
+    assert not any("Maria Lopez" in names(m) for m in f.meetings)
+
+
+def test_line_up_brought_with_him_joins_his_meeting_not_the_latest(run):
+    f = run("Delegations from both countries met in Vienna on March 3 2025. Jan Novak led the Czech team. "
+            "On the way, the team had stopped in Linz for a meeting with Governor Karl Huber. Novak brought "
+            "several officials with him, among them Eva Dvorak, his chief adviser, and Petr Svoboda.")
+    vienna = next(m for m in f.meetings if m.place == "Vienna")
+    assert {"Eva Dvorak", "Petr Svoboda"} <= names(vienna)
+    assert not any("Eva Dvorak" in names(m) for m in f.meetings if m.place == "Linz")
+
+
+def test_a_sides_negotiator_takes_part_in_the_current_meeting(run):
+    f = run("A second round of talks opened in Vienna on March 3 2025. Czech negotiator Jan Novak said the "
+            "gap between the sides had narrowed.")
+    assert "Jan Novak" in names(next(m for m in f.meetings if m.place == "Vienna"))
+
+
+def test_a_negotiator_without_a_side_is_not_added(run):
+    f = run("A second round of talks opened in Vienna on March 3 2025. The negotiator Jan Novak once wrote a "
+            "book about it.")
+    assert "Jan Novak" not in names(next(m for m in f.meetings if m.place == "Vienna"))
+
+
+def test_the_country_adjective_capital_is_its_capital(run):
+    f = run("Norway and Chile held talks on trade in the Omani capital on March 3 2025.")
+    assert [m.place for m in f.meetings] == ["Muscat"]
+
+
+def test_a_place_after_an_earlier_round_is_not_the_new_rounds_place(run):
+    f = run("Saturday's negotiations in Rome took place a week after the opening round in the Omani capital, "
+            "Muscat.", published=date(2025, 4, 20))
+    assert not any(m.place == "Muscat" and m.date == date(2025, 4, 19) for m in f.meetings)
+    assert any(m.place == "Rome" for m in f.meetings)
+
+
+def test_headline_place_places_the_dated_main_meeting(run):
+    f = run("Norway and Chile hold trade talks in Oslo\n\nThe two governments held talks on fishing quotas "
+            "on Saturday, officials said.", published=date(2025, 4, 20))
+    assert [(m.place, m.date) for m in f.meetings] == [("Oslo", date(2025, 4, 19))]
+
+
+def test_headline_paragraph_is_a_sentence_of_its_own(run):
+    f = run("Peace talks resume in Vienna\n\nJan Novak, the Czech envoy, met Karl Huber in Linz on Friday.",
+            published=date(2025, 4, 20))
+    linz = next(m for m in f.meetings if m.place == "Linz")
+    assert {"Jan Novak", "Karl Huber"} <= names(linz)
+    assert not any(m.place == "Vienna" and m.date == date(2025, 4, 18) for m in f.meetings)
