@@ -77,3 +77,37 @@ def test_headline_paragraph_is_a_sentence_of_its_own(run):
     linz = next(m for m in f.meetings if m.place == "Linz")
     assert {"Jan Novak", "Karl Huber"} <= names(linz)
     assert not any(m.place == "Vienna" and m.date == date(2025, 4, 18) for m in f.meetings)
+
+
+def test_participle_clause_shares_the_place_of_its_verb(run):
+    f = run("Only days earlier, Kirill Dmitriev had been in Washington himself, holding talks with senior members "
+            "of Donald Trump's team.", published=date(2025, 4, 12))
+    m = next(m for m in f.meetings if m.place == "Washington")
+    assert names(m) == {"Kirill Dmitriev"}  # members of Trump's team: not Trump himself
+
+
+def test_appositive_members_of_the_delegation_join_the_talks(run):
+    f = run("Trade talks opened in Oslo on March 3 2025. Anna Berg had to leave early. Maria Lopez and envoy "
+            "Jan Novak, the other members of the delegation, stayed on.")
+    m = next(m for m in f.meetings if m.place == "Oslo")
+    assert {"Maria Lopez", "Jan Novak"} <= names(m)
+
+
+def test_a_joiner_goes_to_the_meeting_before_it_not_a_later_one(run):
+    f = run("Jan Novak had stopped in Linz for a meeting with Karl Huber on March 1 2025. Maria Lopez and envoy "
+            "Petr Svoboda, the other members of the delegation, stayed on. Further talks were held in Bergen on "
+            "April 9 2025.")
+    bergen = next(m for m in f.meetings if m.place == "Bergen")
+    assert not {"Maria Lopez", "Petr Svoboda"} & names(bergen)
+
+
+def test_the_presence_of_a_person_makes_them_an_attendee(run):
+    f = run("Days of bargaining in Doha ended on March 3 2025. The presence of Tom Becker, the incoming "
+            "envoy, was seen as decisive.")
+    assert "Tom Becker" in names(f.meetings[0])
+
+
+def test_in_the_absence_of_a_person_is_no_attendance(run):
+    f = run("Days of bargaining in Doha ended on March 3 2025. Tom Becker was absent, and the talks went on "
+            "without the presence of Tom Becker.")
+    assert "Tom Becker" not in names(f.meetings[0])

@@ -86,6 +86,12 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
         for name, span in _lead_phrase(t, res, idx):
             out.append(Joiner(t.idx, Participant(name, role, span)))
         h = t.head
+        if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ == "appos":
+            who = h.head.head  # "A and B, the other members of the delegation"
+            while who.dep_ == "conj" and who.head.i != who.i:
+                who = who.head
+            for name, span in persons(who, res, idx, companions=False):
+                out.append(Joiner(t.idx, Participant(name, None, Span(span.start, t.idx + len(t)))))
         if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ in ("attr", "nsubj"):
             subj = subject(h.head.head) if h.head.dep_ == "attr" else None
             for name, span in persons(subj, res, idx) if subj is not None else []:
@@ -185,6 +191,22 @@ def in_session(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     return out
 
 
+def presence(doc: Doc, idx: ActorIndex) -> list[Joiner]:
+    """ "The presence of X was credited ...", "X's presence at the talks": X took part (the current
+    meeting); "in A's presence" inside a session phrase is :func:`in_session`'s."""
+    out: list[Joiner] = []
+    for t in doc_tokens(doc):
+        if t.lower_ != "presence" or t.pos_ != "NOUN" or t.head.lower_ in ("in", "without"):
+            continue
+        who = [c for c in t.children if c.dep_ == "poss"]
+        who += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for w in who:
+            name = idx.token_actor.get(w.i)
+            if name and idx.kind(name) == "Person":
+                out.append(Joiner(t.idx, Participant(name, None, tok_span(t, w))))
+    return out
+
+
 def acting_as(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "X acted as host and mediator", "X served as mediator": X takes part in the current meeting."""
     out: list[Joiner] = []
@@ -222,6 +244,6 @@ def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
 def joiners(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named apart from any meeting mention, in text order."""
     found = delegation_members(doc, res, idx) + companions(doc, res, idx) + attendance_lists(doc, idx)
-    found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx)
+    found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx) + presence(doc, idx)
     found += chief_negotiators(doc, idx) + lineups(doc, res, idx)
     return sorted(found, key=lambda j: j.pos)

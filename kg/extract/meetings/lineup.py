@@ -21,6 +21,7 @@ from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, t
 GROUP_NOUNS = frozenset("""counterparts participants attendees leaders officials delegates members guests
 negotiators those them""".split())
 TEAM_NOUNS = frozenset("team delegation".split())
+PART_NOUNS = frozenset("member official part aide staffer representative".split())  # some of the team
 INCLUDE_VERBS = frozenset("include comprise feature".split())
 
 
@@ -78,7 +79,8 @@ def _among(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
 def _team_owner(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "A's delegation", "the delegation of A", "A's team": A heads the side at the meeting."""
     out: list[Joiner] = []
-    for c in t.children:
+    part = t.head.lower_ == "of" and t.head.head.lemma_ in PART_NOUNS  # "senior members of A's team"
+    for c in () if part else t.children:
         who = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None) \
             if c.dep_ == "prep" and c.lower_ == "of" else None
         if who is None or who.lower_ in ("its", "their", "our"):
