@@ -111,3 +111,9 @@ def test_in_the_absence_of_a_person_is_no_attendance(run):
     f = run("Days of bargaining in Doha ended on March 3 2025. Tom Becker was absent, and the talks went on "
             "without the presence of Tom Becker.")
     assert "Tom Becker" not in names(f.meetings[0])
+
+
+def test_headline_place_goes_to_a_scheduled_dated_meeting_when_none_was_held(run):
+    f = run("Norway and Chile to hold trade talks in Oslo\n\nThe two governments will hold talks on fishing "
+            "quotas on Monday, officials said.", published=date(2025, 4, 20))
+    assert [m.place for m in f.meetings] == ["Oslo"]

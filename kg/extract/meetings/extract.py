@@ -279,8 +279,11 @@ class MeetingFinder:
             main.place = self.dateline
             main.mode = main.mode or "InPerson"
         head = self._headline()
-        if main is not None and not main.place and head is not None and head.place and not head.date:
-            main.place = head.place  # "X and Y hold talks in Oman" over "... held talks on Saturday"
+        if head is not None and head.place and not head.date:  # "X and Y hold talks in Oman" over
+            lead = main if main is not None else next(  # "... held talks on Saturday"
+                (m for m in self.mentions if m.date and not m.place and not m.background and not m.fresh), None)
+            if lead is not None and not lead.place:
+                lead.place = head.place
         for m in self.mentions:
             if m.place or m.date:
                 target = next((c for c in concrete if self._related(c, m)
