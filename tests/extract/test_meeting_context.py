@@ -117,3 +117,31 @@ def test_headline_place_goes_to_a_scheduled_dated_meeting_when_none_was_held(run
     f = run("Norway and Chile to hold trade talks in Oslo\n\nThe two governments will hold talks on fishing "
             "quotas on Monday, officials said.", published=date(2025, 4, 20))
     assert [m.place for m in f.meetings] == ["Oslo"]
+
+
+def test_delegation_led_by_a_and_including_b_and_c(run):
+    f = run("A Chilean delegation led by Maria Lopez and including Petr Svoboda and Eva Dvorak arrived in Oslo "
+            "on March 3 2025 for talks.")
+    m = f.meetings[0]
+    assert {"Maria Lopez", "Petr Svoboda", "Eva Dvorak"} <= names(m)
+    assert {p.name: p.role for p in m.participants}["Petr Svoboda"] is None  # a member, not the head
+
+
+def test_embedded_post_is_dated_by_its_signature(run):
+    f = run("Talks on the border went on at the palace.\n\nPresident Lopez Holds a Meeting with Nordic Ministers "
+            "https://t.co/AbC123 — Office of the President (@ChilePresident) March 3, 2025\n", published=None)
+    assert any(m.date == date(2025, 3, 3) for m in f.meetings)
+
+
+def test_a_date_before_the_post_signature_is_not_moved(run):
+    f = run("Talks opened in Oslo on March 1 2025.\n\nWe met our friends today, said the minister.\n",
+            published=None)
+    assert [m.date for m in f.meetings] == [date(2025, 3, 1)]
+
+
+def test_a_meeting_being_arranged_adds_no_one_to_the_meeting_held(run):
+    f = run("Maria Lopez held talks with Eva Dvorak in Oslo on March 3 2025. Afterwards Lopez said she had "
+            "phoned Ivan Petrov to start arranging for Petrov and Dvorak to meet.")
+    m = next(m for m in f.meetings if m.place == "Oslo")
+    assert "Ivan Petrov" not in names(m)
+    assert {"Maria Lopez", "Eva Dvorak"} <= names(m)

@@ -85,6 +85,11 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
         role = MEDIATOR if t.lemma_ == "mediation" else HEAD_OF_DELEGATION
         for name, span in _lead_phrase(t, res, idx):
             out.append(Joiner(t.idx, Participant(name, role, span)))
+        near = [c for c in t.children] + [x for c in t.children if c.dep_ == "acl" for x in c.children]
+        for c in near:  # "a delegation led by A and including B and C"
+            if c.lemma_ == "include" and c.dep_ in ("prep", "acl", "conj"):
+                for p in (p for p in c.children if p.dep_ in ("pobj", "dobj")):
+                    out += [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in persons(p, res, idx)]
         h = t.head
         if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ == "appos":
             who = h.head.head  # "A and B, the other members of the delegation"
