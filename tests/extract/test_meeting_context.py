@@ -145,11 +145,3 @@ def test_a_meeting_being_arranged_adds_no_one_to_the_meeting_held(run):
     m = next(m for m in f.meetings if m.place == "Oslo")
     assert "Ivan Petrov" not in names(m)
     assert {"Maria Lopez", "Eva Dvorak"} <= names(m)
-
-
-def test_a_signing_at_a_summit_is_a_meeting_of_its_own_on_the_summits_day(run):
-    f = run("The regional summit opened in Oslo on March 3 2025. The signing ceremony in Oslo, which Maria "
-            "Lopez witnessed, saw Petr Svoboda and Eva Dvorak put their names to the accord.")
-    oslo = [m for m in f.meetings if m.place == "Oslo"]
-    assert len(oslo) == 2
-    assert all(m.date == date(2025, 3, 3) for m in oslo)

@@ -23,7 +23,7 @@ from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
-from .sessions import SESSION_NOUNS, SIGNED, fresh, same_session, hypothetical, not_a_session, round_of_talks, session_of
+from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
@@ -252,12 +252,12 @@ class MeetingFinder:
             return False
         return compatible(a.place, b.place, self.gaz, self.within) and \
             (a.date is None or b.date is None or a.date == b.date) and \
-            same_session(a.session, b.session)
+            (a.session is None or b.session is None or a.session == b.session)
 
     def _merge(self, into: Mention, m: Mention) -> None:
         into.background = into.background and m.background
         into.place = inner(into.place, m.place, self.gaz, self.within)
-        into.session = m.session if into.session in (None, SIGNED) and m.session else into.session
+        into.session = into.session or m.session
         if into.date is None and m.date is not None:
             into.date, into.basis = m.date, m.basis
         if m.status != "Held" and into.status == "Held":
@@ -296,11 +296,6 @@ class MeetingFinder:
                     concrete.append(m)
             else:
                 bare.append(m)
-        for c in [c for c in concrete if c.session and c.place and not c.date]:  # the signing at the summit
-            day = next((d for d in concrete if d.date and d.session and not same_session(d.session, c.session) and not d.background
-                        and compatible(c.place, d.place, self.gaz, self.within)), None)
-            if day is not None:  # a session reported beside another of the same place shares its day
-                c.date, c.basis = day.date, day.basis
         placed = [c for c in concrete if c.place and not c.date and c.status != "Scheduled"]
         for m in [c for c in concrete if c.by_publication and not c.place]:
             if len(placed) == 1:  # "talks move to Florida" ... "negotiators are meeting with ...": one event

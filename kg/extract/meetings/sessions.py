@@ -19,18 +19,7 @@ SESSION_WORDS = {"one-on-one": "bilateral", "bilateral": "bilateral", "private":
                  "plenary": "plenary", "expanded": "plenary", "enlarged": "plenary", "morning": "morning",
                  "afternoon": "afternoon", "evening": "evening", "dinner": "dinner", "banquet": "dinner",
                  "lunch": "lunch", "luncheon": "lunch", "breakfast": "breakfast", "signing": "signing",
-                 "ceremony": "signing", "summit": "summit"}
-SIGNED = "signed"  # a signing told by the verb only
-
-
-def same_session(a: str | None, b: str | None) -> bool:
-    """Two mentions may be one meeting: either names no session, both name the same, or one is a
-    signing told by the verb ("signed the text") and the other the signing or the summit around it."""
-    if a is None or b is None or a == b:
-        return True
-    return SIGNED in (a, b) and {a, b} - {SIGNED} <= {"signing", "summit"}
-
-
+                 "ceremony": "signing"}
 HYPOTHETICAL_MODS = frozenset("possible potential proposed eventual prospective hypothetical".split())
 HYPOTHETICAL_HEADS = frozenset("""propose suggest seek want urge demand prepare arrange explore consider
 advocate wish push idea proposal possibility prospect request bid readiness call""".split())
@@ -46,8 +35,8 @@ def session_of(trig: Token) -> str | None:
     """The session a mention names ("one-on-one talks": bilateral; "the signing ceremony": signing)."""
     if trig.lower_ in SESSION_WORDS:
         return SESSION_WORDS[trig.lower_]
-    if trig.pos_ == "VERB" and trig.lemma_ == "sign":  # "A and B signed the accord in X": a signing, which
-        return SIGNED  # may be part of the summit the article reports (a "signing ceremony" is one of its own)
+    if trig.pos_ == "VERB" and trig.lemma_ == "sign":  # "A and B signed the accord in X": the signing
+        return "signing"
     words = [c for c in trig.children if c.dep_ in ("amod", "compound", "nmod")]
     text = trig.doc[trig.left_edge.i:trig.i].text.lower()
     if "one-on-one" in text.replace(" - ", "-") or "one on one" in text:
