@@ -33,7 +33,7 @@ ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X"
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
 HOPE_VERBS = frozenset("hope want wish like love".split())
 HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split())  # the small model's lemmas slip
-SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going arrange organise organize".split())
+SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
 UNDERWAY_VERBS = frozenset("begin start continue resume".split())
 CANCEL_WORDS = frozenset("cancel postpone scrap delay call".split())
 
@@ -303,8 +303,6 @@ class MeetingFinder:
                 concrete.remove(m)
         for m in bare:
             names = m.names()
-            if m.status == "Scheduled" and not any(c.status == "Scheduled" for c in concrete):
-                continue  # "arranging for A and B to meet": a meeting still to come, not one reported
             target = next((c for c in concrete if names & c.names()), None)
             if target is None and (m.definite or not names):
                 target = self._current(concrete, m.pos)
