@@ -80,10 +80,10 @@ def test_headline_paragraph_is_a_sentence_of_its_own(run):
 
 
 def test_participle_clause_shares_the_place_of_its_verb(run):
-    f = run("Only days earlier, Kirill Dmitriev had been in Washington himself, holding talks with senior members "
-            "of Donald Trump's team.", published=date(2025, 4, 12))
+    f = run("Two days before, Lena Marsh was in Washington on her own, holding talks with several members of "
+            "President Omar Reyes's team.", published=date(2025, 4, 12))
     m = next(m for m in f.meetings if m.place == "Washington")
-    assert names(m) == {"Kirill Dmitriev"}  # members of Trump's team: not Trump himself
+    assert names(m) == {"Lena Marsh"}  # members of Reyes's team: not Reyes himself
 
 
 def test_appositive_members_of_the_delegation_join_the_talks(run):
