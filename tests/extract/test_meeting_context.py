@@ -59,7 +59,7 @@ def test_the_country_adjective_capital_is_its_capital(run):
 
 
 def test_a_place_after_an_earlier_round_is_not_the_new_rounds_place(run):
-    f = run("Saturday's negotiations in Rome took place a week after the opening round in the Omani capital, "
+    f = run("Saturday's negotiations in Rome were held seven days after the first round in the Omani capital, "
             "Muscat.", published=date(2025, 4, 20))
     assert not any(m.place == "Muscat" and m.date == date(2025, 4, 19) for m in f.meetings)
     assert any(m.place == "Rome" for m in f.meetings)
