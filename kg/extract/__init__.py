@@ -26,6 +26,19 @@ BULLET_START = re.compile(r"[•·▪‣◦*–-]\s")
 __all__ = ["EXTRACTOR_VERSION", "body_text", "extract", "extract_many", "load_nlp"]
 
 
+CONTINUING_WORDS = frozenset("and or but of the a an to in on at with by for from between as than nor".split())
+
+
+def _paragraph_ends(text: str, start: int, end: int, nxt: int) -> bool:
+    """A headline, a standfirst or a caption ends without a stop: a blank line, then a capital, after a
+    last word that leaves nothing open (no comma, no "and", "of", "with") is no sentence broken in two."""
+    if text[end:nxt].count("\n") < 2 or text[end:nxt].strip() or nxt >= len(text) or not text[nxt].isupper():
+        return False
+    words = text[start:end].rstrip().rsplit(None, 1)
+    last = words[-1] if words else ""
+    return last[-1:].isalnum() and last.lower() not in CONTINUING_WORDS
+
+
 def body_text(article: Article) -> str:
     """The article text with everything outside the body ranges blanked (offsets unchanged).
 
@@ -43,6 +56,7 @@ def body_text(article: Article) -> str:
         if span.end < len(chars):
             ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?\"”»:)"
             nxt = ranges[i + 1].start if i + 1 < len(ranges) else len(chars)
+            ends_sentence = ends_sentence or _paragraph_ends(text, span.start, span.end, nxt)
             for j in range(span.end, nxt):
                 chars[j] = " "
             starts_dateline = nxt < len(text) and (DATELINE_START.match(text, nxt) is not None

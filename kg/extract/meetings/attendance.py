@@ -85,7 +85,18 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
         role = MEDIATOR if t.lemma_ == "mediation" else HEAD_OF_DELEGATION
         for name, span in _lead_phrase(t, res, idx):
             out.append(Joiner(t.idx, Participant(name, role, span)))
+        near = [c for c in t.children] + [x for c in t.children if c.dep_ == "acl" for x in c.children]
+        for c in near:  # "a delegation led by A and including B and C"
+            if c.lemma_ == "include" and c.dep_ in ("prep", "acl", "conj"):
+                for p in (p for p in c.children if p.dep_ in ("pobj", "dobj")):
+                    out += [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in persons(p, res, idx)]
         h = t.head
+        if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ == "appos":
+            who = h.head.head  # "A and B, the other members of the delegation"
+            while who.dep_ == "conj" and who.head.i != who.i:
+                who = who.head
+            for name, span in persons(who, res, idx, companions=False):
+                out.append(Joiner(t.idx, Participant(name, None, Span(span.start, t.idx + len(t)))))
         if h.lower_ == "of" and h.head.lower_ in MEMBER_NOUNS and h.head.dep_ in ("attr", "nsubj"):
             subj = subject(h.head.head) if h.head.dep_ == "attr" else None
             for name, span in persons(subj, res, idx) if subj is not None else []:
@@ -185,6 +196,22 @@ def in_session(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     return out
 
 
+def presence(doc: Doc, idx: ActorIndex) -> list[Joiner]:
+    """ "The presence of X was credited ...", "X's presence at the talks": X took part (the current
+    meeting); "in A's presence" inside a session phrase is :func:`in_session`'s."""
+    out: list[Joiner] = []
+    for t in doc_tokens(doc):
+        if t.lower_ != "presence" or t.pos_ != "NOUN" or t.head.lower_ in ("in", "without"):
+            continue
+        who = [c for c in t.children if c.dep_ == "poss"]
+        who += [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        for w in who:
+            name = idx.token_actor.get(w.i)
+            if name and idx.kind(name) == "Person":
+                out.append(Joiner(t.idx, Participant(name, None, tok_span(t, w))))
+    return out
+
+
 def acting_as(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "X acted as host and mediator", "X served as mediator": X takes part in the current meeting."""
     out: list[Joiner] = []
@@ -204,21 +231,24 @@ def acting_as(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
 
 def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "X, the rebels' chief negotiator, ...", "lead negotiator X": a party's chief negotiator heads its
-    delegation at the current meeting."""
+    delegation at the current meeting; "Russian negotiator X" (a side's negotiator) takes part in it."""
     out: list[Joiner] = []
     for t in doc_tokens(doc):
-        if t.lemma_ != "negotiator" or t.dep_ not in ("appos", "compound") or not any(
-                c.lower_ in CHIEF_WORDS for c in t.children if c.dep_ in ("amod", "compound")):
+        if t.lemma_ != "negotiator" or t.dep_ not in ("appos", "compound"):
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss")]
+        chief = any(c.lower_ in CHIEF_WORDS for c in mods)
+        if not chief and not any(c.i in idx.countries for c in mods):
             continue
         name = idx.token_actor.get(t.head.i)
         if name and idx.kind(name) == "Person":
-            out.append(Joiner(t.idx, Participant(name, HEAD_OF_DELEGATION, tok_span(t.head, t))))
+            out.append(Joiner(t.idx, Participant(name, HEAD_OF_DELEGATION if chief else None, tok_span(t.head, t))))
     return out
 
 
 def joiners(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named apart from any meeting mention, in text order."""
     found = delegation_members(doc, res, idx) + companions(doc, res, idx) + attendance_lists(doc, idx)
-    found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx)
+    found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx) + presence(doc, idx)
     found += chief_negotiators(doc, idx) + lineups(doc, res, idx)
     return sorted(found, key=lambda j: j.pos)

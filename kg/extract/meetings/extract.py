@@ -22,17 +22,15 @@ from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date
+from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
 from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
 
-# a call is a meeting only when called one ("talks by phone"): "call" is no trigger (GOLD_FORMAT)
-TRIGGER_NOUNS = frozenset("meeting meetings talks negotiations negotiation summit visit bargaining encounter".split())
 TRIGGER_VERBS = frozenset("meet visit".split())
 ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X": a meeting at X
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
-SEQUENCE_WORDS = frozenset("after following before since ahead".split())
 HOPE_VERBS = frozenset("hope want wish like love".split())
 HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split())  # the small model's lemmas slip
 SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
@@ -58,43 +56,10 @@ class Mention:
     background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
     fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
+    seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
-
-
-def _scope(trigger: Token) -> list[Token]:
-    """Tokens that can carry the trigger's place, date and attendees."""
-    toks = [trigger]
-    heads = [trigger]
-    h = trigger
-    while h.dep_ in ("pobj", "dobj", "prep", "xcomp", "nsubj", "nsubjpass", "compound", "acl") and h.head is not h:
-        h = h.head
-        heads.append(h)
-        if h.pos_ in ("VERB", "AUX"):
-            break
-    for x in heads:
-        for c in x.children:
-            if c in heads or c.dep_ in ("ccomp", "advcl", "conj", "csubj", "mark", "punct"):
-                continue
-            toks.extend(c.subtree)
-    return sorted(set(toks), key=lambda t: t.i)
-
-
-
-def _before_event(trig: Token) -> bool:
-    """ "agreed on Monday, following two days of talks": the sentence's date ends a span of talks that
-    came before it, so it is not the talks' date ("after meeting X on Monday, he said" keeps it)."""
-    of = trig.head
-    if of.lower_ != "of" or of.head.lemma_ not in ("day", "week", "month", "hour"):
-        return False
-    return any(h.lower_ in SEQUENCE_WORDS for h in of.ancestors if h.sent == trig.sent)
-
-
-def _reported(trig: Token) -> bool:
-    """ "X wrote on Saturday that they had agreed to meet": a meeting agreed or planned ("to meet") inside
-    reported speech does not take the date of the report (a date inside its own clause still counts)."""
-    return trig.pos_ == "VERB" and trig.dep_ == "xcomp" and any(h.dep_ == "ccomp" for h in trig.ancestors)
 
 
 class MeetingFinder:
@@ -118,7 +83,8 @@ class MeetingFinder:
         low = t.lower_
         if (t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") or t.pos_ == "PROPN" and t.is_title) \
                 and low in TRIGGER_NOUNS | SESSION_NOUNS and not not_a_session(t):
-            if t.pos_ != "VERB" or low == "signing" and t.dep_ in ("nsubj", "pobj", "dobj", "compound"):
+            if t.pos_ != "VERB" or low == "signing" and (t.dep_ in ("nsubj", "pobj", "dobj", "compound") or t.dep_ == "ROOT"
+                                                          and not any(c.dep_ == "nsubj" for c in t.children)):
                 return True
         if t.pos_ == "NOUN" and low in ("round", "rounds"):
             return round_of_talks(t)
@@ -179,7 +145,7 @@ class MeetingFinder:
     def mention(self, trig: Token) -> Mention:
         doc, idx = self.doc, self.idx
         sent = trig.sent
-        scope = _scope(trig)
+        scope = scope_of(trig)
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
@@ -193,8 +159,11 @@ class MeetingFinder:
             m.place_span = Span(first.idx, last.idx + len(last))
         verb = trig if trig.pos_ == "VERB" else next((h for h in trig.ancestors if h.pos_ in ("VERB", "AUX")), None)
         future = self._future(verb)
-        fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not _before_event(trig) \
-            and not _reported(trig)
+        if verb is not None and trig.dep_ not in ("nsubj", "nsubjpass") and verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+            m.background = True  # "had stopped off in X for a meeting with Y": told as what came before
+        fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not before_event(trig) \
+            and not reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
                                                       context_dates=self.context_dates, future=future,
                                                       sentence_fallback=fallback)
@@ -309,6 +278,12 @@ class MeetingFinder:
         if main is not None and not main.place and self.dateline:  # the dateline places the main event
             main.place = self.dateline
             main.mode = main.mode or "InPerson"
+        head = self._headline()
+        if head is not None and head.place and not head.date:  # "X and Y hold talks in Oman" over
+            lead = main if main is not None else next(  # "... held talks on Saturday"
+                (m for m in self.mentions if m.date and not m.place and not m.background and not m.fresh), None)
+            if lead is not None and not lead.place:
+                lead.place = head.place
         for m in self.mentions:
             if m.place or m.date:
                 target = next((c for c in concrete if self._related(c, m)
@@ -316,6 +291,7 @@ class MeetingFinder:
                 if target is not None:
                     self._merge(target, m)
                     target.start = min(target.start, m.start)
+                    target.seen.append(m.pos)
                 else:
                     concrete.append(m)
             else:
@@ -333,9 +309,10 @@ class MeetingFinder:
             if target is not None:
                 for p in m.attendees:
                     give(target.attendees, p.name, p.role, p.evidence)
-        for j in self.joiners:
-            target = self._current([c for c in concrete if j.place in (None, c.place) and not c.background], j.pos) \
-                or self._current([c for c in concrete if j.place in (None, c.place)], j.pos)
+        for j in self.joiners:  # an anchored joiner goes where its anchor is ("X brought A with him")
+            fit = [c for c in concrete if j.place in (None, c.place) and (j.anchor is None or j.anchor in c.names())]
+            target = self._current([c for c in fit if not c.background and c.pos <= j.pos], j.pos) \
+                or self._current(fit, j.pos)
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
         g = load_gazetteer()
@@ -354,11 +331,20 @@ class MeetingFinder:
                 confidence=0.8 if m.place and m.date else 0.65))
         return out
 
+    def _headline(self) -> Mention | None:
+        """The mention in the article's first sentence (its headline), if any."""
+        first = next((s for s in self.doc.sents if s.text.strip()), None)
+        return next((m for m in self.mentions if first is not None and m.start == first.start_char
+                     and m.status != "Scheduled" and not m.fresh and not m.background), None)
+
     @staticmethod
     def _current(concrete: list[Mention], pos: int) -> Mention | None:
+        """The meeting mentioned last before ``pos`` (else the first one)."""
+        def last(c: Mention) -> int:
+            return max(p for p in (c.pos, *c.seen) if p <= pos)
         before = [c for c in concrete if c.pos <= pos]
         if before:
-            return max(before, key=lambda c: c.pos)
+            return max(before, key=last)
         return min(concrete, key=lambda c: c.pos) if concrete else None
 
 

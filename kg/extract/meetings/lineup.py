@@ -21,6 +21,7 @@ from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, t
 GROUP_NOUNS = frozenset("""counterparts participants attendees leaders officials delegates members guests
 negotiators those them""".split())
 TEAM_NOUNS = frozenset("team delegation".split())
+PART_NOUNS = frozenset("member official part aide staffer representative".split())  # some of the team
 INCLUDE_VERBS = frozenset("include comprise feature".split())
 
 
@@ -48,8 +49,9 @@ def _side_seats(t: Token, idx: ActorIndex) -> list[Joiner]:
     return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in listed_persons(t.doc[t.i + 1], idx)]
 
 
-def _among(t: Token, idx: ActorIndex) -> list[Joiner]:
-    """ "Among those counterparts were A, B" / "..., among them A, B and C"."""
+def _among(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
+    """ "Among those counterparts were A, B" / "..., among them A, B and C". After "X brought officials
+    with him, among them A, B", A and B go where X goes (X anchors them)."""
     words = GROUP_NOUNS | {"the", "these", "whom"}
     if t.i + 1 >= len(t.doc) or t.doc[t.i + 1].lower_ not in words:
         return []
@@ -61,13 +63,24 @@ def _among(t: Token, idx: ActorIndex) -> list[Joiner]:
         j += 1
     if j >= end:
         return []
-    return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end))) for n, s in listed_persons(t.doc[j], idx)]
+    named = listed_persons(t.doc[j], idx)
+    heads = [t.head] if t.head.dep_ in ("appos", "conj") else []  # the parse keeps the list whole
+    for h in heads + [c for c in t.children if c.dep_ == "pobj"]:
+        if h.i in idx.token_actor:
+            named += [p for p in persons(h, res, idx, companions=False) if p[0] not in [n for n, _ in named]]
+    verb = next((h for h in t.ancestors if h.pos_ == "VERB"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    anchor = idx.token_actor.get(subj.i) if subj is not None and subj.i < t.i else None
+    anchor = anchor if anchor and idx.kind(anchor) == "Person" else None
+    return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end)), anchor if n != anchor else None)
+            for n, s in named]
 
 
 def _team_owner(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """ "A's delegation", "the delegation of A", "A's team": A heads the side at the meeting."""
     out: list[Joiner] = []
-    for c in t.children:
+    part = t.head.lower_ == "of" and t.head.head.lemma_ in PART_NOUNS  # "senior members of A's team"
+    for c in () if part else t.children:
         who = c if c.dep_ == "poss" else next((p for p in c.children if p.dep_ == "pobj"), None) \
             if c.dep_ == "prep" and c.lower_ == "of" else None
         if who is None or who.lower_ in ("its", "their", "our"):
@@ -94,7 +107,7 @@ def lineups(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
         elif t.lemma_ == "sit" and t.pos_ == "VERB":
             out += _side_seats(t, idx)
         elif t.lower_ == "among":
-            out += _among(t, idx)
+            out += _among(t, res, idx)
         elif t.lemma_ in TEAM_NOUNS and t.pos_ == "NOUN":
             out += _team_owner(t, res, idx)
         elif t.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children) \

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from ...model import Participant, Span
 from ..actors.index import ActorIndex
@@ -19,6 +19,7 @@ WITNESS_VERBS = frozenset("witness look watch observe".split())  # "as C looked 
 HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
 HEAD_OF_DELEGATION = "HeadOfDelegation"
+TALKED_PREPS = frozenset("after following during from at".split())  # "left after talks with Y"
 PAIR_NOUNS = frozenset("man woman leader minister envoy official".split())
 
 
@@ -192,6 +193,10 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
             if c.dep_ == "prep" and c.lower_ in ("through", "via"):
                 for p in c.children:
                     add(p)
+    if trig.dep_ == "pobj" and trig.head.lower_ in TALKED_PREPS and verb is not None and trig.head.head.i == verb.i \
+            and any(c.dep_ == "prep" and c.lower_ == "with" and persons(p, res, idx)
+                    for c in trig.children for p in c.children):
+        add(subject(verb))  # "X flew home after a session with Y": X sat in the session with Y
     if trig.dep_ == "pobj" and trig.head.lower_ in ("over", "during") and verb is not None and trig.head.head.i == verb.i:
         add(subject(verb))  # "A lifts his glass to B over dinner"
         for c in verb.children:
@@ -199,7 +204,12 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for p in c.children:
                     add(p)
     colon = next((t for t in trig.doc[trig.i + 1:trig.sent.end] if t.text == ":"), None)
-    if colon is not None and trig.i - trig.sent.start < 12:  # "Signing in X on D: A and B put their names to"
+    nxt = _after_colon(trig.sent) if trig.i - trig.sent.start < 12 else None
+    if nxt is not None:  # "Signing in X on D:" ending its sentence: the next one says who
+        root = nxt.root
+        add(subject(root) if root.pos_ in ("VERB", "AUX") else root)
+        out.extend(p for p in listed_persons(nxt[0], idx) if p[0] not in [n for n, _ in out])
+    elif colon is not None and trig.i - trig.sent.start < 12:  # "Signing in X on D: A and B put their names to"
         after = next((t for t in trig.doc[colon.i + 1:trig.sent.end] if t.pos_ == "VERB"), None)
         if after is not None:
             add(subject(after))
@@ -223,6 +233,15 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for p in c.children:
                     add(p)
     return out
+
+
+def _after_colon(sent: SpacySpan) -> SpacySpan | None:
+    """The sentence after ``sent`` when ``sent`` ends with a colon (a caption or a list announced)."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    first = next((t for t in sent.doc[sent.end:sent.end + 3] if not t.is_space), None)
+    return first.sent if first is not None else None
 
 
 def _owner(tok: Token, idx: ActorIndex) -> Token | None:

@@ -41,6 +41,38 @@ def _anchors(trig: Token) -> set[int]:
     return out
 
 
+SEQUENCE_PREPS = frozenset("after before following since".split())
+
+
+def _earlier(t: Token, trig: Token) -> bool:
+    """ "took place a week after the opening round in X": X places the earlier event, not ``trig``'s."""
+    mine = {trig.i, *(h.i for h in trig.ancestors)}
+    return any(h.lower_ in SEQUENCE_PREPS and h.i not in mine for h in t.ancestors)
+
+
+def capital_of(t: Token, idx: ActorIndex) -> str | None:
+    """ "the Omani capital", "Oman's capital": the gazetteer's capital of the country named."""
+    country = next((idx.countries[c.i] for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                    and c.i in idx.countries), None)
+    if country is None:
+        return None
+    g = load_gazetteer()
+    return next((g.capital_labels[k] for k, v in g.capitals.items() if v == country), None)
+
+
+PARTICIPLE_VERBS = frozenset("hold have conduct attend lead".split())  # "..., holding talks with Y"
+
+
+def _stay(trig: Token) -> Token | None:
+    """ "X was in Washington, holding talks with Y": the verb whose place a participle clause of
+    meeting shares (the clause has no conjunction of its own: "after holding talks" is another time)."""
+    v = trig.head if trig.dep_ == "dobj" else None
+    if v is None or v.tag_ != "VBG" or v.dep_ != "advcl" or v.lemma_ not in PARTICIPLE_VERBS \
+            or any(c.dep_ == "mark" or c.dep_ == "prep" for c in v.children if c.i < v.i):
+        return None
+    return v.head
+
+
 def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | None:
     """The place attached to the trigger, its governing verbs or its relative clause ("in Florida");
     a venue gives its city ("at the White House": Washington); a city wins over a country."""
@@ -50,6 +82,8 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
         label = place_of(t, idx)
         if label is None and t.dep_ == "pobj":  # "in the Omani capital, Muscat"
             label = next((place_of(c, idx) for c in t.children if c.dep_ == "appos" and place_of(c, idx)), None)
+        if label is None and t.dep_ == "pobj" and t.lower_ == "capital":  # "in the Omani capital"
+            label = capital_of(t, idx)
         if label is None and t.dep_ == "pobj" and t.lemma_ in BUILDINGS:  # "at a Gyeongju hotel"
             label = next((place_of(c, idx) for c in t.children if c.dep_ == "compound" and place_of(c, idx)), None)
         if label and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS and t.head.head.i in anchors:
@@ -65,9 +99,15 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
             elif best in countries and label not in countries:
                 best = label
         return best
+    stay = _stay(trig)
+    if stay is not None:
+        label = next((place_of(p, idx) for c in stay.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for p in c.children if p.dep_ == "pobj" and place_of(p, idx) not in (None, *countries)), None)
+        if label:  # "X had been in Washington, holding talks with Y"
+            return label
     for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
-        label = place_of(t, idx)
-        if label and t.dep_ == "pobj" and label not in countries and (
+        label = place_of(t, idx) or (capital_of(t, idx) if t.lower_ == "capital" else None)
+        if label and t.dep_ == "pobj" and label not in countries and not _earlier(t, trig) and (
                 t.head.lower_ in ("in", "at") or _of_place(t)):
             return label
     return None

@@ -52,6 +52,9 @@ def hypothetical(trig: Token) -> bool:
     if any(c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODS for c in trig.children):
         return True
     h = trig
+    if trig.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in trig.children) \
+            and (trig.head.lemma_ in HYPOTHETICAL_HEADS or trig.head.lower_ in HYPOTHETICAL_HEADS):
+        return True  # "arranging for A and B to meet"
     for _ in range(5):
         if h.dep_ not in CHAIN_DEPS or h.head.i == h.i:
             return False

@@ -9,6 +9,7 @@ began on Monday; "went into their second day on Sunday" began on Saturday.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Sequence
 
@@ -17,6 +18,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from ..text.dates import BOUND_WORDS, NUMBERS, DateExpr, find_dates, resolve
 from ..text.doctext import doc_text
 
+# the signature line of an embedded social-media post: "— Name (@handle) Month D, YYYY"
+POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*$")
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
@@ -103,6 +106,12 @@ def mention_date(trig: Token, scope: list[Token], sent: SpacySpan, *, published:
     if not dates and sentence_fallback:
         dates = [d for d in find_dates(sent.text, sent.start_char)
                  if not is_bound(d, doc_text(doc)) and _attached(d, trig)]
+    if not dates:  # "... Meeting with European Leaders https://t.co/x — The White House (@WhiteHouse) August 18,
+        lo = doc_text(doc).rfind("\n", 0, trig.idx) + 1  # 2025": an embedded post is dated by its signature
+        hi = doc_text(doc).find("\n", trig.idx)
+        post = POST_SIGNATURE.search(doc_text(doc)[lo:hi if hi >= 0 else len(doc_text(doc))])
+        if post is not None and lo + post.start() > trig.idx:
+            dates = find_dates(post.group("date"), lo + post.start("date"))
     for d in dates:
         when, basis = resolve(d, published=published, context_dates=context_dates, future=future)
         if d.kind == "vague" and d.text.lower().startswith("next"):
