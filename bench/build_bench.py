@@ -62,6 +62,7 @@ def main() -> None:
     print(f"bare nlp.pipe: {bare:.2f}s  {n / bare:.1f} articles/s")
     print(f"kg build:      {full:.2f}s  {n / full:.1f} articles/s")
     print(f"ratio build / bare spaCy: {full / bare:.2f}")
+    print("steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in report.seconds.items()))
 
 
 if __name__ == "__main__":
