@@ -22,7 +22,7 @@ from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
 from .graph import facts_triples, resolve_meetings
-from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, refresh_derived, typed_nodes
+from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
 # articles per nlp.pipe call with several processes (each call starts the worker processes)
 EXTRACT_CHUNK = int(os.environ.get("KG_EXTRACT_CHUNK", "1024"))
-KEPT_FACTS = 2048  # extracted facts kept in memory for the writes (beyond them: read back from the store)
+KEPT_FACTS = 512  # extracted facts kept in memory for the writes (beyond them: read back from the store)
 
 
 def crash_point(name: str) -> None:
@@ -132,16 +132,18 @@ class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
     def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker) -> None:
+                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None) -> None:
         self.store, self.report, self.records, self.removed = store, report, records, removed
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
+        self.total = total or (lambda n: None)  # told how many articles extraction will tick
         self._linker = linker
         self.written = 0  # article graphs written so far (for the crash-test points)
         self.stubs: dict[str, ArticleFacts] = {}  # extracted in this build: what meeting identity needs
         self.kept: dict[str, ArticleFacts] = {}  # the facts extracted last, for the writes
         self.saved: set[str] = set()  # articles whose facts this build has put in the store
         self.touched: set = set()  # nodes typed in a graph written or removed (for the derived graphs)
+        self.subjects: set = set()  # subjects of the graphs written (for the store checks)
 
     def nlp(self):
         from .extract import load_nlp
@@ -218,17 +220,22 @@ class Reconcile:
         chunk = max(1, STORE_CHUNK)
         for i in range(0, len(writes), chunk):  # bounded memory: one chunk's graphs at a time
             self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
-            store.publish()
+            if i + chunk < len(writes):  # the last chunk is published with the derived graphs
+                store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
         t = report.timed("graphs, validation and writes", t)
-        refresh_derived(store, nodes=None if stale else self.touched)
+        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
+        whole = stale or len(writes) + len(self.removed) > len(final)
+        refresh_derived(store, nodes=None if whole else self.touched)
         store.set_state(DERIVED_STATE, "stale", None)
         crash_point("derived")
         t = report.timed("derived graphs", t)
         if self.validate:  # what no single article shows: a revision cycle across two articles, ...
-            from .validate.store_checks import check_store
+            from .validate.store_checks import check_store, focus_nodes
 
-            report.store_violations = check_store(store)
+            # a small change is checked where its nodes are (a removal breaks no rule)
+            focus = None if whole else focus_nodes(store, self.subjects)
+            report.store_violations = check_store(store, focus=focus)
         t = report.timed("store-wide checks", t)
         store.flush()
         report.timed("publish", t)
@@ -242,6 +249,7 @@ class Reconcile:
         from .link.facts import link_facts
 
         store, report = self.store, self.report
+        self.total(len(todo))
         pending: list[str] = []
         for g in sorted(todo):
             a = todo[g]
@@ -319,7 +327,8 @@ class Reconcile:
         ready = []
         for g, _, _, triples in built:
             self.touched |= typed_nodes(self.store, g)
-            self.touched |= {t.subject for t in triples if t.predicate == RDF_TYPE}
+            self.touched |= {t.subject for t in triples if t.predicate == RDF_TYPE and has_superclasses(t.object)}
+            self.subjects |= {t.subject for t in triples}
         for (g, facts, is_new, triples), violations in zip(built, found):
             try:
                 self.store.set_state(g, "record", None)  # from here until the end: not complete

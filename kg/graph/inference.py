@@ -30,6 +30,11 @@ ARTICLE_PREFIX = str(KGID["graph/"])
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 
 
+def has_superclasses(cls) -> bool:
+    """Whether instances of ``cls`` (a pyoxigraph IRI) get inferred types."""
+    return cls in _ox_superclasses()
+
+
 @cache
 def ontology() -> Graph:
     return Graph().parse(ONTOLOGY_PATH, format="turtle")
@@ -109,9 +114,12 @@ def refresh_derived(store, *, nodes: set | None = None) -> int:
 
 
 def typed_nodes(store, graph) -> set:
-    """The nodes that named graph ``graph`` of ``store`` types (pyoxigraph terms); empty for a
-    store other than the embedded one, whose derived graphs are recomputed whole."""
+    """The nodes that named graph ``graph`` of ``store`` types with a class that has superclasses
+    (only those can have inferred types), as pyoxigraph terms; empty for a store other than the
+    embedded one, whose derived graphs are recomputed whole."""
     raw = getattr(store, "store", None)
     if not isinstance(raw, ox.Store):
         return set()
-    return {q.subject for q in raw.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(str(graph)))}
+    supers = _ox_superclasses()
+    return {q.subject for q in raw.quads_for_pattern(None, RDF_TYPE, None, ox.NamedNode(str(graph)))
+            if q.object in supers}
