@@ -67,6 +67,7 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     crash_point("read")
     t = report.timed("read", t)
     records = read_records(store)
+    report.timed("records", t)
     removed: set[str] = set()
     if prune and root is not None:
         removed = _gone(store, records, articles, root, failed_files)

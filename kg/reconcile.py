@@ -341,13 +341,13 @@ class Reconcile:
                 continue
             ready.append((g, facts, is_new, triples, violations))
         try:
-            sizes = self.store.replace_graphs([(URIRef(g), triples) for g, _, _, triples, _ in ready])
+            sizes = _replace_graphs(self.store, [(URIRef(g), triples) for g, _, _, triples, _ in ready])
         except (ValueError, TypeError, OSError) as e:  # one bad graph: write them one at a time
             log.debug("chunk write failed, going on one by one", exc_info=True)
             sizes = []
             for g, facts, _, triples, _ in ready:
                 try:
-                    sizes += self.store.replace_graphs([(URIRef(g), triples)])
+                    sizes += _replace_graphs(self.store, [(URIRef(g), triples)])
                 except (ValueError, TypeError, OSError) as e1:
                     self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path,
                                                                              reason=reason(e1)), facts.article.path))
@@ -386,6 +386,17 @@ class Reconcile:
             self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
                                                   facts.article.path))
             return None
+
+
+def _replace_graphs(store, graphs: list) -> list[int]:
+    """``store.replace_graphs``, or graph by graph in rdflib terms for a store without it."""
+    many = getattr(store, "replace_graphs", None)
+    if many is not None:
+        return many(graphs)
+    from .store.oxigraph import from_ox
+
+    return [store.replace_graph(g, [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples])
+            for g, triples in graphs]
 
 
 def _file_of(a: Article, root: Path) -> str:

@@ -26,8 +26,15 @@ CODEC = "kg.facts_json.v1"
 MODEL_CLASSES = {name: cls for name, cls in vars(model).items() if dataclasses.is_dataclass(cls)}
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A model value as JSON-ready data (dates, sets, tuples and dataclasses tagged)."""
+    if type(value) in _PLAIN:  # most values: tested first, a build encodes every article's facts
+        return value
+    if type(value) is list:
+        return [encode(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {"$class": type(value).__name__}
         out.update({f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)})

@@ -73,14 +73,19 @@ class StoreCheck:
     path: URIRef | None = None
 
 
-def _select(query: str | Callable[[], str]) -> Callable[..., Iterable[dict]]:
+def _select(query: str | Callable[[], str], focus_class: URIRef) -> Callable[..., Iterable[dict]]:
     """A check's rows as the results of one SELECT (``query`` may be built on first use); given
-    focus nodes, only the rows about them: a VALUES block of the nodes (written by Oxigraph, never
-    spliced from text) where the query's ``# (focus nodes)`` line stands."""
+    focus nodes, only the rows about those of them typed ``focus_class`` in the store (the
+    check's focus nodes are): a VALUES block of the nodes (written by Oxigraph, never spliced
+    from text) where the query's ``# (focus nodes)`` line stands."""
+    cls = ox.NamedNode(str(focus_class))
+
     def rows(store: GraphStore, focus: list | None = None) -> Iterable[dict]:
         text = query() if callable(query) else query
         if focus is None:
             return store.rows(text)
+        focus = [n for n in focus if next(iter(store.store.quads_for_pattern(n, _RDF_TYPE, cls, ox.DefaultGraph())),
+                                          None) is not None]
         if not focus:
             return []
         values = "VALUES ?this { " + " ".join(str(_ox_node(n)) for n in focus) + " }"
@@ -93,6 +98,7 @@ def _ox_node(node):
     return node if isinstance(node, ox.NamedNode) else ox.NamedNode(str(node))
 
 
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
 FOCUS_MAX = 5000  # focus nodes beyond which the whole store is checked instead
 
 
@@ -171,8 +177,10 @@ def _components(edges: set[tuple]) -> dict:
 
 
 def _revision_cycle_rows(store: GraphStore, focus: list | None = None) -> list[dict]:
-    # reads every revision step whatever the focus: a cycle is a property of the whole lineage,
-    # and the steps are few (a few per article)
+    # given focus nodes: a new cycle runs through a step from one of them, so follow the steps
+    # from each; only when one leads back are all the steps read (the rows of the whole store)
+    if focus is not None and not any(_leads_back(store, node) for node in focus):
+        return []
     by_graph: dict = {}
     names: dict = {}
     for row in store.rows(REVISION_STEPS):
@@ -201,6 +209,20 @@ def _revision_cycle_rows(store: GraphStore, focus: list | None = None) -> list[d
     listed = {c: sorted(names) for c, names in articles.items()}
     return [{"this": a, "value": b, "graph": min(stating[(a, b)]), "articles": listed[comp[a]]}
             for a, b in sorted(cyclic - whole)]
+
+
+def _leads_back(store: GraphStore, start) -> bool:
+    """Whether following prov:wasRevisionOf (in the union) from ``start`` comes back to it."""
+    step = ox.NamedNode("http://www.w3.org/ns/prov#wasRevisionOf")
+    seen, todo = set(), [start]
+    while todo:
+        for q in store.store.quads_for_pattern(todo.pop(), step, None, ox.DefaultGraph()):
+            if q.object == start:
+                return True
+            if q.object not in seen:
+                seen.add(q.object)
+                todo.append(q.object)
+    return False
 
 
 def _cycle_detail(row: dict, store: GraphStore) -> str:
@@ -287,20 +309,20 @@ CHECKS: tuple[StoreCheck, ...] = (
         "The speaker of a claim is an actor in the whole store: no article may type it with a class "
         "disjoint with kg:Actor (a meeting, claim, proposal, article, evidence or provision).",
         "The kg:speaker of a claim is typed, in some article, with a class disjoint with kg:Actor",
-        _select(lambda: CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor())),
+        _select(lambda: CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor()), KG.Claim),
         _speaker_detail, KG.speaker),
     StoreCheck(
         KGSH.StoreHeldMeetingDate,
         "A meeting reported as held is not dated after the article that reports it, even when the "
         "date comes from another article that reports the same meeting.",
         "A meeting with kg:status kg:Held is dated, by another article, after the article that reports it",
-        _select(HELD_MEETING_DATE), _held_detail, KG.date),
+        _select(HELD_MEETING_DATE, KG.Meeting), _held_detail, KG.date),
     StoreCheck(
         KGSH.StoreMeetingDate,
         "A meeting happens on one day: the articles that report it agree on its kg:date (a meeting's "
         "IRI is shared across articles, so two dates mean two meetings were merged).",
         "Articles give one meeting different kg:date values",
-        _select(MEETING_DATE), _meeting_date_detail, KG.date),
+        _select(MEETING_DATE, KG.Meeting), _meeting_date_detail, KG.date),
 )
 
 

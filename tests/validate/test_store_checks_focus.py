@@ -29,6 +29,7 @@ def keys(found) -> set:
 @pytest.mark.parametrize("first,second,extra", [
     (dict(published=date(2025, 11, 20)), dict(published=date(2025, 11, 25), meeting_date=date(2025, 11, 23)), False),
     (dict(meeting_date=date(2025, 11, 23)), dict(meeting_date=date(2025, 11, 22)), False),
+    (dict(revisions={"Plan X": "Plan Y"}), dict(revisions={"Plan Y": "Plan X"}), False),  # a cycle over two
     ({}, {}, True),  # the second types the first's speaker as a proposal: the first's claim breaks
     ({}, {}, False),  # no violation at all
 ])
