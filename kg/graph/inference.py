@@ -91,6 +91,15 @@ def refresh_derived(store, *, nodes: set | None = None) -> int:
         store.replace_graph(ONTOLOGY_GRAPH, triples)
         store.set_state(DERIVED_STATE, "ontology", digest)
         nodes = None
+    if nodes is None and embedded:  # read the types straight from Oxigraph, no SPARQL, no rdflib terms
+        supers, asserted = _ox_superclasses(), {}
+        for q in store.store.quads_for_pattern(None, RDF_TYPE, None):
+            if type(q.graph_name) is ox.NamedNode and q.graph_name.value.startswith(ARTICLE_PREFIX):
+                asserted.setdefault(q.subject, set()).add(q.object)
+        inferred = [ox.Triple(node, RDF_TYPE, sup) for node, classes in asserted.items()
+                    for sup in {s for c in classes for s in supers.get(c, ())} - classes]
+        store.replace_graphs([(INFERRED_GRAPH, inferred)])
+        return len(inferred)
     if nodes is None or not embedded:
         articles = set(store.named_graphs())  # not the derived graphs themselves
         typed = list({(r["node"], r["cls"]) for r in store.rows(
