@@ -70,6 +70,7 @@ def main() -> None:
         t = time.perf_counter()
         report = build(articles, store, nlp=nlp, validate=not a.no_validate, n_process=a.processes)
         full = time.perf_counter() - t
+        store.close()  # before the folder goes: the database may still be writing
     n = len(articles)
     print(f"{n} articles, {words} words, {report.triples} triples, -j {a.processes}, validate={not a.no_validate}"
           f"{f' ({a.engine})' if not a.no_validate else ''}")
