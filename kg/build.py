@@ -32,7 +32,7 @@ __all__ = ["STORE_CHUNK", "ArticleOutcome", "BuildReport", "build", "remove"]
 
 def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None, validate: bool = True,
           n_process: int = 1, progress: Callable[[int], None] | None = None, linker=None,
-          prune: bool = False) -> BuildReport:
+          prune: bool = False, total: Callable[[int], None] | None = None) -> BuildReport:
     """Build (or update) the graph from a folder of articles.
 
     source (str | Path | Iterable[Article]): a folder of articles, or articles already read.
@@ -41,7 +41,10 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
         loaded here, only if some article needs extracting, when omitted.
     validate (bool): check each written article graph against the SHACL shapes.
     n_process (int): spaCy processes.
-    progress (callable): called with the number of articles just extracted.
+    progress (callable): called with the number of articles just extracted (or taken, already
+        extracted, from an interrupted build).
+    total (callable): called once with the number of articles to extract, for a progress bar's
+        rate and time left.
     linker (kg.link.Linker): links actors and places to Wikidata; the offline cache when omitted.
     prune (bool): also remove the articles built earlier from this folder whose files are gone.
     RETURNS (BuildReport): what landed, what failed, what was skipped, the shape violations found.
@@ -64,11 +67,12 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     crash_point("read")
     t = report.timed("read", t)
     records = read_records(store)
+    report.timed("records", t)
     removed: set[str] = set()
     if prune and root is not None:
         removed = _gone(store, records, articles, root, failed_files)
     Reconcile(store, report, records=records, removed=removed, nlp=nlp, validate=validate,
-               n_process=n_process, progress=progress, linker=linker).run(articles, root)
+               n_process=n_process, progress=progress, linker=linker, total=total).run(articles, root)
     return report
 
 

@@ -21,18 +21,21 @@ import pyoxigraph
 from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
-from .graph import facts_graph, resolve_meetings
-from .graph.inference import ONTOLOGY_GRAPH, refresh_derived
+from .graph import facts_triples, resolve_meetings
+from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
-from .store.records import ArticleRecord, dumps, read_facts
+from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
 log = logging.getLogger(__name__)
 
 # articles whose graphs are built, validated, stored and published together (KG_STORE_CHUNK to tune:
 # smaller chunks show readers progress sooner, at the cost of a snapshot each)
 STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
+# articles per nlp.pipe call with several processes (each call starts the worker processes)
+EXTRACT_CHUNK = int(os.environ.get("KG_EXTRACT_CHUNK", "1024"))
+KEPT_FACTS = 512  # extracted facts kept in memory for the writes (beyond them: read back from the store)
 
 
 def crash_point(name: str) -> None:
@@ -68,6 +71,7 @@ class BuildReport:
     rewritten: int = 0  # stored article graphs rewritten because a cross-article decision changed
     removed: list[str] = field(default_factory=list)  # sources taken out (kg remove, --prune)
     degraded: int = 0  # landed with text and metadata only (W203)
+    resumed: int = 0  # facts taken from an interrupted build instead of extracted again
     store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
     seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
 
@@ -128,12 +132,18 @@ class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
     def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker) -> None:
+                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None) -> None:
         self.store, self.report, self.records, self.removed = store, report, records, removed
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
+        self.total = total or (lambda n: None)  # told how many articles extraction will tick
         self._linker = linker
         self.written = 0  # article graphs written so far (for the crash-test points)
+        self.stubs: dict[str, ArticleFacts] = {}  # extracted in this build: what meeting identity needs
+        self.kept: dict[str, ArticleFacts] = {}  # the facts extracted last, for the writes
+        self.saved: set[str] = set()  # articles whose facts this build has put in the store
+        self.touched: set = set()  # nodes typed in a graph written or removed (for the derived graphs)
+        self.subjects: set = set()  # subjects of the graphs written (for the store checks)
 
     def nlp(self):
         from .extract import load_nlp
@@ -199,92 +209,175 @@ class Reconcile:
             self.roots[g] = Path(final[g].root) if final[g].root else None
             del final[g]
         todo = {**fresh, **redo}
-        new_facts: dict[str, ArticleFacts] = {}
         if todo:
-            order = sorted(todo)
+            self._extract(todo, context, EXTRACTOR_VERSION)
+        crash_point("extracted")
+        t = report.timed("extract", t)
+        # meeting identity over every article of the final set, in one canonical order
+        everyone = sorted(set(final) | set(self.stubs))
+        stubs = [self.stubs[g] if g in self.stubs else final[g].stub() for g in everyone]
+        iris = dict(zip(everyone, resolve_meetings(stubs)))
+        writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)]
+        writes += [(g, False) for g in sorted(final) if [str(i) for i in iris[g]] != final[g].meeting_iris]
+        t = report.timed("identity", t)
+        # until the derived graphs are brought up to date at the end, a rerun must recompute them whole
+        stale = store.get_state(DERIVED_STATE, "stale") is not None
+        if writes or self.removed:
+            store.set_state(DERIVED_STATE, "stale", "true")
+        for g in sorted(self.removed):
+            self._remove(g)
+        crash_point("removed")
+        chunk = max(1, STORE_CHUNK)
+        for i in range(0, len(writes), chunk):  # bounded memory: one chunk's graphs at a time
+            self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
+            if i + chunk < len(writes):  # the last chunk is published with the derived graphs
+                store.publish()
+            crash_point(f"chunk-{i // chunk + 1}")
+        t = report.timed("graphs, validation and writes", t)
+        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
+        whole = stale or len(writes) + len(self.removed) > len(final)
+        refresh_derived(store, nodes=None if whole else self.touched)
+        store.set_state(DERIVED_STATE, "stale", None)
+        crash_point("derived")
+        t = report.timed("derived graphs", t)
+        if self.validate:  # what no single article shows: a revision cycle across two articles, ...
+            from .validate.store_checks import check_store, focus_nodes
+
+            # a small change is checked where its nodes are (a removal breaks no rule)
+            focus = None if whole else focus_nodes(store, self.subjects)
+            report.store_violations = check_store(store, focus=focus)
+        t = report.timed("store-wide checks", t)
+        store.flush()
+        report.timed("publish", t)
+
+    def _extract(self, todo: dict[str, Article], context: list[date], version: str) -> None:
+        """Extract the articles to (re)do in chunks, keeping each one's facts in the store as soon
+        as they are made (their record stays out until their graph is written): memory holds one
+        chunk's documents, and a rerun after a kill takes the facts already made, by content hash,
+        instead of running the language model again. Fills ``self.stubs`` (what meeting identity
+        needs of each) and keeps the facts of the last few chunks in memory for the writes."""
+        from .link.facts import link_facts
+
+        store, report = self.store, self.report
+        self.total(len(todo))
+        pending: list[str] = []
+        for g in sorted(todo):
+            a = todo[g]
+            key = extraction_key(a, version, context)
+            facts = read_facts(store, g) if store.get_state(g, "extracted") == key else None
+            if facts is not None and facts.article.sha256 == a.sha256:
+                facts.article = a  # as read now (its path, root and body ranges)
+                self._keep(g, facts)
+                self.saved.add(g)
+                report.resumed += 1
+                self.tick(1)
+            else:
+                pending.append(g)
+        size = EXTRACT_CHUNK if self.n_process > 1 else max(1, STORE_CHUNK)
+        for i in range(0, len(pending), size):
+            order = pending[i:i + size]
             extracted = extract_all([todo[g] for g in order], self.nlp(), n_process=self.n_process,
                                      context=context, report=report, tick=self.tick)
-            from .link.facts import link_facts
-
             for g, f in zip(order, extracted):
                 try:
                     link_facts(f, self.linker())
                 except Exception as e:  # noqa: BLE001 - links are optional: land without them
                     report.warnings.append(Warnings.W202.format(path=f.article.path, detail=f"linking: {reason(e)}"))
-                new_facts[g] = f
-        crash_point("extracted")
-        t = report.timed("extract", t)
-        # meeting identity over every article of the final set, in one canonical order
-        everyone = sorted(set(final) | set(new_facts))
-        stubs = [new_facts[g] if g in new_facts else final[g].stub() for g in everyone]
-        iris = dict(zip(everyone, resolve_meetings(stubs)))
-        writes: list[tuple[str, ArticleFacts, bool]] = [(g, new_facts[g], g in fresh) for g in sorted(new_facts)]
-        for g in sorted(final):
-            if [str(i) for i in iris[g]] != final[g].meeting_iris:
-                facts = read_facts(store, g)
-                if facts is not None:
-                    writes.append((g, facts, False))
-        t = report.timed("identity", t)
-        for g in sorted(self.removed):
-            self._remove(g)
-        crash_point("removed")
-        chunk = max(1, STORE_CHUNK)
-        for i in range(0, len(writes), chunk):  # bounded memory: rdflib graphs are large
-            self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
-            store.publish()
-            crash_point(f"chunk-{i // chunk + 1}")
-        t = report.timed("graphs, validation and writes", t)
-        refresh_derived(store)
-        crash_point("derived")
-        t = report.timed("derived graphs", t)
-        if self.validate:  # what no single article shows: a revision cycle across two articles, ...
-            from .validate.store_checks import check_store
+                try:
+                    text = dumps(f)
+                except (ValueError, TypeError):
+                    text = None  # not kept: written with its graph, or reported there
+                if text is not None:
+                    store.set_state(g, "record", None)  # from here until its graph is written: not complete
+                    store.set_state(g, "facts", text)
+                    store.set_state(g, "extracted", extraction_key(f.article, version, context))
+                    self.saved.add(g)
+                self._keep(g, f)
 
-            report.store_violations = check_store(store)
-        t = report.timed("store-wide checks", t)
-        store.flush()
-        report.timed("publish", t)
+    def _keep(self, g: str, facts: ArticleFacts) -> None:
+        self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",
+                                                     sha256=facts.article.sha256, published=facts.article.published,
+                                                     source=facts.article.source), meetings=facts.meetings)
+        self.kept[g] = facts
+        while len(self.kept) > KEPT_FACTS:
+            self.kept.pop(next(iter(self.kept)))
+
+    def _facts(self, g: str) -> ArticleFacts | None:
+        """An article's facts for its graph: kept from this build, else as stored."""
+        facts = self.kept.get(g)
+        return facts if facts is not None else read_facts(self.store, g)
 
     def _remove(self, g: str) -> None:
         rec = self.records.get(g)
+        self.touched |= typed_nodes(self.store, g)
         self.store.remove_graph(URIRef(g))
         self.store.set_state(g, "facts", None)
+        self.store.set_state(g, "extracted", None)
         self.store.set_state(g, "record", None)
         self.report.removed.append(rec.source or rec.path if rec else g)
 
     def _write_chunk(self, chunk, iris, context, version: str) -> None:
-        from .validate.batch import validate_graphs
+        """Build, validate and write the graphs of one chunk: records out, facts, the graphs (one
+        transaction), records in; a kill anywhere leaves each article complete or without record."""
+        from .validate.batch import validate_triples
 
         built = []
-        for g, facts, is_new in chunk:
+        for g, is_new in chunk:
+            facts = self._facts(g)
+            if facts is None:  # a stored article whose facts cannot be read: left as it is
+                continue
             self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
                                      if w.startswith("language: ") else
                                      Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
-            graph = self._graph(facts, iris[g], version)
-            if graph is None:
+            triples = self._graph(facts, iris[g], version)
+            if triples is None:
                 continue
-            built.append((g, facts, is_new, graph))
-        found = validate_graphs([(URIRef(g), graph) for g, _, _, graph in built]) if self.validate else [[]] * len(built)
-        for (g, facts, is_new, graph), violations in zip(built, found):
+            built.append((g, facts, is_new, triples))
+        found = validate_triples([(URIRef(g), t) for g, _, _, t in built]) if self.validate else [[]] * len(built)
+        ready = []
+        for g, _, _, triples in built:
+            self.touched |= typed_nodes(self.store, g)
+            self.touched |= {t.subject for t in triples if t.predicate == RDF_TYPE and has_superclasses(t.object)}
+            self.subjects |= {t.subject for t in triples}
+        for (g, facts, is_new, triples), violations in zip(built, found):
+            try:
+                self.store.set_state(g, "record", None)  # from here until the end: not complete
+                if g not in self.saved:
+                    self.store.set_state(g, "facts", dumps(facts))
+            except (ValueError, TypeError, OSError) as e:
+                log.debug("storing failed for %s", facts.article.path, exc_info=True)
+                self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
+                                                      facts.article.path))
+                continue
+            ready.append((g, facts, is_new, triples, violations))
+        try:
+            sizes = _replace_graphs(self.store, [(URIRef(g), triples) for g, _, _, triples, _ in ready])
+        except (ValueError, TypeError, OSError) as e:  # one bad graph: write them one at a time
+            log.debug("chunk write failed, going on one by one", exc_info=True)
+            sizes = []
+            for g, facts, _, triples, _ in ready:
+                try:
+                    sizes += _replace_graphs(self.store, [(URIRef(g), triples)])
+                except (ValueError, TypeError, OSError) as e1:
+                    self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path,
+                                                                             reason=reason(e1)), facts.article.path))
+                    sizes.append(None)
+        for (g, facts, is_new, _triples, violations), triples in zip(ready, sizes):
+            if triples is None:
+                continue
             a = facts.article
             root = self.roots.get(g)
             rec = self.records.get(g)
-            try:
-                self.store.set_state(g, "record", None)  # from here until the end: not complete
-                self.store.set_state(g, "facts", dumps(facts))
-                triples = self.store.replace_graph(URIRef(g), graph)
-                self.written += 1
-                crash_point(f"graph-{self.written}")
-                self.store.set_state(g, "record", ArticleRecord(
-                    graph=g, source=a.source, sha256=a.sha256, path=a.path,
-                    file=_file_of(a, root) if root is not None else (rec.file if rec else a.path),
-                    root=str(root) if root is not None else (rec.root if rec else None),
-                    extractor=version, published=a.published, context=context if a.published is None else None,
-                    meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]]).to_json())
-            except (ValueError, TypeError, OSError) as e:
-                log.debug("storing failed for %s", a.path, exc_info=True)
-                self.report.errors.append(IngestError(Errors.E202.format(path=a.path, reason=reason(e)), a.path))
-                continue
+            self.written += 1
+            crash_point(f"graph-{self.written}")
+            record = ArticleRecord(
+                graph=g, source=a.source, sha256=a.sha256, path=a.path,
+                file=_file_of(a, root) if root is not None else (rec.file if rec else a.path),
+                root=str(root) if root is not None else (rec.root if rec else None),
+                extractor=version, published=a.published, context=context if a.published is None else None,
+                meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]])
+            self.store.set_state(g, "record", record.to_json())
+            self.records[g] = record
             if is_new:
                 self.report.landed.append(ArticleOutcome(a, triples=triples, violations=violations))
             else:
@@ -292,17 +385,28 @@ class Reconcile:
 
     def _graph(self, facts: ArticleFacts, meeting_iris, version: str):
         try:
-            return facts_graph(facts, meeting_iris=meeting_iris, version=version)
+            return facts_triples(facts, meeting_iris=meeting_iris, version=version)
         except Exception as e:  # noqa: BLE001 - a bug in one article's facts: keep the article
             log.debug("graph failed for %s", facts.article.path, exc_info=True)
             self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=reason(e)))
         try:
             self.report.degraded += 1
-            return facts_graph(ArticleFacts(article=facts.article), meeting_iris=[], version=version)
+            return facts_triples(ArticleFacts(article=facts.article), meeting_iris=[], version=version)
         except Exception as e:  # noqa: BLE001
             self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
                                                   facts.article.path))
             return None
+
+
+def _replace_graphs(store, graphs: list) -> list[int]:
+    """``store.replace_graphs``, or graph by graph in rdflib terms for a store without it."""
+    many = getattr(store, "replace_graphs", None)
+    if many is not None:
+        return many(graphs)
+    from .store.oxigraph import from_ox
+
+    return [store.replace_graph(g, [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples])
+            for g, triples in graphs]
 
 
 def _file_of(a: Article, root: Path) -> str:

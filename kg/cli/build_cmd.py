@@ -69,8 +69,9 @@ def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, pr
 
     show = sys.stderr.isatty() if progress is None else progress
     with tqdm(desc="extracting", unit="article", disable=not show, file=sys.stderr) as bar:
+        # with the total known, the bar shows articles/s and the time left
         report = build(articles, store, nlp=nlp, validate=not no_validate, n_process=processes,
-                       progress=bar.update, linker=linker, prune=prune)
+                       progress=bar.update, linker=linker, prune=prune, total=lambda n: bar.reset(total=n))
     store.close()
     print_report(report, obj.store_path)
     click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}: "

@@ -8,8 +8,10 @@ and which extractor version it came from (PROV-O).
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
@@ -20,8 +22,56 @@ from .namespaces import KG, OA, SCHEMA, WD, bind_prefixes
 CONTEXT_CHARS = 32  # oa:prefix / oa:suffix length: enough to re-anchor a quote if offsets drift
 
 
+class _Terms:
+    """A namespace whose terms are pyoxigraph IRIs, each made once (then a plain attribute)."""
+
+    def __init__(self, namespace) -> None:
+        self._ns = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = ox.NamedNode(str(self._ns[name]))
+        setattr(self, name, node)
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+_KG, _OA, _SCHEMA, _WD = _Terms(KG), _Terms(OA), _Terms(SCHEMA), _Terms(WD)
+_RDF, _RDFS, _SKOS, _PROV = _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(PROV)
+_RDFS_LABEL = _RDFS.label
+_XSD = {name: ox.NamedNode(str(XSD[name])) for name in ("integer", "boolean", "date")}
+_DECIMALS: dict = {}
+
+
+def _lit(value, datatype=None) -> ox.Literal:
+    """The pyoxigraph literal that ``rdflib.Literal(value, datatype=datatype)`` stands for (the
+    same lexical form and datatype), made without rdflib for the types a graph holds most."""
+    kind = type(value)
+    if kind is str:
+        return ox.Literal(value) if datatype is None else ox.Literal(value, datatype=ox.NamedNode(str(datatype)))
+    if datatype is None:
+        if kind is bool:
+            return ox.Literal("true" if value else "false", datatype=_XSD["boolean"])
+        if kind is int:
+            return ox.Literal(str(value), datatype=_XSD["integer"])
+        if kind is date:
+            return ox.Literal(value.isoformat(), datatype=_XSD["date"])
+    key = (str(value), datatype)  # Decimal('0.9') == Decimal('0.90'), but not as written
+    found = _DECIMALS.get(key) if kind is Decimal else None
+    if found is None:
+        r = Literal(value, datatype=datatype)
+        found = (ox.Literal(str(r), language=r.language) if r.language else
+                 ox.Literal(str(r), datatype=ox.NamedNode(str(r.datatype))) if r.datatype else ox.Literal(str(r)))
+        if kind is Decimal and len(_DECIMALS) < 10_000:
+            _DECIMALS[key] = found
+    return found
+
+
 def _conf(value: float) -> Literal:
-    return Literal(Decimal(str(round(value, 2))), datatype=XSD.decimal)
+    return _lit(Decimal(str(round(value, 2))), datatype=XSD.decimal)
 
 
 def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, Meeting]:
@@ -48,6 +98,29 @@ def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, 
     return merged
 
 
+class TripleSet(dict):
+    """An insertion-ordered set of triples as pyoxigraph terms, and the rdfs:label of each node.
+
+    Built straight as pyoxigraph terms: an rdflib Graph indexes every triple three ways as it is
+    added and rdflib terms are slow to make and compare, which cost more than the rest of building
+    an article's graph. ``add`` takes nodes as rdflib IRIs (what kg.graph.iri mints) or pyoxigraph
+    terms."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict = {}  # node -> its rdfs:label literals
+
+    def add(self, triple: tuple) -> None:
+        s, p, o = triple
+        if type(s) is not ox.NamedNode:
+            s = ox.NamedNode(s)
+        if type(o) is URIRef:
+            o = ox.NamedNode(o)
+        self[ox.Triple(s, p, o)] = None
+        if p == _RDFS_LABEL:
+            self.labels.setdefault(s, set()).add(o)
+
+
 class ArticleGraph:
     """Builds the named graph of one article. ``meeting_iris[i]`` is the IRI chosen for
     ``facts.meetings[i]`` by identity resolution across articles (see :mod:`kg.graph.identity`)."""
@@ -58,12 +131,11 @@ class ArticleGraph:
         self.doc = iri.article_iri(self.article)
         self.meeting_iris = meeting_iris
         self.version = version
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.g = TripleSet()
         self.actors = {a.name: a for a in facts.actors}
         self.proposals = {p.name: iri.proposal_iri(p.name) for p in facts.proposals}
 
-    def build(self) -> Graph:
+    def build(self) -> TripleSet:
         self.article_triples()
         for actor in self.facts.actors:
             self.actor_triples(actor)
@@ -99,21 +171,21 @@ class ArticleGraph:
         ev = iri.evidence_iri(self.article, span)
         quote, position = URIRef(f"{ev}#quote"), URIRef(f"{ev}#position")
         add = self.g.add
-        add((node, KG.evidence, ev))
-        add((ev, RDF.type, KG.Evidence))
-        add((ev, OA.hasSource, self.doc))
-        add((ev, OA.hasSelector, quote))
-        add((ev, OA.hasSelector, position))
-        add((quote, RDF.type, OA.TextQuoteSelector))
-        add((quote, OA.exact, Literal(text[span.start:span.end])))
-        add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS):span.start])))
-        add((quote, OA.suffix, Literal(text[span.end:span.end + CONTEXT_CHARS])))
-        add((position, RDF.type, OA.TextPositionSelector))
+        add((node, _KG.evidence, ev))
+        add((ev, _RDF.type, _KG.Evidence))
+        add((ev, _OA.hasSource, self.doc))
+        add((ev, _OA.hasSelector, quote))
+        add((ev, _OA.hasSelector, position))
+        add((quote, _RDF.type, _OA.TextQuoteSelector))
+        add((quote, _OA.exact, _lit(text[span.start:span.end])))
+        add((quote, _OA.prefix, _lit(text[max(0, span.start - CONTEXT_CHARS):span.start])))
+        add((quote, _OA.suffix, _lit(text[span.end:span.end + CONTEXT_CHARS])))
+        add((position, _RDF.type, _OA.TextPositionSelector))
         # xsd:integer, not the Web Annotation range xsd:nonNegativeInteger: Oxigraph stores
         # integer subtypes as xsd:integer, and a graph must validate the same before and after
         # it is stored (the shapes add sh:minInclusive 0)
-        add((position, OA.start, Literal(span.start)))
-        add((position, OA.end, Literal(span.end)))
+        add((position, _OA.start, _lit(span.start)))
+        add((position, _OA.end, _lit(span.end)))
         return ev
 
     def actor_node(self, name: str) -> URIRef:
@@ -129,55 +201,56 @@ class ArticleGraph:
     # -- one function per ontology class -----------------------------------------------------
     def article_triples(self) -> None:
         a, doc, add = self.article, self.doc, self.g.add
-        add((doc, RDF.type, KG.Article))
-        add((doc, KG.fileName, Literal(a.stem)))
-        add((doc, KG.contentHash, Literal(a.sha256)))
-        add((doc, SCHEMA.text, Literal(a.text)))
-        for prop, value in ((SCHEMA.headline, a.title), (SCHEMA.publisher, a.publisher),
-                            (SCHEMA.author, a.author), (SCHEMA.inLanguage, a.language)):
+        add((doc, _RDF.type, _KG.Article))
+        add((doc, _KG.fileName, _lit(a.stem)))
+        add((doc, _KG.contentHash, _lit(a.sha256)))
+        add((doc, _SCHEMA.text, _lit(a.text)))
+        for prop, value in ((_SCHEMA.headline, a.title), (_SCHEMA.publisher, a.publisher),
+                            (_SCHEMA.author, a.author), (_SCHEMA.inLanguage, a.language)):
             if value:
-                add((doc, prop, Literal(value)))
+                add((doc, prop, _lit(value)))
         if a.url:
-            add((doc, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+            add((doc, _SCHEMA.url, _lit(a.url, datatype=XSD.anyURI)))
         if a.published:
-            add((doc, SCHEMA.datePublished, Literal(a.published)))
+            add((doc, _SCHEMA.datePublished, _lit(a.published)))
         graph, activity = iri.graph_iri(a), iri.activity_iri(a, self.version)
-        add((graph, PROV.wasDerivedFrom, doc))
-        add((graph, PROV.wasGeneratedBy, activity))
-        add((activity, RDF.type, KG.ExtractionActivity))
-        add((activity, PROV.used, doc))
-        add((activity, KG.extractorVersion, Literal(self.version)))
+        add((graph, _PROV.wasDerivedFrom, doc))
+        add((graph, _PROV.wasGeneratedBy, activity))
+        add((activity, _RDF.type, _KG.ExtractionActivity))
+        add((activity, _PROV.used, doc))
+        add((activity, _KG.extractorVersion, _lit(self.version)))
 
     def label(self, node: URIRef, name: str) -> None:
         """One rdfs:label per node: two spellings that mint one IRI ("MOSCOW", "Moscow") keep
         the first as the label and the others as skos:altLabel."""
-        if (node, RDFS.label, None) in self.g:
-            if (node, RDFS.label, Literal(name)) not in self.g:
-                self.g.add((node, SKOS.altLabel, Literal(name)))
+        labels = self.g.labels.get(ox.NamedNode(node))
+        if labels:
+            if _lit(name) not in labels:
+                self.g.add((node, _SKOS.altLabel, _lit(name)))
         else:
-            self.g.add((node, RDFS.label, Literal(name)))
+            self.g.add((node, _RDFS.label, _lit(name)))
 
     def actor_triples(self, actor: Actor) -> None:
         node, add = iri.actor_iri(actor.name, actor.kind), self.g.add
-        add((node, RDF.type, KG[actor.kind]))
+        add((node, _RDF.type, _KG[actor.kind]))
         self.label(node, actor.name)
-        add((node, KG.mentionedIn, self.doc))
+        add((node, _KG.mentionedIn, self.doc))
         for alias in sorted(actor.aliases - {actor.name}):
-            add((node, SKOS.altLabel, Literal(alias)))
+            add((node, _SKOS.altLabel, _lit(alias)))
         for title in sorted(actor.titles):
-            add((node, KG.roleTitle, Literal(title)))
+            add((node, _KG.roleTitle, _lit(title)))
         if actor.affiliation in self.actors:  # only to an actor this graph describes
-            add((node, KG.affiliation, self.actor_node(actor.affiliation)))
+            add((node, _KG.affiliation, self.actor_node(actor.affiliation)))
         if actor.wikidata:
-            add((node, SCHEMA.sameAs, WD[actor.wikidata]))
+            add((node, _SCHEMA.sameAs, _WD[actor.wikidata]))
         for span in actor.mentions:
             self.evidence(node, span)
 
     def place_triples(self, label: str, spans: list[Span]) -> None:
         node, add = self.place_node(label), self.g.add
-        add((node, RDF.type, KG.Place))
+        add((node, _RDF.type, _KG.Place))
         self.label(node, label)
-        add((node, KG.mentionedIn, self.doc))
+        add((node, _KG.mentionedIn, self.doc))
         for span in spans:
             self.evidence(node, span)
         self.containment(label)
@@ -192,65 +265,65 @@ class ArticleGraph:
             if not outer:
                 return
             node = self.place_node(outer)
-            add((self.place_node(inner), KG.containedIn, node))
-            add((node, RDF.type, KG.Place))
+            add((self.place_node(inner), _KG.containedIn, node))
+            add((node, _RDF.type, _KG.Place))
             self.label(node, outer)
 
     def meeting_triples(self, meeting: Meeting, node: URIRef) -> None:
         add = self.g.add
-        add((node, RDF.type, KG.Meeting))
+        add((node, _RDF.type, _KG.Meeting))
         where = f" in {meeting.place}" if meeting.place else ""
         when = f" on {meeting.date.isoformat()}" if meeting.date else ""
-        add((node, RDFS.label, Literal(f"Meeting{where}{when}")))
+        add((node, _RDFS.label, _lit(f"Meeting{where}{when}")))
         if meeting.place:
             place = self.place_node(meeting.place)
-            add((node, KG.location, place))
-            add((place, RDF.type, KG.Place))
+            add((node, _KG.location, place))
+            add((place, _RDF.type, _KG.Place))
             self.label(place, meeting.place)
             self.containment(meeting.place)
         if meeting.date:
-            add((node, KG.date, Literal(meeting.date)))
+            add((node, _KG.date, _lit(meeting.date)))
             if meeting.date_basis:
-                add((node, KG.dateBasis, Literal(meeting.date_basis)))
-        add((node, KG.status, KG[meeting.status]))
+                add((node, _KG.dateBasis, _lit(meeting.date_basis)))
+        add((node, _KG.status, _KG[meeting.status]))
         if meeting.mode:
-            add((node, KG.mode, KG[meeting.mode]))
-        add((node, KG.confidence, _conf(meeting.confidence)))
+            add((node, _KG.mode, _KG[meeting.mode]))
+        add((node, _KG.confidence, _conf(meeting.confidence)))
         for span in meeting.evidence:
             self.evidence(node, span)
         for p in meeting.participants:
             agent = self.actor_node(p.name)
             part = iri.participation_iri(node, agent)
-            add((node, KG.participant, agent))
-            add((node, KG.hasParticipation, part))
-            add((part, RDF.type, KG.Participation))
-            add((part, KG.agent, agent))
+            add((node, _KG.participant, agent))
+            add((node, _KG.hasParticipation, part))
+            add((part, _RDF.type, _KG.Participation))
+            add((part, _KG.agent, agent))
             if p.role:
-                add((part, KG.role, KG[p.role]))
+                add((part, _KG.role, _KG[p.role]))
             if p.evidence:
                 self.evidence(part, p.evidence)
 
     def proposal_triples(self, proposal: Proposal) -> None:
         node, add = self.proposals[proposal.name], self.g.add
-        add((node, RDF.type, KG.Proposal))
-        add((node, RDFS.label, Literal(proposal.name)))
+        add((node, _RDF.type, _KG.Proposal))
+        add((node, _RDFS.label, _lit(proposal.name)))
         if proposal.points:
-            add((node, KG.numberOfPoints, Literal(proposal.points)))
+            add((node, _KG.numberOfPoints, _lit(proposal.points)))
         if proposal.proposer in self.actors:  # only to an actor this graph describes
-            add((node, KG.proposedBy, self.actor_node(proposal.proposer)))
+            add((node, _KG.proposedBy, self.actor_node(proposal.proposer)))
         if proposal.revision_of:
-            add((node, PROV.wasRevisionOf, iri.proposal_iri(proposal.revision_of)))
-        add((node, KG.confidence, _conf(proposal.confidence)))
+            add((node, _PROV.wasRevisionOf, iri.proposal_iri(proposal.revision_of)))
+        add((node, _KG.confidence, _conf(proposal.confidence)))
         for span in proposal.evidence:
             self.evidence(node, span)
         for provision in proposal.provisions:
             item = iri.provision_iri(node, provision.topic)
-            add((node, KG.hasProvision, item))
-            add((item, RDF.type, KG.Provision))
-            add((item, KG.topic, Literal(provision.topic)))
-            add((item, KG.provisionStatus, KG[provision.status]))
+            add((node, _KG.hasProvision, item))
+            add((item, _RDF.type, _KG.Provision))
+            add((item, _KG.topic, _lit(provision.topic)))
+            add((item, _KG.provisionStatus, _KG[provision.status]))
             if provision.quantity is not None:
-                add((item, KG.quantity, Literal(Decimal(str(provision.quantity)), datatype=XSD.decimal)))
+                add((item, _KG.quantity, _lit(Decimal(str(provision.quantity)), datatype=XSD.decimal)))
             if provision.evidence:
                 self.evidence(item, provision.evidence)
 
@@ -259,31 +332,31 @@ class ArticleGraph:
         node = iri.claim_iri(self.article, claim.evidence, claim.speaker)
         if claim.speaker == "anonymous source" or claim.speaker not in self.actors:
             speaker = iri.actor_iri(claim.speaker, "AnonymousSource")
-            add((speaker, RDF.type, KG.AnonymousSource))
-            add((speaker, RDFS.label, Literal("anonymous source")))
+            add((speaker, _RDF.type, _KG.AnonymousSource))
+            add((speaker, _RDFS.label, _lit("anonymous source")))
         else:
             speaker = self.actor_node(claim.speaker)
-        add((node, RDF.type, KG.Claim))
-        add((node, KG.speaker, speaker))
-        add((node, KG.text, Literal(claim.text)))
-        add((node, KG.claimType, KG[claim.claim_type]))
-        add((node, KG.confidence, _conf(claim.confidence)))
+        add((node, _RDF.type, _KG.Claim))
+        add((node, _KG.speaker, speaker))
+        add((node, _KG.text, _lit(claim.text)))
+        add((node, _KG.claimType, _KG[claim.claim_type]))
+        add((node, _KG.confidence, _conf(claim.confidence)))
         if claim.verb:
-            add((node, KG.reportingVerb, Literal(claim.verb)))
+            add((node, _KG.reportingVerb, _lit(claim.verb)))
         if claim.date:
-            add((node, KG.date, Literal(claim.date)))
+            add((node, _KG.date, _lit(claim.date)))
         if claim.channel:
-            add((node, KG.channel, Literal(claim.channel)))
+            add((node, _KG.channel, _lit(claim.channel)))
         if claim.via:
-            add((node, KG.reportedVia, Literal(claim.via)))
-        add((node, KG.hedged, Literal(bool(claim.hedged))))
+            add((node, _KG.reportedVia, _lit(claim.via)))
+        add((node, _KG.hedged, _lit(bool(claim.hedged))))
         for about in claim.about:
             if about in self.proposals:
-                add((node, KG.about, self.proposals[about]))
+                add((node, _KG.about, self.proposals[about]))
             elif about in self.facts.places:
-                add((node, KG.about, self.place_node(about)))
+                add((node, _KG.about, self.place_node(about)))
             elif about in self.actors:
-                add((node, KG.about, self.actor_node(about)))
+                add((node, _KG.about, self.actor_node(about)))
         self.evidence(node, claim.evidence)
 
 
@@ -293,18 +366,18 @@ class ArticleGraph:
         subject = self.place_node(link.name) if link.kind == "Place" else self.actor_node(link.name)
         node = iri.link_iri(self.article, link.kind, link.name)
         add = self.g.add
-        add((node, RDF.type, KG.EntityLink))
-        add((node, KG.linkSubject, subject))
-        add((node, KG.confidence, _conf(link.confidence)))
-        add((node, KG.linkMethod, Literal(link.method)))
-        add((node, PROV.wasGeneratedBy, iri.activity_iri(self.article, self.version)))
+        add((node, _RDF.type, _KG.EntityLink))
+        add((node, _KG.linkSubject, subject))
+        add((node, _KG.confidence, _conf(link.confidence)))
+        add((node, _KG.linkMethod, _lit(link.method)))
+        add((node, _PROV.wasGeneratedBy, iri.activity_iri(self.article, self.version)))
         if link.reason:
-            add((node, KG.linkReason, Literal(link.reason)))
+            add((node, _KG.linkReason, _lit(link.reason)))
         if link.qid:
-            add((node, KG.linkTarget, WD[link.qid]))
-            add((subject, SCHEMA.sameAs, WD[link.qid]))
+            add((node, _KG.linkTarget, _WD[link.qid]))
+            add((subject, _SCHEMA.sameAs, _WD[link.qid]))
         else:
-            add((node, KG.linkOutcome, KG.NoConfidentMatch))
+            add((node, _KG.linkOutcome, _KG.NoConfidentMatch))
 
 
 def facts_graph(facts: ArticleFacts, *, meeting_iris: list[URIRef], version: str) -> Graph:
@@ -315,4 +388,28 @@ def facts_graph(facts: ArticleFacts, *, meeting_iris: list[URIRef], version: str
     version (str): the extractor version, recorded as PROV provenance.
     RETURNS (Graph): an in-memory rdflib Graph, ready to validate and to store.
     """
-    return ArticleGraph(facts, meeting_iris=meeting_iris, version=version).build()
+    g = Graph()
+    bind_prefixes(g)
+    for t in ArticleGraph(facts, meeting_iris=meeting_iris, version=version).build():
+        g.add((_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object)))
+    return g
+
+
+def facts_triples(facts: ArticleFacts, *, meeting_iris: list[URIRef], version: str) -> list[ox.Triple]:
+    """The same statements as :func:`facts_graph`, as pyoxigraph triples: what the build validates
+    and stores, without an rdflib Graph in between.
+
+    RETURNS (list[ox.Triple]): each statement once, in the order the builder made them; literals
+        as written (the store writes them in Oxigraph's canonical form).
+    """
+    return list(ArticleGraph(facts, meeting_iris=meeting_iris, version=version).build())
+
+
+def _rdflib(term):
+    if type(term) is ox.NamedNode:
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

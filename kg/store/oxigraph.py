@@ -14,8 +14,9 @@ questions without re-reading or re-parsing the article.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -67,12 +68,48 @@ def from_ox(term) -> Node:
     raise TypeError(f"cannot convert {term!r}")
 
 
+# datatypes whose lexical form, as Parley writes it, is already Oxigraph's canonical one
+_CANONICAL_AS_IS = frozenset({XSD_STRING, "http://www.w3.org/2001/XMLSchema#anyURI"})
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_INTEGER_TYPE = "http://www.w3.org/2001/XMLSchema#integer"
+_CANONICAL: dict = {}  # (lexical form, datatype) -> the literal as Oxigraph stores it
+_CANONICAL_MAX = 100_000
+
+
+def canonical(term):
+    """A pyoxigraph term as Oxigraph will store it: it canonicalises typed literals
+    ("600000.0"^^xsd:decimal becomes "600000", xsd:nonNegativeInteger becomes xsd:integer), so
+    compare like with like. Each typed value is put through a scratch store once (remembered)."""
+    if type(term) is not ox.Literal:
+        return term
+    dt = term.datatype.value
+    if dt in _CANONICAL_AS_IS or (dt == _INTEGER_TYPE and _INTEGER.fullmatch(term.value)):
+        return term
+    key = (term.value, dt)
+    found = _CANONICAL.get(key)
+    if found is None:
+        if len(_CANONICAL) > _CANONICAL_MAX:
+            _CANONICAL.clear()
+        scratch = ox.Store()
+        scratch.add(ox.Quad(_SCRATCH, _SCRATCH, term, ox.DefaultGraph()))
+        found = _CANONICAL[key] = next(iter(scratch)).object
+    return found
+
+
+_SCRATCH = ox.NamedNode("urn:parley:scratch")
+
+
 def _canonical(triples) -> set:
-    """The triples as Oxigraph will store them: it canonicalises literals ("600000.0"^^xsd:decimal
-    becomes "600000", xsd:nonNegativeInteger becomes xsd:integer), so compare like with like."""
-    scratch = ox.Store()
-    scratch.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in triples)
-    return {(q.subject, q.predicate, q.object) for q in scratch}
+    """pyoxigraph triples, each with its literal in canonical form."""
+    out = set()
+    for t in triples:
+        o = t.object
+        if type(o) is ox.Literal:
+            c = canonical(o)
+            if c is not o:
+                t = ox.Triple(t.subject, t.predicate, c)
+        out.add(t)
+    return out
 
 
 class GraphStore:
@@ -171,26 +208,49 @@ class GraphStore:
 
         New triples land in one transaction (all or nothing); triples no longer stated are
         removed afterwards, so an interrupted rebuild leaves a superset, never a half."""
-        g = ox.NamedNode(str(graph))
-        new = _canonical((to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples)
-        old = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, g)}
-        added = new - old
+        return self.replace_graphs([(graph, [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples])])[0]
+
+    def replace_graphs(self, graphs: Sequence[tuple[URIRef, Sequence[ox.Triple]]]) -> list[int]:
+        """:meth:`replace_graph` for several graphs at once, given as pyoxigraph triples (what
+        the build makes): their new triples land in one transaction; returns each one's size."""
         default = ox.DefaultGraph()
-        # every new triple goes (again) into the union: a rerun after a kill -9 between the two
-        # removals of _retract must not leave a triple stated in the graph but missing in the union
-        self.store.extend([ox.Quad(s, p, o, g) for s, p, o in added] +
-                          [ox.Quad(s, p, o, default) for s, p, o in new])
-        self._retract(g, old - new)
-        if not new and not self.store.contains_named_graph(g):
-            self.store.add_graph(g)  # present though empty (no inferred types yet): never missing
-        return len(new)
+        fresh, quads, retract, sizes = [], [], [], []
+        for graph, triples in graphs:
+            g = ox.NamedNode(str(graph))
+            new = _canonical(triples)
+            old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
+            # every new triple goes (again) into the graph and the union: a rerun after a kill must
+            # find nothing missing, whichever write the kill interrupted
+            (quads if old else fresh).extend(ox.Quad(t.subject, t.predicate, t.object, x) for t in new for x in (g, default))
+            retract.append((g, old - new, not new))
+            sizes.append(len(new))
+        if fresh:
+            # graphs not in the store yet: Oxigraph's bulk loader writes their quads as new files
+            # (several times faster than a transaction); an interrupted load is redone whole by
+            # the rerun, which finds the graph without its record
+            self.store.bulk_extend(fresh)
+        self.store.extend(quads)
+        for g, gone, empty in retract:
+            self._retract(g, gone)
+            if empty and not self.store.contains_named_graph(g):
+                self.store.add_graph(g)  # present though empty (no inferred types yet): never missing
+        return sizes
+
+    def patch_graph(self, graph: URIRef, *, add: Sequence[ox.Triple] = (), remove: Sequence[ox.Triple] = ()) -> None:
+        """Add and remove some triples of named graph ``graph`` (pyoxigraph triples), keeping the
+        union: what the build uses to update a derived graph for the nodes it touched."""
+        g, default = ox.NamedNode(str(graph)), ox.DefaultGraph()
+        new = _canonical(add)
+        self.store.extend([ox.Quad(t.subject, t.predicate, t.object, x) for t in new for x in (g, default)])
+        self._retract(g, _canonical(remove) - new)
 
     def _retract(self, g: ox.NamedNode, triples: set) -> None:
         """Remove ``triples`` from graph ``g``, and from the union what no other article graph
         states. The union copy goes first: interrupted between the two, the graph still holds
         the triple, so the next replace of ``g`` retracts it again."""
         default = ox.DefaultGraph()
-        for s, p, o in triples:
+        for t in triples:
+            s, p, o = t.subject, t.predicate, t.object
             stated_elsewhere = any(not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name != g
                                    for q in self.store.quads_for_pattern(s, p, o))
             if not stated_elsewhere:
@@ -200,7 +260,7 @@ class GraphStore:
     def remove_graph(self, graph: URIRef) -> None:
         """Remove an article's graph, and from the union what no other article states."""
         g = ox.NamedNode(str(graph))
-        old = {(q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(None, None, None, g)}
+        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
         self._retract(g, old)
         if self.store.contains_named_graph(g):
             self.store.remove_graph(g)

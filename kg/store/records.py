@@ -13,6 +13,7 @@ model later decodes with its default; a record that cannot be decoded is re-extr
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,8 +26,15 @@ CODEC = "kg.facts_json.v1"
 MODEL_CLASSES = {name: cls for name, cls in vars(model).items() if dataclasses.is_dataclass(cls)}
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def encode(value: Any) -> Any:
     """A model value as JSON-ready data (dates, sets, tuples and dataclasses tagged)."""
+    if type(value) in _PLAIN:  # most values: tested first, a build encodes every article's facts
+        return value
+    if type(value) is list:
+        return [encode(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {"$class": type(value).__name__}
         out.update({f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)})
@@ -106,6 +114,14 @@ class ArticleRecord:
         article = Article(path=self.path, stem="", text="", sha256=self.sha256, published=self.published,
                           source=self.source)
         return ArticleFacts(article=article, meetings=self.meetings)
+
+
+def extraction_key(article: Article, extractor: str, context: list[date]) -> str:
+    """What an article's extracted facts depend on: its content, the extractor, and (for an
+    undated article) the publication dates its dates were resolved against. Kept beside facts
+    extracted before their graph was written, so that a rerun after a kill reuses them."""
+    dates = ",".join(d.isoformat() for d in context) if article.published is None else ""
+    return hashlib.sha256(f"{article.sha256}|{extractor}|{dates}".encode("utf-8")).hexdigest()
 
 
 def read_records(store) -> dict[str, ArticleRecord]:

@@ -44,3 +44,37 @@ def validate_graphs(graphs: list[tuple[URIRef, Graph]], *, workers: int | None =
     items = [(str(iri), g.serialize(format="nt")) for iri, g in graphs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_validate_one, items, chunksize=max(1, len(items) // (workers * 4))))
+
+
+def validate_triples(graphs: list[tuple[URIRef, list]], *, engine: str = "sparql") -> list[list[GraphFinding]]:
+    """:func:`validate_graphs` for graphs given as pyoxigraph triples (what the build makes):
+    the sparql engine reads them as they are; only a graph with violations, or one that pySHACL
+    must judge, becomes an rdflib Graph (for the findings' labels and words).
+
+    graphs (list): (named graph IRI, its pyoxigraph triples) pairs.
+    engine (str): ``sparql`` (default) or ``pyshacl``.
+    RETURNS (list[list[GraphFinding]]): one list per graph, empty when it conforms.
+    """
+    if engine != "sparql":
+        return validate_graphs([(iri, _rdflib(triples)) for iri, triples in graphs], engine=engine)
+    from .sparql_engine import engine as sparql_engine, report
+
+    out = []
+    for (iri, triples), found in zip(graphs, sparql_engine().validate([triples for _, triples in graphs])):
+        if found is None:
+            data = _rdflib(triples)
+            out.append(findings(iri, data, validate_graph_pyshacl(data)))
+        elif found:
+            out.append(findings(iri, _rdflib(triples), report(found)))
+        else:
+            out.append([])
+    return out
+
+
+def _rdflib(triples: list) -> Graph:
+    from ..store.oxigraph import from_ox
+
+    g = Graph()
+    for t in triples:
+        g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+    return g

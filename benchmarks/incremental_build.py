@@ -1,0 +1,98 @@
+"""What does adding, replacing or removing one article cost in a large store?
+
+Builds a store of synthetic articles (benchmarks/synthetic.py; about 1M triples at 2,000
+articles) through the real build, with each article's extraction replaced by the facts the
+generator knows are in it (so that the language model is not run for an hour), then adds one new
+article, replaces one (its text edited) and removes one, a few times each, and prints the wall
+time of each change beyond its extraction, with the build's own split of that time.
+
+usage: .venv/bin/python benchmarks/incremental_build.py [--articles 2000] [--repeat 3] [--store DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import kg.reconcile as reconcile  # noqa: E402
+from kg.build import build, remove  # noqa: E402
+from kg.graph.iri import graph_iri  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
+from synthetic import article  # noqa: E402
+
+FACTS: dict = {}  # content hash -> the facts in that article
+
+
+def known_facts(articles, nlp, *, n_process, context, report, tick):
+    """Stands in for kg.reconcile.extract_all: the generator's facts instead of the language model."""
+    out = [FACTS[a.sha256] for a in articles]
+    tick(len(out))
+    return out
+
+
+class NoModel:
+    """Passed as ``nlp``: present, so the build never loads the real one."""
+
+    def pipe(self, *args, **kwargs):
+        raise AssertionError("the language model is not used here")
+
+
+def generated(i: int):
+    facts = article(i).facts
+    FACTS[facts.article.sha256] = facts
+    return facts.article
+
+
+def edited(a):
+    """The same article with one more sentence: another content hash, the same facts."""
+    text = a.text + "\nThe talks are expected to resume later this month.\n"
+    new = replace(a, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    FACTS[new.sha256] = replace(FACTS[a.sha256], article=new)
+    return new
+
+
+def timed(what: str, run, times: dict) -> None:
+    t = time.perf_counter()
+    report = run()
+    ms = (time.perf_counter() - t) * 1000
+    times.setdefault(what, []).append(ms)
+    split = ", ".join(f"{k} {v * 1000:.0f}" for k, v in report.seconds.items() if v >= 0.0005)
+    print(f"  {what}: {ms:.0f} ms ({split or 'no timed steps'}; {report.summary()})", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--store", help="store folder (kept; default: a temporary one)")
+    a = ap.parse_args()
+    reconcile.extract_all = known_facts
+    with tempfile.TemporaryDirectory() as tmp:
+        store = GraphStore(Path(a.store or Path(tmp) / "store"))
+        t = time.perf_counter()
+        for first in range(0, a.articles, 500):
+            build([generated(i) for i in range(first, min(a.articles, first + 500))], store, nlp=NoModel())
+        print(f"store: {a.articles} articles, {len(store)} triples in the union, built in "
+              f"{time.perf_counter() - t:.0f} s")
+        times: dict = {}
+        for r in range(a.repeat):
+            new = generated(a.articles + r)
+            timed("add one article", lambda: build([new], store, nlp=NoModel()), times)
+            old = generated(r * 7)
+            timed("replace one article", lambda: build([edited(old)], store, nlp=NoModel()), times)
+            gone = str(graph_iri(generated(r * 7 + 3)))
+            timed("remove one article", lambda: remove(store, [gone], nlp=NoModel()), times)
+        for what, ms in times.items():
+            print(f"{what}: median {statistics.median(ms):.0f} ms over {len(ms)}")
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Does a build's peak memory grow with the number of articles?
+
+Writes synthetic corpora (benchmarks/synthetic.py) of each size asked for, builds each one with
+`kg build` in a fresh process (the real language model, validation on), and prints that
+process's peak resident set size and articles per second. A streaming build holds one chunk of
+documents and graphs at a time, so the peak should stay flat as the corpus grows; what does grow
+is what ingest keeps per article (its text and metadata, a few KB each).
+
+usage: .venv/bin/python benchmarks/memory_build.py --articles 1000 10000 [-j N] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_corpus  # noqa: E402
+
+# run in a child process so that each size gets a fresh interpreter and its own peak RSS
+CHILD = """
+import resource, sys, time
+from kg.build import build
+from kg.store import GraphStore
+store = GraphStore(sys.argv[2])
+t = time.perf_counter()
+report = build(sys.argv[1], store, n_process=int(sys.argv[3]))
+store.close()
+seconds = time.perf_counter() - t
+print(len(report.landed), report.triples, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("-j", "--processes", type=int, default=1)
+    ap.add_argument("--keep", help="folder for the corpora (default: a temporary one)")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(a.keep or tmp)
+        peaks = {}
+        for n in a.articles:
+            corpus = base / f"corpus-{n}"
+            if not corpus.exists():
+                write_corpus(corpus, n)
+            out = subprocess.run([sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / f"store-{n}"),
+                                  str(a.processes)], capture_output=True, text=True, check=True)
+            landed, triples, seconds, rss_kb = out.stdout.split()[-4:]
+            peaks[n] = int(rss_kb) / 1024
+            print(f"{n} articles: {landed} landed, {triples} triples, {float(seconds):.0f} s "
+                  f"({int(landed) / float(seconds):.1f} articles/s), peak RSS {peaks[n]:.0f} MB", flush=True)
+        first = a.articles[0]
+        for n in a.articles[1:]:
+            print(f"peak RSS at {n} / at {first} articles: {peaks[n] / peaks[first]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
