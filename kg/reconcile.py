@@ -98,11 +98,15 @@ class BuildReport:
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
-                 tick: Callable[[int], None]) -> list[ArticleFacts]:
+                 tick: Callable[[int], None], cluster: str | None = None) -> list[ArticleFacts]:
     """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
     makes it fail, that article and the ones after it are redone one at a time. An article whose
     extraction fails even alone lands with its text and metadata only (W203): input the
     extractor cannot handle (another script, odd characters) must not cost the article."""
+    if cluster:  # the same, on the workers of a Dask cluster (kg/cluster.py)
+        from .cluster import extract_on_cluster
+
+        return extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
     from .extract import extract, extract_many
 
     out: list[ArticleFacts] = []
@@ -128,11 +132,13 @@ class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
     def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker) -> None:
+                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker,
+                 cluster: str | None = None) -> None:
         self.store, self.report, self.records, self.removed = store, report, records, removed
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
         self._linker = linker
+        self.cluster = cluster
         self.written = 0  # article graphs written so far (for the crash-test points)
 
     def nlp(self):
@@ -192,8 +198,9 @@ class Reconcile:
         new_facts: dict[str, ArticleFacts] = {}
         if todo:
             order = sorted(todo)
-            extracted = extract_all([todo[g] for g in order], self.nlp(), n_process=self.n_process,
-                                     context=context, report=report, tick=self.tick)
+            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
+                                     n_process=self.n_process, context=context, report=report, tick=self.tick,
+                                     cluster=self.cluster)
             from .link.facts import link_facts
 
             for g, f in zip(order, extracted):
