@@ -38,7 +38,7 @@ except ImportError:  # kg build without --cluster needs no Dask; --cluster says 
 
 log = logging.getLogger(__name__)
 
-BATCH = int(os.environ.get("KG_CLUSTER_BATCH", "16"))  # articles per task
+BATCH = int(os.environ.get("KG_CLUSTER_BATCH", "16"))  # articles per task (at most)
 CONNECT_TIMEOUT = float(os.environ.get("KG_CLUSTER_CONNECT_TIMEOUT", "10"))  # seconds to reach the scheduler
 WORKERS_TIMEOUT = float(os.environ.get("KG_CLUSTER_WORKERS_TIMEOUT", "60"))  # seconds to wait for a first worker
 LOCAL = "local:"
@@ -198,8 +198,11 @@ def _stream(client, articles: list[Article], context: list[date], factory, name:
             tick: Callable[[int], None], address: str) -> Iterator[ArticleFacts]:
     from distributed import KilledWorker
 
-    window = max(2, 2 * sum(client.nthreads().values()))
-    todo = deque(articles[i:i + BATCH] for i in range(0, len(articles), max(1, BATCH)))
+    threads = max(1, sum(client.nthreads().values()))
+    window = 2 * threads + 1
+    # batches of BATCH articles, smaller when there are few articles: every worker gets some
+    size = max(1, min(BATCH, -(-len(articles) // (4 * threads))))
+    todo = deque(articles[i:i + size] for i in range(0, len(articles), size))
     pending: deque = deque()  # (batch, future, alone), in input order
 
     def submit(batch: list[Article]):
