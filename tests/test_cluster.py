@@ -182,3 +182,22 @@ def test_a_malformed_cluster_address_is_a_coded_tool_failure(address, corpus, tm
     code, out = run_kg("--store", tmp_path / "store", "build", corpus, "--cluster", address)
     assert code == 2
     assert f"Error: [E741] --cluster {address!r} is not a cluster address" in out
+
+
+def test_kg_build_cluster_local_n_starts_its_own_cluster_and_builds_the_local_graph(tmp_path, nlp):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "lisbon.txt").write_text("Fisheries ministers of Spain and Portugal met in Lisbon on 12 April 2025 "
+                                       "to settle sardine quotas, officials said.\n", encoding="utf-8")
+    (folder / "undated.txt").write_text("The two delegations will meet again in Madrid next week, "
+                                        "a spokeswoman said.\n", encoding="utf-8")
+    code, out = run_kg("--store", tmp_path / "cluster" / "store", "build", folder, "--no-validate",
+                       "--cluster", "local:1")
+    assert code == 0, out
+    assert "Built 2 article(s)" in out
+    local = GraphStore(tmp_path / "local" / "store")
+    build(folder, local, nlp=nlp, validate=False)
+    local.flush()
+    del local
+    gc.collect()
+    assert export(tmp_path / "cluster" / "store") == export(tmp_path / "local" / "store")
