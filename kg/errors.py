@@ -98,8 +98,8 @@ class Errors(metaclass=_Coded):
     E743 = ("The Dask scheduler at {address} has no workers (waited {seconds:g} s). Start some: "
             "`dask worker {address}`.")
     E744 = "Lost the Dask cluster at {address} during extraction ({reason}); nothing was written. Build again."
-    E745 = ("--cluster needs Dask distributed, which is not installed ({reason}). Install it: "
-            "pip install 'parley-kg[cluster]'.")
+    E745 = ("--cluster needs Dask distributed, which is not installed ({reason}). Install Parley's cluster extra "
+            "(pip install -e '.[cluster]') or dask==2026.8.0 and distributed==2026.8.0.")
     # serve
     E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
     E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "
