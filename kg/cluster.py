@@ -124,7 +124,7 @@ def connect(address: str):
 @contextmanager
 def _connected(Client, LocalCluster, where: str, n: int | None):
     if n is not None:
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, \
                 Client(cluster, set_as_default=False) as client:
             yield client
@@ -190,6 +190,10 @@ def _ready(client, factory: Callable | None, address: str) -> str:
     try:
         client.register_plugin(PipelinePlugin(factory, name), name=name)
     except Exception as e:  # noqa: BLE001 - whatever a worker raised: it cannot extract
+        try:  # workers that join later must not try it again
+            client.unregister_worker_plugin(name)
+        except Exception:  # noqa: BLE001 - the error to report is the one above
+            log.debug("could not unregister %s", name, exc_info=True)
         raise ClusterError(Errors.E742.format(address=address, reason=_reason(e))) from e
     return name
 

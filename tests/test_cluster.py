@@ -82,7 +82,7 @@ def scheduler(tmp_path_factory):
     for k, v in env.items():
         mp.setenv(k, v)  # the nanny starts (and restarts) its worker with this environment
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         cluster.killed_once = marker
         yield cluster
     mp.undo()
@@ -162,6 +162,25 @@ def test_an_article_failing_on_a_worker_is_reported_as_locally_and_the_others_la
     assert not list(store.graph(iri.graph_iri(bad)).subjects(RDF.type, KG.Meeting))
     assert list(store.graph(iri.graph_iri(good[1])).subjects(RDF.type, KG.Meeting))
     assert store.export(None, fmt="nquads") == local_store.export(None, fmt="nquads")
+
+
+def broken_pipeline():
+    raise RuntimeError("no model on this worker")
+
+
+def test_workers_that_cannot_load_the_pipeline_are_a_coded_tool_failure(scheduler):
+    with pytest.raises(kg.cluster.ClusterError) as e:
+        build([article("any", "Envoys met in Doha on 2 May 2025.")], GraphStore(None), nlp=broken_pipeline,
+              validate=False, cluster=scheduler.scheduler_address)
+    assert str(e.value).startswith(f"[E742] The Dask workers of {scheduler.scheduler_address} cannot load the "
+                                   "Parley pipeline: RuntimeError: no model on this worker.")
+
+
+def test_without_dask_installed_cluster_says_what_to_install(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed now raises ImportError
+    code, out = run_kg("--store", tmp_path / "store", "build", corpus, "--cluster", "local:2")
+    assert code == 2
+    assert "Error: [E745] --cluster needs Dask distributed, which is not installed" in out
 
 
 def test_an_unreachable_scheduler_is_a_coded_tool_failure_naming_it(corpus, tmp_path, monkeypatch):
