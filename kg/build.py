@@ -32,7 +32,8 @@ __all__ = ["STORE_CHUNK", "ArticleOutcome", "BuildReport", "build", "remove"]
 
 def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None, validate: bool = True,
           n_process: int = 1, progress: Callable[[int], None] | None = None, linker=None,
-          prune: bool = False, total: Callable[[int], None] | None = None) -> BuildReport:
+          prune: bool = False, total: Callable[[int], None] | None = None,
+          cluster: str | None = None) -> BuildReport:
     """Build (or update) the graph from a folder of articles.
 
     source (str | Path | Iterable[Article]): a folder of articles, or articles already read.
@@ -47,6 +48,8 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
         rate and time left.
     linker (kg.link.Linker): links actors and places to Wikidata; the offline cache when omitted.
     prune (bool): also remove the articles built earlier from this folder whose files are gone.
+    cluster (str): extract on a Dask cluster: a scheduler address (tcp://host:port) or local:N
+        (kg/cluster.py); the store is still written here. RAISES kg.cluster.ClusterError (E740-E745).
     RETURNS (BuildReport): what landed, what failed, what was skipped, the shape violations found.
     """
     report = BuildReport()
@@ -72,7 +75,8 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     if prune and root is not None:
         removed = _gone(store, records, articles, root, failed_files)
     Reconcile(store, report, records=records, removed=removed, nlp=nlp, validate=validate,
-               n_process=n_process, progress=progress, linker=linker, total=total).run(articles, root)
+               n_process=n_process, progress=progress, linker=linker, total=total,
+               cluster=cluster).run(articles, root)
     return report
 
 

@@ -108,6 +108,18 @@ class Errors(metaclass=_Coded):
             "through /sparql-auth and /sparql-graph-crud-auth as a user granted SPARQL_UPDATE.")
     E729 = "Cannot read the store password file {path}: {reason}"
     E730 = "The SPARQL store at {url} answered with a body that is not a {expected} result ({reason})."
+    # store: kg build --cluster (kg/cluster.py)
+    E740 = ("Cannot reach the Dask scheduler at {address}: {reason}. Start one (`dask scheduler`) and its workers "
+            "(`dask worker {address}`), check the address, or build on this machine with --cluster local:N.")
+    E741 = ("--cluster {address!r} is not a cluster address: give a Dask scheduler address (tcp://host:port) or "
+            "local:N for N worker processes on this machine.")
+    E742 = ("The Dask workers of {address} cannot load the Parley pipeline: {reason}. Install the same parley-kg "
+            "(with its spaCy model) on every worker machine.")
+    E743 = ("The Dask scheduler at {address} has no workers (waited {seconds:g} s). Start some: "
+            "`dask worker {address}`.")
+    E744 = "Lost the Dask cluster at {address} during extraction ({reason}); nothing was written. Build again."
+    E745 = ("--cluster needs Dask distributed, which is not installed ({reason}). Install Parley's cluster extra "
+            "(pip install -e '.[cluster]') or dask==2026.8.0 and distributed==2026.8.0.")
     # serve
     E801 = "Cannot listen on {host}:{port}: {reason}. Is another server using the port? Try --port."
     E802 = ("Unsupported request content type {ctype!r}: send a GET with ?query=, or a POST with "

@@ -102,11 +102,15 @@ class BuildReport:
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
-                 tick: Callable[[int], None]) -> list[ArticleFacts]:
+                 tick: Callable[[int], None], cluster: str | None = None) -> list[ArticleFacts]:
     """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
     makes it fail, that article and the ones after it are redone one at a time. An article whose
     extraction fails even alone lands with its text and metadata only (W203): input the
     extractor cannot handle (another script, odd characters) must not cost the article."""
+    if cluster:  # the same, on the workers of a Dask cluster (kg/cluster.py)
+        from .cluster import extract_on_cluster
+
+        return extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
     from .extract import extract, extract_many
 
     out: list[ArticleFacts] = []
@@ -132,12 +136,14 @@ class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
     def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None) -> None:
+                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None,
+                 cluster: str | None = None) -> None:
         self.store, self.report, self.records, self.removed = store, report, records, removed
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
         self.total = total or (lambda n: None)  # told how many articles extraction will tick
         self._linker = linker
+        self.cluster = cluster
         self.written = 0  # article graphs written so far (for the crash-test points)
         self.stubs: dict[str, ArticleFacts] = {}  # extracted in this build: what meeting identity needs
         self.kept: dict[str, ArticleFacts] = {}  # the facts extracted last, for the writes
@@ -276,8 +282,9 @@ class Reconcile:
         size = EXTRACT_CHUNK if self.n_process > 1 else max(1, STORE_CHUNK)
         for i in range(0, len(pending), size):
             order = pending[i:i + size]
-            extracted = extract_all([todo[g] for g in order], self.nlp(), n_process=self.n_process,
-                                     context=context, report=report, tick=self.tick)
+            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
+                                     n_process=self.n_process, context=context, report=report, tick=self.tick,
+                                     cluster=self.cluster)
             for g, f in zip(order, extracted):
                 try:
                     link_facts(f, self.linker())

@@ -34,13 +34,16 @@ def print_report(report: BuildReport, store_path) -> None:
 @click.option("--strict", is_flag=True, help="Exit 1 when the built data violates the shapes (default: report them, exit 0).")
 @click.option("--prune", is_flag=True, help="Also remove the articles built earlier from ARTICLES whose files are gone.")
 @click.option("--processes", "-j", default=1, show_default=True, help="spaCy worker processes.")
+@click.option("--cluster", metavar="ADDRESS", default=None,
+              help="Extract on a Dask cluster: its scheduler (tcp://host:port), or local:N for N worker "
+                   "processes here. The store is written by this process.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 @click.option("--wikidata-endpoint", metavar="URL", default=None,
               help="Also link names the offline cache lacks via this SPARQL endpoint "
                    "(e.g. https://query.wikidata.org/sparql). Default: offline cache only.")
 @click.pass_obj
 def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, prune: bool, processes: int,
-              progress: bool | None, wikidata_endpoint: str | None) -> None:
+              progress: bool | None, wikidata_endpoint: str | None, cluster: str | None) -> None:
     """Build the graph from ARTICLES (a folder, searched recursively, or one file).
 
     Reads .txt (with optional <stem>.meta.json sidecar), .html, .json and .jsonl articles. Each
@@ -68,10 +71,15 @@ def build_cli(obj: KgContext, articles: str, no_validate: bool, strict: bool, pr
         return load_nlp()
 
     show = sys.stderr.isatty() if progress is None else progress
-    with tqdm(desc="extracting", unit="article", disable=not show, file=sys.stderr) as bar:
-        # with the total known, the bar shows articles/s and the time left
-        report = build(articles, store, nlp=nlp, validate=not no_validate, n_process=processes,
-                       progress=bar.update, linker=linker, prune=prune, total=lambda n: bar.reset(total=n))
+    try:
+        with tqdm(desc="extracting", unit="article", disable=not show, file=sys.stderr) as bar:
+            # with the total known, the bar shows articles/s and the time left
+            report = build(articles, store, nlp=nlp, validate=not no_validate, n_process=processes,
+                           progress=bar.update, linker=linker, prune=prune, total=lambda n: bar.reset(total=n),
+                           cluster=cluster)
+    except ParleyError as e:  # --cluster: E740-E745, before anything was written; a remote store's E72x
+        store.close()
+        fail(e)
     store.close()
     print_report(report, obj.store_path)
     click.echo(f"Built {len(report.landed)} article(s), {report.triples} triples, into {obj.store_path}: "
