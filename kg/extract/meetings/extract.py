@@ -6,6 +6,8 @@ meeting and may add attendees to it; a meeting is emitted only with a place or a
 """
 from __future__ import annotations
 
+import heapq
+from bisect import insort
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence
@@ -284,15 +286,24 @@ class MeetingFinder:
                 (m for m in self.mentions if m.date and not m.place and not m.background and not m.fresh), None)
             if lead is not None and not lead.place:
                 lead.place = head.place
+        by_date: dict[date, list[int]] = {}  # positions in ``concrete``: a dated mention can only join
+        undated: list[int] = []  # one of its own date or an undated one (``_related``), so look only there
         for m in self.mentions:
             if m.place or m.date:
-                target = next((c for c in concrete if self._related(c, m)
-                               and (c.place and m.place or c.date and m.date)), None)
+                near = heapq.merge(by_date.get(m.date, []), undated) if m.date else range(len(concrete))
+                at = next((i for i in near if self._related(concrete[i], m)
+                           and (concrete[i].place and m.place or concrete[i].date and m.date)), None)
+                target = concrete[at] if at is not None else None
                 if target is not None:
+                    had = target.date
                     self._merge(target, m)
                     target.start = min(target.start, m.start)
+                    if had is None and target.date is not None:  # it took the mention's date
+                        undated.remove(at)
+                        insort(by_date.setdefault(target.date, []), at)
                     target.seen.append(m.pos)
                 else:
+                    (by_date.setdefault(m.date, []) if m.date else undated).append(len(concrete))
                     concrete.append(m)
             else:
                 bare.append(m)
