@@ -34,7 +34,11 @@ def remove_cli(obj: KgContext, articles: tuple[str, ...], no_validate: bool) -> 
 
         return load_nlp()
 
-    report = remove(store, articles, nlp=nlp, validate=not no_validate)
+    try:
+        report = remove(store, articles, nlp=nlp, validate=not no_validate)
+    except ParleyError as e:  # a remote store failing mid-way (E72x): the coded message, exit 2
+        store.close()
+        fail(e)
     store.close()
     print_report(report, obj.store_path)
     click.echo(f"Removed {len(report.removed)} article(s) from {obj.store_path}"
