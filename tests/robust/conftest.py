@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,13 @@ def few_samples(samples_dir) -> list[Path]:
     """Three sample articles of ours (with their sidecars): a .txt, an .html and a .jsonl."""
     names = ["geneva-talks-2025-11-23", "kremlin-witkoff-kushner-2025-12-02", "muscat-us-iran-talks-2025-04-12"]
     return [p for n in names for p in sorted(samples_dir.glob(f"{n}.*"))]
+
+
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory, few_samples) -> Path:
+    """A folder holding the three samples, one per test module (builds in it are compared)."""
+    folder = tmp_path_factory.mktemp("articles") / "articles"
+    folder.mkdir()
+    for p in few_samples:
+        shutil.copy(p, folder / p.name)
+    return folder

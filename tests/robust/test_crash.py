@@ -25,15 +25,6 @@ pytestmark = pytest.mark.issue(9)
 KILLED = -signal.SIGKILL
 
 
-@pytest.fixture(scope="module")
-def articles(tmp_path_factory, few_samples):
-    folder = tmp_path_factory.mktemp("crash") / "articles"
-    folder.mkdir()
-    for p in few_samples:
-        shutil.copy(p, folder / p.name)
-    return folder
-
-
 def build_here(store_path, folder, nlp) -> None:
     """An uninterrupted build in this process (the language model is loaded once per session):
     the reference, and the rerun that reopens a killed store."""

@@ -15,15 +15,6 @@ from kg.store import GraphStore
 pytestmark = pytest.mark.issue(11)
 
 
-@pytest.fixture(scope="module")
-def articles(tmp_path_factory, few_samples):
-    folder = tmp_path_factory.mktemp("resume") / "articles"
-    folder.mkdir()
-    for p in few_samples:
-        shutil.copy(p, folder / p.name)
-    return folder
-
-
 def _build(store_path, folder, nlp, **kwargs):
     store = GraphStore(store_path)
     try:
