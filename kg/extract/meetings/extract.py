@@ -23,7 +23,7 @@ from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
 from .participants import HOST_VERBS, attendees, persons, subject
-from .when import mention_date
+from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
 from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
@@ -168,7 +168,8 @@ class MeetingFinder:
             and not reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
                                                       context_dates=self.context_dates, future=future,
-                                                      sentence_fallback=fallback)
+                                                      sentence_fallback=fallback,
+                                                      others=nested_meetings(trig, scope, self.is_trigger))
         m.status = "Scheduled" if future else self._status(trig, verb)
         if m.status == "UnderWay" and m.date is None and self.published and not dated:
             m.date, m.basis, m.by_publication = self.published, "relative", True

@@ -11,6 +11,7 @@ from ...model import Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import RELATIVES, Resolver, antecedent
 from ..text.gazetteer import TITLE_WORDS
+from .pairs import across_sequence, is_pair, last_two, pair_subjects
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
 open host travel chair co-chair convene sit carry leave""".split())
@@ -20,7 +21,6 @@ HOST_VERBS = frozenset("host receive welcome".split())
 WITH_PREPS = frozenset("with between among involving by".split())
 HEAD_OF_DELEGATION = "HeadOfDelegation"
 TALKED_PREPS = frozenset("after following during from at".split())  # "left after talks with Y"
-PAIR_NOUNS = frozenset("man woman leader minister envoy official".split())
 
 
 @dataclass
@@ -56,8 +56,8 @@ def persons(tok: Token, res: Resolver, idx: ActorIndex, *, companions: bool = Tr
         is_person = bool(name and idx.kind(name) == "Person")
         if is_person and name not in [n for n, _ in out]:
             out.append((name, tok_span(t)))
-        elif t is tok and _pair(t):  # "both men", "the two leaders": the last two persons named
-            out += [p for p in _last_two(t, idx) if p[0] not in [n for n, _ in out]]
+        elif t is tok and is_pair(t):  # "both men", "the two leaders": the last two persons named
+            out += [p for p in last_two(t, idx) if p[0] not in [n for n, _ in out]]
         elif t is tok and (t.lower_ in ("he", "she") or t.lower_ in RELATIVES and t.head.dep_ == "relcl"):
             r, _ = res.actor(t)
             if r and idx.kind(r) == "Person":
@@ -76,26 +76,6 @@ def persons(tok: Token, res: Resolver, idx: ActorIndex, *, companions: bool = Tr
             elif companions and c.dep_ in ("acl", "relcl") and c.lemma_ == "accompany":
                 stack.extend(p for a in c.children if a.dep_ == "agent" for p in a.children)
     return out
-
-
-def _pair(t: Token) -> bool:
-    return t.lemma_ in PAIR_NOUNS and t.tag_ == "NNS" and any(
-        c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in t.children)
-
-
-def _last_two(t: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
-    """The last two persons named before ``t`` (within the two sentences before it)."""
-    floor = t.sent.start
-    for _ in range(2):
-        floor = t.doc[floor - 1].sent.start if floor > 0 else floor
-    found: list[str] = []
-    for i in range(t.i - 1, floor - 1, -1):
-        name = idx.token_actor.get(i)
-        if name and idx.kind(name) == "Person" and name not in found:
-            found.append(name)
-            if len(found) == 2:
-                return [(n, tok_span(t)) for n in found]
-    return []
 
 
 def listed_persons(start: Token, idx: ActorIndex) -> list[tuple[str, Span]]:
@@ -217,6 +197,8 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         out.extend(p for p in _named_before(trig, idx) if p[0] not in [n for n, _ in out])
     if verb is not None and any(c.dep_ == "neg" for c in verb.children):
         return out  # "X did not travel to the summit"
+    for t in pair_subjects(trig):
+        add(t)
     if trig.pos_ == "VERB":
         add(subject(trig))
         for c in trig.children:  # "A and B sign the text as C and D look on"
@@ -225,7 +207,7 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         for c in trig.children:  # a subject the parser split up ("army chief Abdel al-Burhan met")
             if c.dep_ == "nsubj":
                 add(c)
-    elif verb is not None and verb.lemma_ in JOIN_VERBS | {"be"}:
+    elif verb is not None and verb.lemma_ in JOIN_VERBS | {"be"} and not across_sequence(trig, verb):
         if verb.lemma_ in JOIN_VERBS:
             add(subject(verb))
         for c in verb.children:

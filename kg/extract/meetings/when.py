@@ -88,24 +88,51 @@ def _days_before_start(trig: Token) -> int:
     return 0
 
 
+NESTING_DEPS = frozenset("relcl acl advcl ccomp".split())
+
+
+def nested_meetings(trig: Token, scope: list[Token], is_trigger) -> set[int]:
+    """Positions of the words of other meetings nested in a clause below ``trig`` or beside it: "the
+    summit, which opened hours after a dinner that A hosted on Thursday" (Thursday is the dinner's).
+
+    is_trigger (callable): whether a token names a meeting.
+    RETURNS (set[int]): token positions whose dates belong to another meeting.
+    """
+    mine = {trig.i, *(h.i for h in trig.ancestors)}
+    out: set[int] = set()
+    for t in {*trig.subtree, *scope}:
+        if t.i in mine or t.i in out or t.dep_ in ("compound", "amod") or not is_trigger(t):
+            continue
+        path = [t, *(h for h in t.ancestors if h.i not in mine)]
+        if any(x.dep_ in NESTING_DEPS or x.dep_ == "pobj" and x.head.lower_ in ("after", "before", "following")
+               for x in path):
+            out |= {x.i for x in t.subtree}
+    return out
+
+
 def mention_date(trig: Token, scope: list[Token], sent: SpacySpan, *, published: date | None,
-                 context_dates: Sequence[date], future: bool, sentence_fallback: bool
-                 ) -> tuple[date | None, str | None, bool, bool]:
+                 context_dates: Sequence[date], future: bool, sentence_fallback: bool,
+                 others: set[int] = frozenset()) -> tuple[date | None, str | None, bool, bool]:
     """The date of the mention of ``trig``.
 
     scope (list[Token]): the tokens that carry the mention's own place, date and attendees.
     sentence_fallback (bool): a date elsewhere in the sentence may serve (one trigger in it).
+    others (set[int]): positions of words of other meetings (:func:`nested_meetings`); their dates
+        are not this mention's.
     RETURNS (tuple): date, basis, whether a date expression was written for it, and ``future``
         (raised by "next week").
     """
     doc = trig.doc
     own = doc[trig.left_edge.i:trig.right_edge.i + 1]  # "Saturday's talks": the trigger's own words first
     span = doc[scope[0].i:scope[-1].i + 1]
-    dates = [d for d in find_dates(own.text, own.start_char) if not is_bound(d, doc_text(doc))] or \
-        [d for d in find_dates(span.text, span.start_char) if not is_bound(d, doc_text(doc))]
+    def free(d: DateExpr) -> bool:
+        at = doc.char_span(d.start, d.end, alignment_mode="expand")
+        return not is_bound(d, doc_text(doc)) and (at is None or at.root.i not in others)
+
+    dates = [d for d in find_dates(own.text, own.start_char) if free(d)] or \
+        [d for d in find_dates(span.text, span.start_char) if free(d)]
     if not dates and sentence_fallback:
-        dates = [d for d in find_dates(sent.text, sent.start_char)
-                 if not is_bound(d, doc_text(doc)) and _attached(d, trig)]
+        dates = [d for d in find_dates(sent.text, sent.start_char) if free(d) and _attached(d, trig)]
     if not dates:  # "... Meeting with European Leaders https://t.co/x — The White House (@WhiteHouse) August 18,
         lo = doc_text(doc).rfind("\n", 0, trig.idx) + 1  # 2025": an embedded post is dated by its signature
         hi = doc_text(doc).find("\n", trig.idx)

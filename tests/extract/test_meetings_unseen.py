@@ -1,0 +1,68 @@
+"""Meeting mechanisms for phrasings the tuned articles did not show (invented sentences): colon
+datelines, a date that belongs to a meeting nested in another's clause, pair phrases ("the pair",
+"the two leaders") standing for the two persons last named."""
+from datetime import date
+
+
+def names(m):
+    return {p.name for p in m.participants}
+
+
+def test_meetings_colon_dateline_places_the_main_event(run):
+    f = run("Ministers agree on water sharing\n\nROME: Italian Prime Minister Giorgia Meloni held talks with "
+            "Turkish President Recep Tayyip Erdogan on Tuesday.", published=date(2025, 3, 5))
+    m = f.meetings[0]
+    assert m.place == "Rome" and m.date == date(2025, 3, 4)
+
+
+def test_meetings_title_case_colon_dateline(run):
+    f = run("Leaders meet\n\nNew Delhi: Prime Minister Narendra Modi opened his summit with President Emmanuel "
+            "Macron on Friday.", published=date(2025, 3, 7))
+    assert f.meetings[0].place == "New Delhi"
+
+
+def test_meetings_colon_heading_that_is_no_place_is_no_dateline(run):
+    f = run("Leaders meet\n\nUpdate: Prime Minister Narendra Modi opened his summit with President Emmanuel "
+            "Macron on Friday.", published=date(2025, 3, 7))
+    assert f.meetings[0].place is None
+
+
+def test_meetings_the_hague_is_its_own_city(run):
+    f = run("Mark Rutte met Keir Starmer in The Hague on Monday.", published=date(2025, 3, 5))
+    assert f.meetings[0].place == "The Hague"
+
+
+def test_meetings_date_of_a_dinner_nested_in_the_summit_clause_is_the_dinners(run):
+    f = run("Prime Minister Narendra Modi opened his summit with President Emmanuel Macron in New Delhi on "
+            "Friday. The summit opened just hours after a banquet that Modi hosted on Thursday evening.",
+            published=date(2025, 3, 7))
+    dates = sorted(m.date for m in f.meetings if m.date)
+    assert dates == [date(2025, 3, 6), date(2025, 3, 7)]
+    summit = next(m for m in f.meetings if m.date == date(2025, 3, 7))
+    assert summit.place == "New Delhi"
+
+
+def test_attendees_the_two_leaders_beside_the_dinner_clause(run):
+    f = run("Prime Minister Narendra Modi opened his summit with President Emmanuel Macron on Friday. "
+            "It came hours after the two leaders had talked at length over a dinner on Thursday night.",
+            published=date(2025, 3, 7))
+    dinner = next(m for m in f.meetings if m.date == date(2025, 3, 6))
+    assert names(dinner) == {"Narendra Modi", "Emmanuel Macron"}
+
+
+def test_attendees_the_pair_holding_talks(run):
+    f = run("President Emmanuel Macron waited for Chancellor Friedrich Merz at the airport. The pair were to "
+            "hold talks in Berlin on Monday.", published=date(2025, 3, 7))
+    assert names(f.meetings[0]) == {"Emmanuel Macron", "Friedrich Merz"}
+
+
+def test_attendees_the_pair_seen_ahead_of_the_talks_are_not_in_them(run):
+    f = run("Envoy Steve Witkoff met Vladimir Putin in Moscow on Friday. Earlier he was seen with aide "
+            "Kirill Dmitriev as the pair left a hotel ahead of the talks.", published=date(2025, 3, 8))
+    assert "Kirill Dmitriev" not in names(f.meetings[0])
+
+
+def test_attendees_three_leaders_are_no_pair(run):
+    f = run("Emmanuel Macron, Friedrich Merz and Keir Starmer arrived. The three leaders held talks in "
+            "Kyiv on Saturday with Volodymyr Zelenskyy.", published=date(2025, 5, 11))
+    assert "Keir Starmer" not in names(f.meetings[0]) or len(names(f.meetings[0])) >= 3
