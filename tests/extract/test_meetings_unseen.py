@@ -66,3 +66,16 @@ def test_attendees_three_leaders_are_no_pair(run):
     f = run("Emmanuel Macron, Friedrich Merz and Keir Starmer arrived. The three leaders held talks in "
             "Kyiv on Saturday with Volodymyr Zelenskyy.", published=date(2025, 5, 11))
     assert "Keir Starmer" not in names(f.meetings[0]) or len(names(f.meetings[0])) >= 3
+
+
+def test_meetings_place_and_day_told_in_two_sentences_are_one_bilateral(run):
+    f = run("Emmanuel Macron and Friedrich Merz were to hold bilateral talks on Monday. Macron drove Merz "
+            "to their bilateral meeting in Strasbourg, France.", published=date(2025, 3, 10))
+    assert [(m.place, m.date) for m in f.meetings] == [("Strasbourg", date(2025, 3, 10))]
+    assert names(f.meetings[0]) == {"Emmanuel Macron", "Friedrich Merz"}
+
+
+def test_meetings_halves_that_do_not_agree_stay_apart(run):
+    f = run("Emmanuel Macron held talks with Friedrich Merz on Monday. Keir Starmer later met Volodymyr "
+            "Zelenskyy in Kyiv, Ukraine.", published=date(2025, 3, 10))
+    assert len(f.meetings) == 2

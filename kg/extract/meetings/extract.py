@@ -22,6 +22,7 @@ from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
+from .halves import join_halves
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
@@ -327,6 +328,7 @@ class MeetingFinder:
                 or self._current(fit, j.pos)
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
+        concrete = join_halves(concrete, self._related, self._merge)
         g = load_gazetteer()
         out = []
         for m in concrete:

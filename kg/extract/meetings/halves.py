@@ -1,0 +1,40 @@
+"""One meeting told in halves: a sentence gives its place ("their bilateral meeting in Tianjin"),
+another its day ("the pair were to hold bilateral talks on Monday"). Two such mentions of one
+article are one meeting when nothing else could be either half and the mentions say they are the
+same: the same named session, or the same two or more attendees."""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+
+def _agree(a, b) -> bool:
+    if a.session is not None and a.session == b.session:
+        return True
+    return len(a.names() & b.names()) >= 2
+
+
+def join_halves(concrete: list, related: Callable, merge: Callable) -> list:
+    """``concrete`` with each placed-but-undated mention merged into the only dated-but-unplaced
+    one it agrees with (and which agrees with no other placed one).
+
+    concrete (list[Mention]): the article's mentions with a place or a date, one per meeting.
+    related (callable): whether two mentions can be one meeting (place, date, session).
+    merge (callable): merge the second mention into the first.
+    RETURNS (list[Mention]): the mentions left.
+    """
+    placed = [c for c in concrete if c.place and not c.date and not c.fresh and not c.background]
+    dated = [c for c in concrete if c.date and not c.place and not c.fresh and not c.background]
+    gone: set[int] = set()
+    for p in placed:
+        fits: Sequence = [d for d in dated if id(d) not in gone and related(p, d) and _agree(p, d)]
+        if len(fits) != 1:
+            continue
+        d = fits[0]
+        if sum(1 for q in placed if related(q, d) and _agree(q, d)) != 1:
+            continue
+        merge(d, p)
+        if p.status == "Held" and d.status == "Scheduled":
+            d.status = "Held"  # a report that it took place outweighs the plan told before it
+        d.start, d.seen = min(d.start, p.start), [*d.seen, p.pos]
+        gone.add(id(p))
+    return [c for c in concrete if id(c) not in gone]
