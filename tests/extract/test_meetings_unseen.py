@@ -79,3 +79,17 @@ def test_meetings_halves_that_do_not_agree_stay_apart(run):
     f = run("Emmanuel Macron held talks with Friedrich Merz on Monday. Keir Starmer later met Volodymyr "
             "Zelenskyy in Kyiv, Ukraine.", published=date(2025, 3, 10))
     assert len(f.meetings) == 2
+
+
+def test_meetings_bilateral_on_the_margins_of_a_summit_is_not_the_summit(run):
+    f = run("Emmanuel Macron and Friedrich Merz held bilateral talks on Monday on the sidelines of the EU summit. "
+            "Macron said the bilateral meeting on the sidelines of the EU summit in Brussels was excellent.",
+            published=date(2025, 3, 10))
+    assert len(f.meetings) == 2
+    assert all(m.place == "Brussels" and m.date == date(2025, 3, 10) for m in f.meetings)
+
+
+def test_meetings_summit_named_once_as_a_backdrop_makes_no_meeting(run):
+    f = run("Emmanuel Macron met Friedrich Merz on Monday on the margins of the EU summit in Brussels.",
+            published=date(2025, 3, 10))
+    assert len(f.meetings) == 1 and names(f.meetings[0]) == {"Emmanuel Macron", "Friedrich Merz"}

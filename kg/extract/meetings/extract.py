@@ -26,7 +26,7 @@ from .halves import join_halves
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
-from .sessions import SESSION_NOUNS, fresh, hypothetical, not_a_session, round_of_talks, session_of
+from .sessions import SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
@@ -58,6 +58,7 @@ class Mention:
     hypothetical: bool = False  # only an idea or a proposal of a meeting
     background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
     fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
+    backdrop: bool = False  # "on the margins of the summit": named only as the setting of another
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
     seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
 
@@ -153,6 +154,7 @@ class MeetingFinder:
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
         m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
+        m.backdrop = backdrop(trig)
         m.background = trig.dep_ == "pobj" and trig.head.lower_ in SEQUENCE_WORDS or \
             trig.dep_ == "dobj" and trig.head.lemma_ in ("follow", "precede")
         m.place = meeting_place(trig, scope, idx)
@@ -252,7 +254,7 @@ class MeetingFinder:
         return self.resolve()
 
     def _related(self, a: Mention, b: Mention) -> bool:
-        if a.fresh or b.fresh:
+        if a.fresh or b.fresh or a.backdrop != b.backdrop:  # a summit and a meeting on its margins: two
             return False
         return compatible(a.place, b.place, self.gaz, self.within) and \
             (a.date is None or b.date is None or a.date == b.date) and \
@@ -271,6 +273,7 @@ class MeetingFinder:
         for p in m.attendees:
             give(into.attendees, p.name, p.role, p.evidence)
         into.definite = into.definite or m.definite
+        into.backdrop = into.backdrop and m.backdrop
 
     def resolve(self) -> list[Meeting]:
         concrete: list[Mention] = []
@@ -329,6 +332,8 @@ class MeetingFinder:
             if target is not None and (j.anchor is None or j.anchor in target.names()):
                 give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
         concrete = join_halves(concrete, self._related, self._merge)
+        # a summit named once, only as the setting of another meeting, is not reported in its own right
+        concrete = [c for c in concrete if not (c.backdrop and not c.seen)]
         g = load_gazetteer()
         out = []
         for m in concrete:

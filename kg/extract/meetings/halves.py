@@ -1,13 +1,16 @@
 """One meeting told in halves: a sentence gives its place ("their bilateral meeting in Tianjin"),
 another its day ("the pair were to hold bilateral talks on Monday"). Two such mentions of one
 article are one meeting when nothing else could be either half and the mentions say they are the
-same: the same named session, or the same two or more attendees."""
+same: the same named session, the same two or more attendees, or both name the summit on whose
+margins another meeting took place."""
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
 
 def _agree(a, b) -> bool:
+    if a.backdrop and b.backdrop:  # "on the margins of the summit" twice: the article's one summit
+        return True
     if a.session is not None and a.session == b.session:
         return True
     return len(a.names() & b.names()) >= 2

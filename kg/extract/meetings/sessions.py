@@ -93,3 +93,13 @@ def fresh(trig: Token) -> bool:
     words += list(verb.children) if verb is not None else []
     return any(w.lower_ == "again" and w.dep_ == "advmod" or w.lower_ in ("next", "another") and w.dep_ == "amod"
                for w in words)
+
+
+MARGIN_WORDS = frozenset("margin margins sideline sidelines fringe fringes side-lines".split())
+
+
+def backdrop(trig: Token) -> bool:
+    """ "on the margins of the summit", "on the sidelines of the G20": the summit is the backdrop of
+    another meeting, which is not the summit (a bilateral and a summit are two meetings)."""
+    of = trig.head
+    return trig.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in MARGIN_WORDS
