@@ -93,3 +93,27 @@ def test_meetings_summit_named_once_as_a_backdrop_makes_no_meeting(run):
     f = run("Emmanuel Macron met Friedrich Merz on Monday on the margins of the EU summit in Brussels.",
             published=date(2025, 3, 10))
     assert len(f.meetings) == 1 and names(f.meetings[0]) == {"Emmanuel Macron", "Friedrich Merz"}
+
+
+def test_meetings_two_parties_sign_at_a_city(run):
+    f = run("Armenia and Azerbaijan signed a peace accord in Abu Dhabi. Foreign Minister Ararat Mirzoyan was "
+            "present for the signing.", published=None)
+    m = f.meetings[0]
+    assert m.place == "Abu Dhabi" and names(m) == {"Ararat Mirzoyan"}
+
+
+def test_meetings_one_party_signing_a_decree_is_no_meeting(run):
+    f = run("Armenia signed the decree in Yerevan.", published=date(2025, 3, 10))
+    assert f.meetings == []
+
+
+def test_meetings_document_signed_at_a_city_on_a_date(run):
+    f = run("The framework builds on the declaration that was signed in Abu Dhabi on 19 July 2025.",
+            published=date(2025, 9, 1))
+    assert [(m.place, m.date) for m in f.meetings] == [("Abu Dhabi", date(2025, 7, 19))]
+
+
+def test_attendees_present_for_the_talks(run):
+    f = run("Delegations held talks in Doha on Monday. Qatari minister Mohammed Al-Khulaifi was present for the "
+            "talks.", published=date(2025, 3, 11))
+    assert "Mohammed Al-Khulaifi" in names(f.meetings[0])

@@ -111,10 +111,22 @@ class MeetingFinder:
         named += [p for w in t.children if w.dep_ == "prep" and w.lower_ == "with"
                   for x in w.children for p in persons(x, self.res, self.idx)]
         countries = set(self.idx.countries.values())
-        return len({n for n, _ in named}) >= 2 and any(
+        if len({n for n, _ in named}) < 2 and not self._parties_sign(t, subj):
+            return False
+        return any(
             x.dep_ == "pobj" and x.head.lower_ in ("in", "at")
             and (x.head.head.i == t.i or x.head.head.dep_ == "dobj" and x.head.head.head.i == t.i)
             and place_of(x, self.idx) not in (None, *countries) for x in t.subtree)
+
+    def _parties_sign(self, t: Token, subj: Token | None) -> bool:
+        """ "Armenia and Azerbaijan signed the accord in X" (two named parties, whose delegations met),
+        "the declaration was signed in X on July 19" (a signing dated and placed)."""
+        if t.lemma_ != "sign":
+            return False
+        if subj is not None and subj.dep_ == "nsubjpass":
+            return any(x.ent_type_ == "DATE" and any(ch.isdigit() for ch in x.text) for x in t.subtree)
+        parties = {self.idx.token_actor.get(x.i) for x in ([subj, *subj.conjuncts] if subj is not None else [])}
+        return len(parties - {None}) >= 2
 
     def _hands_over(self, t: Token) -> bool:
         """ "X presented the plan to Y in Kyiv", "X briefed Y in Paris": handing something over to a

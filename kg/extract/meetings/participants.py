@@ -208,8 +208,8 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
             if c.dep_ == "nsubj":
                 add(c)
     elif verb is not None and verb.lemma_ in JOIN_VERBS | {"be"} and not across_sequence(trig, verb):
-        if verb.lemma_ in JOIN_VERBS:
-            add(subject(verb))
+        if verb.lemma_ in JOIN_VERBS or trig.dep_ == "pobj" and trig.head.head.lower_ in ("present", "on hand"):
+            add(subject(verb))  # "X was present for the signing"
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in WITH_PREPS and c is not trig.head:
                 for p in c.children:
