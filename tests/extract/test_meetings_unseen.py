@@ -117,3 +117,31 @@ def test_attendees_present_for_the_talks(run):
     f = run("Delegations held talks in Doha on Monday. Qatari minister Mohammed Al-Khulaifi was present for the "
             "talks.", published=date(2025, 3, 11))
     assert "Mohammed Al-Khulaifi" in names(f.meetings[0])
+
+
+def test_meetings_caption_persons_where_the_leaders_dined(run):
+    f = run("Chancellor Friedrich Merz and President Emmanuel Macron on March 3, 2025, at a palace in Brussels, "
+            "Belgium, where the leaders dined on the eve of the summit.", published=date(2025, 3, 4))
+    assert len(f.meetings) == 1
+    m = f.meetings[0]
+    assert m.date == date(2025, 3, 3) and names(m) == {"Friedrich Merz", "Emmanuel Macron"}
+
+
+def test_attendees_travellers_to_the_summit(run):
+    f = run("EU leaders held a summit in Brussels on Thursday. Chancellor Friedrich Merz arrived for the summit "
+            "late. While en route to the summit, Prime Minister Keir Starmer spoke to reporters.",
+            published=date(2025, 3, 7))
+    assert {"Friedrich Merz", "Keir Starmer"} <= names(f.meetings[0])
+
+
+def test_attendees_who_did_not_arrive_are_not_travellers(run):
+    f = run("EU leaders held a summit in Brussels on Thursday. Chancellor Friedrich Merz did not arrive for the "
+            "summit.", published=date(2025, 3, 7))
+    assert "Friedrich Merz" not in names(f.meetings[0])
+
+
+def test_attendees_the_summit_goes_to_the_current_summit_not_an_earlier_dinner(run):
+    f = run("Keir Starmer dined with Emmanuel Macron in Brussels on Wednesday. EU leaders opened their summit in "
+            "Brussels on Thursday. Keir Starmer flew to the summit with little to offer.", published=date(2025, 3, 7))
+    summit = next(m for m in f.meetings if m.date == date(2025, 3, 6))
+    assert "Keir Starmer" in names(summit)

@@ -26,7 +26,7 @@ from .halves import join_halves
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
-from .sessions import SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, round_of_talks, session_of
+from .sessions import DINE_FORMS, SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, round_of_talks, session_of
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
@@ -58,6 +58,7 @@ class Mention:
     hypothetical: bool = False  # only an idea or a proposal of a meeting
     background: bool = False  # "after the opening round", "follows a meeting in Geneva": an earlier one
     fresh: bool = False  # "meet again", "the next round": a meeting after the one reported
+    words: set[str] = field(default_factory=set)  # the trigger words ("summit", "talks")
     backdrop: bool = False  # "on the margins of the summit": named only as the setting of another
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
     seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
@@ -92,7 +93,7 @@ class MeetingFinder:
                 return True
         if t.pos_ == "NOUN" and low in ("round", "rounds"):
             return round_of_talks(t)
-        if t.pos_ == "VERB" and t.lemma_ in TRIGGER_VERBS:
+        if t.pos_ == "VERB" and (t.lemma_ in TRIGGER_VERBS or t.lower_ in DINE_FORMS):
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
@@ -166,7 +167,7 @@ class MeetingFinder:
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
         m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
-        m.backdrop = backdrop(trig)
+        m.backdrop, m.words = backdrop(trig), {"meet" if trig.lemma_.startswith("meet") else trig.lemma_.lower()}
         m.background = trig.dep_ == "pobj" and trig.head.lower_ in SEQUENCE_WORDS or \
             trig.dep_ == "dobj" and trig.head.lemma_ in ("follow", "precede")
         m.place = meeting_place(trig, scope, idx)
@@ -179,8 +180,8 @@ class MeetingFinder:
         if verb is not None and trig.dep_ not in ("nsubj", "nsubjpass") and verb.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             m.background = True  # "had stopped off in X for a meeting with Y": told as what came before
-        fallback = len([t for t in sent if self.is_trigger(t)]) == 1 and not before_event(trig) \
-            and not reported(trig)
+        fallback = not m.backdrop and len([t for t in sent if self.is_trigger(t) and not backdrop(t)]) == 1 \
+            and not before_event(trig) and not reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
                                                       context_dates=self.context_dates, future=future,
                                                       sentence_fallback=fallback,
@@ -285,7 +286,7 @@ class MeetingFinder:
         for p in m.attendees:
             give(into.attendees, p.name, p.role, p.evidence)
         into.definite = into.definite or m.definite
-        into.backdrop = into.backdrop and m.backdrop
+        into.backdrop, into.words = into.backdrop and m.backdrop, into.words | m.words
 
     def resolve(self) -> list[Meeting]:
         concrete: list[Mention] = []
@@ -329,9 +330,13 @@ class MeetingFinder:
             if len(placed) == 1:  # "talks move to Florida" ... "negotiators are meeting with ...": one event
                 self._merge(placed[0], m)
                 concrete.remove(m)
-        for m in bare:
+        for m in (b for b in bare if not b.backdrop):  # "on the eve of the summit": not told as at it
             names = m.names()
-            target = next((c for c in concrete if names & c.names()), None)
+            shared = [c for c in concrete if names & c.names()]
+            cur = self._current(concrete, m.pos)  # "the summit" right after the summit: that one
+            target = next((c for c in shared if c.words & m.words), None) or (
+                cur if m.definite and cur is not None and cur.words & m.words else None)
+            target = target or next(iter(shared), None)
             if target is None and (m.definite or not names):
                 target = self._current(concrete, m.pos)
             if target is not None:

@@ -1,4 +1,7 @@
-"""Two persons named by a plural noun phrase: "the two leaders", "both men", "the pair", "the duo",
+"""Attendees told by the shape of a clause rather than by a meeting verb: travellers to the
+meeting ("arrived for the summit", "en route to the talks") and pair phrases.
+
+Two persons named by a plural noun phrase: "the two leaders", "both men", "the pair", "the duo",
 "the two". Such a phrase stands for the last two persons the text named (within the sentence and
 the two before it), and only when it is plural and counts two (GOLD_FORMAT: number and context
 agree): "the three leaders" or "the leaders" name nobody in particular."""
@@ -72,3 +75,26 @@ def across_sequence(trig: Token, verb: Token) -> bool:
         if h.lower_ in SEQUENCE_WORDS:
             return True
     return False
+
+
+ARRIVE_VERBS = frozenset("arrive fly head come return travel land".split())
+ROUTE_NOUNS = frozenset("route way".split())
+
+
+def travellers(trig: Token) -> list[Token]:
+    """Who travels to the meeting: the subject of "arrived for / flew to the summit"; the owner of "on
+    his way to the talks"; the subject nearest "en route to the summit" (the parser hangs the phrase
+    anywhere)."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ not in ("to", "for", "at", "in"):
+        return []
+    h = prep.head
+    if h.pos_ == "VERB" and h.lemma_ in ARRIVE_VERBS and not any(c.dep_ == "neg" for c in h.children):
+        return [c for c in h.children if c.dep_ == "nsubj"]
+    if h.lower_ in ROUTE_NOUNS and prep.lower_ == "to":
+        owners = [c for c in h.children if c.dep_ == "poss"]
+        if owners:
+            return owners
+        subjects = [t for t in trig.sent if t.dep_ == "nsubj" and t.head.pos_ == "VERB"]
+        return sorted(subjects, key=lambda t: abs(t.i - trig.i))[:1]
+    return []

@@ -11,7 +11,7 @@ from ...model import Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import RELATIVES, Resolver, antecedent
 from ..text.gazetteer import TITLE_WORDS
-from .pairs import across_sequence, is_pair, last_two, pair_subjects
+from .pairs import across_sequence, is_pair, last_two, pair_subjects, travellers
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
 open host travel chair co-chair convene sit carry leave""".split())
@@ -199,6 +199,12 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         return out  # "X did not travel to the summit"
     for t in pair_subjects(trig):
         add(t)
+    for t in travellers(trig):
+        add(t)
+    root = trig.sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i != trig.i and trig.dep_ in ("relcl", "pobj") \
+            and not any(c.pos_ in ("VERB", "AUX") and c.dep_ != "relcl" for c in root.children):
+        add(root)  # a caption: "A and B on June 4 at X, where the leaders dined"
     if trig.pos_ == "VERB":
         add(subject(trig))
         for c in trig.children:  # "A and B sign the text as C and D look on"

@@ -28,6 +28,7 @@ SESSION_NOUNS = frozenset("session sessions signing dinner banquet luncheon".spl
 NOT_SESSIONS = frozenset("press photo parliamentary legislative training question plenary-hall".split())
 ROUND_MODS = frozenset("""first second third fourth fifth sixth opening next new latest final last previous
 earlier another further fresh initial""".split())
+DINE_FORMS = frozenset("dine dined dines dining".split())  # "the leaders dined": the small model lemmatises "din"
 CHAIN_DEPS = frozenset("dobj pobj prep xcomp acl pcomp compound nsubj amod".split())
 
 
@@ -37,6 +38,8 @@ def session_of(trig: Token) -> str | None:
         return SESSION_WORDS[trig.lower_]
     if trig.pos_ == "VERB" and trig.lemma_ == "sign":  # "A and B signed the accord in X": the signing
         return "signing"
+    if trig.pos_ == "VERB" and trig.lower_ in DINE_FORMS:
+        return "dinner"
     words = [c for c in trig.children if c.dep_ in ("amod", "compound", "nmod")]
     text = trig.doc[trig.left_edge.i:trig.i].text.lower()
     if "one-on-one" in text.replace(" - ", "-") or "one on one" in text:
@@ -99,7 +102,8 @@ MARGIN_WORDS = frozenset("margin margins sideline sidelines fringe fringes side-
 
 
 def backdrop(trig: Token) -> bool:
-    """ "on the margins of the summit", "on the sidelines of the G20": the summit is the backdrop of
-    another meeting, which is not the summit (a bilateral and a summit are two meetings)."""
+    """ "on the margins of the summit", "on the sidelines of the G20", "on the eve of the summit": the
+    summit is the backdrop of another meeting, which is not the summit (a bilateral and a summit, a
+    dinner and the summit after it, are two meetings); the sentence's date is the other meeting's."""
     of = trig.head
-    return trig.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in MARGIN_WORDS
+    return trig.dep_ == "pobj" and of.lower_ == "of" and (of.head.lower_ in MARGIN_WORDS or of.head.lower_ == "eve")
