@@ -23,6 +23,7 @@ from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
 from .halves import join_halves
+from .attach import attach_bare, attach_joiners, current
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
@@ -330,24 +331,8 @@ class MeetingFinder:
             if len(placed) == 1:  # "talks move to Florida" ... "negotiators are meeting with ...": one event
                 self._merge(placed[0], m)
                 concrete.remove(m)
-        for m in (b for b in bare if not b.backdrop):  # "on the eve of the summit": not told as at it
-            names = m.names()
-            shared = [c for c in concrete if names & c.names()]
-            cur = self._current(concrete, m.pos)  # "the summit" right after the summit: that one
-            target = next((c for c in shared if c.words & m.words), None) or (
-                cur if m.definite and cur is not None and cur.words & m.words else None)
-            target = target or next(iter(shared), None)
-            if target is None and (m.definite or not names):
-                target = self._current(concrete, m.pos)
-            if target is not None:
-                for p in m.attendees:
-                    give(target.attendees, p.name, p.role, p.evidence)
-        for j in self.joiners:  # an anchored joiner goes where its anchor is ("X brought A with him")
-            fit = [c for c in concrete if j.place in (None, c.place) and (j.anchor is None or j.anchor in c.names())]
-            target = self._current([c for c in fit if not c.background and c.pos <= j.pos], j.pos) \
-                or self._current(fit, j.pos)
-            if target is not None and (j.anchor is None or j.anchor in target.names()):
-                give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
+        attach_bare(concrete, bare)
+        attach_joiners(concrete, self.joiners)
         concrete = join_halves(concrete, self._related, self._merge)
         # a summit named once, only as the setting of another meeting, is not reported in its own right
         concrete = [c for c in concrete if not (c.backdrop and not c.seen)]
@@ -373,15 +358,7 @@ class MeetingFinder:
         return next((m for m in self.mentions if first is not None and m.start == first.start_char
                      and m.status != "Scheduled" and not m.fresh and not m.background), None)
 
-    @staticmethod
-    def _current(concrete: list[Mention], pos: int) -> Mention | None:
-        """The meeting mentioned last before ``pos`` (else the first one)."""
-        def last(c: Mention) -> int:
-            return max(p for p in (c.pos, *c.seen) if p <= pos)
-        before = [c for c in concrete if c.pos <= pos]
-        if before:
-            return max(before, key=last)
-        return min(concrete, key=lambda c: c.pos) if concrete else None
+    _current = staticmethod(current)
 
 
 def find_meetings(doc: Doc, idx: ActorIndex, *, published: date | None = None,

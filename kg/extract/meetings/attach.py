@@ -1,0 +1,48 @@
+"""Attendees told apart from a meeting's place and date: mentions with neither ("the talks", "the
+meeting between A and B") and participants named apart from any mention (:mod:`attendance`) join
+one of the article's meetings.
+
+- A bare mention joins the meeting it shares a person and a word with ("the meeting between A and B"
+  after "A will meet B in X"), else the current meeting when it names it the same way ("the summit"
+  after the summit, not after a dinner the same persons attended), else one it shares a person with,
+  else the current meeting when it is definite ("the talks").
+- A joiner joins the current meeting at its place (an anchored joiner only where its anchor is).
+"""
+from __future__ import annotations
+
+from .roles import give
+
+
+def current(concrete: list, pos: int):
+    """The meeting mentioned last before ``pos`` (else the first one)."""
+    def last(c) -> int:
+        return max(p for p in (c.pos, *c.seen) if p <= pos)
+    before = [c for c in concrete if c.pos <= pos]
+    if before:
+        return max(before, key=last)
+    return min(concrete, key=lambda c: c.pos) if concrete else None
+
+
+def attach_bare(concrete: list, bare: list) -> None:
+    """Give the attendees of mentions without place or date to the meeting they refer to."""
+    for m in (b for b in bare if not b.backdrop):  # "on the eve of the summit": not told as at it
+        names = m.names()
+        shared = [c for c in concrete if names & c.names()]
+        cur = current(concrete, m.pos)
+        target = next((c for c in shared if c.words & m.words), None) or (
+            cur if m.definite and cur is not None and cur.words & m.words else None)
+        target = target or next(iter(shared), None)
+        if target is None and (m.definite or not names):
+            target = cur
+        if target is not None:
+            for p in m.attendees:
+                give(target.attendees, p.name, p.role, p.evidence)
+
+
+def attach_joiners(concrete: list, joiners: list) -> None:
+    """Give each participant named apart from a mention to the meeting current at its position."""
+    for j in joiners:  # an anchored joiner goes where its anchor is ("X brought A with him")
+        fit = [c for c in concrete if j.place in (None, c.place) and (j.anchor is None or j.anchor in c.names())]
+        target = current([c for c in fit if not c.background and c.pos <= j.pos], j.pos) or current(fit, j.pos)
+        if target is not None and (j.anchor is None or j.anchor in target.names()):
+            give(target.attendees, j.participant.name, j.participant.role, j.participant.evidence)
