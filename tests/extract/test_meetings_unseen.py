@@ -145,3 +145,22 @@ def test_attendees_the_summit_goes_to_the_current_summit_not_an_earlier_dinner(r
             "Brussels on Thursday. Keir Starmer flew to the summit with little to offer.", published=date(2025, 3, 7))
     summit = next(m for m in f.meetings if m.date == date(2025, 3, 6))
     assert "Keir Starmer" in names(summit)
+
+
+def test_attendees_listed_after_a_colon_that_ends_the_group(run):
+    f = run("Ukrainian officials began talks in Jeddah on Tuesday with the US team: Secretary of State Marco "
+            "Rubio and national security adviser Mike Waltz.", published=date(2025, 3, 12))
+    assert {"Marco Rubio", "Mike Waltz"} <= names(f.meetings[0])
+
+
+def test_attendees_colon_list_leaves_out_a_person_named_for_a_title(run):
+    f = run("Ukrainian negotiators held talks in Miami on Sunday with the US team: Steve Witkoff and Jared "
+            "Kushner, son-in-law of President Donald Trump.", published=date(2025, 3, 12))
+    assert {"Steve Witkoff", "Jared Kushner"} <= names(f.meetings[0])
+    assert "Donald Trump" not in names(f.meetings[0])
+
+
+def test_attendees_delegation_led_by_a_and_including_b_and_c(run):
+    f = run("A delegation led by Rustem Umerov and including Andriy Hnatov and Kyrylo Budanov arrived in Geneva "
+            "on Sunday for talks with the Americans.", published=date(2025, 3, 12))
+    assert {"Andriy Hnatov", "Kyrylo Budanov"} <= names(f.meetings[0])

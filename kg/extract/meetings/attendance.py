@@ -86,6 +86,7 @@ def delegation_members(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]
         for name, span in _lead_phrase(t, res, idx):
             out.append(Joiner(t.idx, Participant(name, role, span)))
         near = [c for c in t.children] + [x for c in t.children if c.dep_ == "acl" for x in c.children]
+        near += [x for c in near if c.dep_ == "agent" for x in c.conjuncts]  # "led by A and including B"
         for c in near:  # "a delegation led by A and including B and C"
             if c.lemma_ == "include" and c.dep_ in ("prep", "acl", "conj"):
                 for p in (p for p in c.children if p.dep_ in ("pobj", "dobj")):

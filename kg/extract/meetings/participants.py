@@ -11,6 +11,7 @@ from ...model import Participant, Span
 from ..actors.index import ActorIndex
 from ..actors.coref import RELATIVES, Resolver, antecedent
 from ..text.gazetteer import TITLE_WORDS
+from .lists import colon_members
 from .pairs import across_sequence, is_pair, last_two, pair_subjects, travellers
 
 JOIN_VERBS = frozenset("""hold have attend participate join take begin start engage conduct continue resume lead
@@ -56,6 +57,8 @@ def persons(tok: Token, res: Resolver, idx: ActorIndex, *, companions: bool = Tr
         is_person = bool(name and idx.kind(name) == "Person")
         if is_person and name not in [n for n, _ in out]:
             out.append((name, tok_span(t)))
+        elif t is tok and colon_members(t, idx):  # "with the US team: A and B"
+            out += [p for p in colon_members(t, idx) if p[0] not in [n for n, _ in out]]
         elif t is tok and is_pair(t):  # "both men", "the two leaders": the last two persons named
             out += [p for p in last_two(t, idx) if p[0] not in [n for n, _ in out]]
         elif t is tok and (t.lower_ in ("he", "she") or t.lower_ in RELATIVES and t.head.dep_ == "relcl"):
