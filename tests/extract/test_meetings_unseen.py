@@ -164,3 +164,27 @@ def test_attendees_delegation_led_by_a_and_including_b_and_c(run):
     f = run("A delegation led by Rustem Umerov and including Andriy Hnatov and Kyrylo Budanov arrived in Geneva "
             "on Sunday for talks with the Americans.", published=date(2025, 3, 12))
     assert {"Andriy Hnatov", "Kyrylo Budanov"} <= names(f.meetings[0])
+
+
+def test_meetings_there_points_back_to_the_city_of_the_trip(run):
+    f = run("Steve Witkoff flew to Moscow on Thursday. He held talks there with Vladimir Putin and his aide "
+            "Yuri Ushakov.", published=date(2025, 3, 12))
+    m = f.meetings[0]
+    assert m.place == "Moscow"
+    assert {"Steve Witkoff", "Vladimir Putin", "Yuri Ushakov"} <= names(m)
+
+
+def test_meetings_there_with_no_city_before_gives_no_place(run):
+    f = run("Steve Witkoff went to Russia on Thursday. He held talks there on Friday with Vladimir Putin.",
+            published=date(2025, 3, 12))
+    assert [(m.place, m.date) for m in f.meetings] == [(None, date(2025, 3, 7))]
+
+
+def test_meetings_morning_round_and_afternoon_session_are_two(run):
+    f = run("The delegations held a morning round of talks in Istanbul on Monday, led by Hakan Fidan and "
+            "Vladimir Medinsky. An afternoon session followed in Istanbul on Monday with Marco Rubio.",
+            published=date(2025, 3, 12))
+    assert len(f.meetings) == 2
+    morning, afternoon = sorted(f.meetings, key=lambda m: m.evidence[0].start)
+    assert {"Hakan Fidan", "Vladimir Medinsky"} <= names(morning)
+    assert names(afternoon) == {"Marco Rubio"}

@@ -208,6 +208,17 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
     if root.pos_ in ("NOUN", "PROPN") and root.i != trig.i and trig.dep_ in ("relcl", "pobj") \
             and not any(c.pos_ in ("VERB", "AUX") and c.dep_ != "relcl" for c in root.children):
         add(root)  # a caption: "A and B on June 4 at X, where the leaders dined"
+    if verb is not None and trig.dep_ == "nsubj" and trig.head.i == verb.i and verb.lemma_ not in JOIN_VERBS:
+        for c in verb.children:  # "an afternoon session followed with X"
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    add(p)
+    if verb is not None and not across_sequence(trig, verb):
+        for c in (*verb.children, *trig.children):  # "held a round of talks, led by A and B"
+            if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.lower_ in ("led", "headed", "chaired"):
+                for a in (x for x in c.children if x.dep_ == "agent"):
+                    for p in a.children:
+                        add(p)
     if trig.pos_ == "VERB":
         add(subject(trig))
         for c in trig.children:  # "A and B sign the text as C and D look on"

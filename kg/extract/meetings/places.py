@@ -105,6 +105,8 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
                       for p in c.children if p.dep_ == "pobj" and place_of(p, idx) not in (None, *countries)), None)
         if label:  # "X had been in Washington, holding talks with Y"
             return label
+    if any(t.lower_ == "there" and t.dep_ == "advmod" and t.head.i in anchors for t in scope):
+        return place_there(trig, idx)  # "flew to Moscow on Thursday. He held talks there with X"
     for t in reversed(scope):  # "began negotiations ... on Sunday in Florida": a city or region
         label = place_of(t, idx) or (capital_of(t, idx) if t.lower_ == "capital" else None)
         if label and t.dep_ == "pobj" and label not in countries and not _earlier(t, trig) and (
@@ -137,3 +139,16 @@ def place_date_pairs(trig: Token, idx: ActorIndex) -> list[tuple[str, DateExpr, 
         if dates and doc[t.i + 1].lower_ in {"on", ",", dates[0].text.split()[0].lower()}:
             pairs.append((place_of(t, idx), dates[0], t.idx))
     return pairs if len({p for p, _, _ in pairs}) >= 2 else []
+
+
+def place_there(trig: Token, idx: ActorIndex) -> str | None:
+    """The place "there" points back to: the last city named after "in", "to" or "at" in the
+    trigger's sentence before it or in the sentence before (a country is too vague to be "there")."""
+    doc = trig.doc
+    start = doc[trig.sent.start - 1].sent.start if trig.sent.start > 0 else trig.sent.start
+    countries = set(idx.countries.values())
+    for t in reversed(doc[start:trig.i]):
+        label = place_of(t, idx)
+        if label and label not in countries and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
+            return label
+    return None

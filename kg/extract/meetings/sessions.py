@@ -41,6 +41,8 @@ def session_of(trig: Token) -> str | None:
     if trig.pos_ == "VERB" and trig.lower_ in DINE_FORMS:
         return "dinner"
     words = [c for c in trig.children if c.dep_ in ("amod", "compound", "nmod")]
+    if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_ in ("round", "session"):
+        words += [c for c in trig.head.head.children if c.dep_ in ("amod", "compound", "nmod")]  # "a morning round of talks"
     text = trig.doc[trig.left_edge.i:trig.i].text.lower()
     if "one-on-one" in text.replace(" - ", "-") or "one on one" in text:
         return "bilateral"
