@@ -188,3 +188,28 @@ def test_meetings_morning_round_and_afternoon_session_are_two(run):
     morning, afternoon = sorted(f.meetings, key=lambda m: m.evidence[0].start)
     assert {"Hakan Fidan", "Vladimir Medinsky"} <= names(morning)
     assert names(afternoon) == {"Marco Rubio"}
+
+
+def test_attendees_meeting_attended_by_a_list(run):
+    f = run("The meeting in Paris on Monday, attended by Keir Starmer, Friedrich Merz and Donald Tusk, lasted "
+            "three hours.", published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Keir Starmer", "Friedrich Merz", "Donald Tusk"}
+
+
+def test_attendees_joined_for_talks_both_ways(run):
+    f = run("Friedrich Merz joined Emmanuel Macron for talks in Paris on Monday.", published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Friedrich Merz", "Emmanuel Macron"}
+    f = run("Keir Starmer was joined by Friedrich Merz and Donald Tusk at the talks in Kyiv on Saturday.",
+            published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Keir Starmer", "Friedrich Merz", "Donald Tusk"}
+
+
+def test_meetings_met_his_counterpart_by_name(run):
+    f = run("Sergei Lavrov met his Turkish counterpart Hakan Fidan in Antalya on Friday.", published=date(2025, 3, 12))
+    m = f.meetings[0]
+    assert m.place == "Antalya" and {"Sergei Lavrov", "Hakan Fidan"} <= names(m)
+
+
+def test_attendees_due_in_a_city_for_talks(run):
+    f = run("Marco Rubio is due in Geneva on Sunday for talks with Andriy Yermak.", published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Marco Rubio", "Andriy Yermak"}

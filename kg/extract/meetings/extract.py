@@ -96,7 +96,8 @@ class MeetingFinder:
             return round_of_talks(t)
         if t.pos_ == "VERB" and (t.lemma_ in TRIGGER_VERBS or t.lower_ in DINE_FORMS):
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
-            return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country")
+            return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country") \
+                or obj.lower_ in ("counterpart", "counterparts")  # "met his Turkish counterpart"
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
             return self._hosts(t)
         if t.pos_ == "VERB" and t.lemma_ in HANDOVER_VERBS:

@@ -91,6 +91,8 @@ def travellers(trig: Token) -> list[Token]:
     h = prep.head
     if h.pos_ == "VERB" and h.lemma_ in ARRIVE_VERBS and not any(c.dep_ == "neg" for c in h.children):
         return [c for c in h.children if c.dep_ == "nsubj"]
+    if h.lemma_ == "be" and any(c.lower_ == "due" for c in h.children) and prep.lower_ == "for":
+        return [c for c in h.children if c.dep_ == "nsubj"]  # "A is due in Geneva for talks"
     if h.lower_ in ROUTE_NOUNS and prep.lower_ == "to":
         owners = [c for c in h.children if c.dep_ == "poss"]
         if owners:

@@ -129,6 +129,12 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 add(p)
         if c.dep_ == "acl" and c.lemma_ in ("involve", "include"):
             add(next((x for x in c.children if x.dep_ == "dobj"), None))
+        if c.dep_ == "acl" and c.lemma_ == "attend":  # "the meeting, attended by A, B and C"
+            for a in (x for x in c.children if x.dep_ == "agent"):
+                for p in a.children:
+                    add(p)
+        if c.dep_ == "npadvmod" and trig.pos_ == "VERB":  # "met his counterpart A": the parser cuts A off
+            add(c)
         if c.dep_ in ("dobj", "poss") and trig.pos_ == "VERB" or c.dep_ == "poss":
             add(c)
         if c.dep_ == "prep" and c.lower_ == "to" and trig.pos_ == "VERB":  # "presented the plan to X"
@@ -230,6 +236,13 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
     elif verb is not None and verb.lemma_ in JOIN_VERBS | {"be"} and not across_sequence(trig, verb):
         if verb.lemma_ in JOIN_VERBS or trig.dep_ == "pobj" and trig.head.head.lower_ in ("present", "on hand"):
             add(subject(verb))  # "X was present for the signing"
+        if verb.lemma_ == "join":  # "A joined B for talks", "A was joined by B at the talks"
+            for c in verb.children:
+                if c.dep_ == "dobj":
+                    add(c)
+                elif c.dep_ == "agent":
+                    for p in c.children:
+                        add(p)
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in WITH_PREPS and c is not trig.head:
                 for p in c.children:
