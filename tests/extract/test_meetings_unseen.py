@@ -213,3 +213,30 @@ def test_meetings_met_his_counterpart_by_name(run):
 def test_attendees_due_in_a_city_for_talks(run):
     f = run("Marco Rubio is due in Geneva on Sunday for talks with Andriy Yermak.", published=date(2025, 3, 12))
     assert names(f.meetings[0]) == {"Marco Rubio", "Andriy Yermak"}
+
+
+def test_attendees_side_named_after_the_copula_and_a_leader_of_its_people(run):
+    f = run("Talks in Geneva on Sunday between the American and Ukrainian teams lasted all day. On the US side "
+            "were Marco Rubio and Steve Witkoff; Andriy Yermak led the Ukrainians.", published=date(2025, 3, 12))
+    roles = {p.name: p.role for p in f.meetings[0].participants}
+    assert {"Marco Rubio", "Steve Witkoff", "Andriy Yermak"} <= set(roles)
+    assert roles["Andriy Yermak"] == "HeadOfDelegation"
+
+
+def test_attendees_chaired_them_is_the_host_of_the_talks(run):
+    f = run("The talks in Doha on Saturday brought no deal. Mohammed Al Thani, the Qatari prime minister, "
+            "chaired them.", published=date(2025, 3, 12))
+    assert [(p.name, p.role) for p in f.meetings[0].participants] == [
+        ("Mohammed bin Abdulrahman bin Jassim Al Thani", "Host")]
+
+
+def test_attendees_arrivals_in_the_city_of_the_talks(run):
+    f = run("Marco Rubio and Sergei Lavrov arrived in Riyadh on Monday. The talks in Riyadh began on Tuesday.",
+            published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Marco Rubio", "Sergei Lavrov"}
+
+
+def test_attendees_arrival_in_another_city_does_not_join(run):
+    f = run("Marco Rubio arrived in Jeddah on Monday. The talks in Riyadh began on Tuesday with Sergei Lavrov.",
+            published=date(2025, 3, 12))
+    assert "Marco Rubio" not in names(f.meetings[0])

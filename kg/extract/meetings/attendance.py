@@ -247,9 +247,31 @@ def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     return out
 
 
+ARRIVAL_VERBS = frozenset("arrive land".split())
+
+
+def arrivals(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
+    """ "A and B arrived in Riyadh on Monday": they take part in the article's meeting in that city (a
+    country is too wide to say which meeting)."""
+    out: list[Joiner] = []
+    countries = set(idx.countries.values())
+    for t in doc_tokens(doc):
+        if t.pos_ != "VERB" or t.lemma_ not in ARRIVAL_VERBS or any(c.dep_ == "neg" for c in t.children):
+            continue
+        where = [place_of(p, idx) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                 for p in c.children if p.dep_ == "pobj"]
+        where = [w for w in where if w and w not in countries]
+        subj = subject(t)
+        if not where or subj is None:
+            continue
+        for name, span in persons(subj, res, idx):
+            out.append(Joiner(t.idx, Participant(name, None, Span(span.start, t.idx + len(t))), place=where[0]))
+    return out
+
+
 def joiners(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named apart from any meeting mention, in text order."""
     found = delegation_members(doc, res, idx) + companions(doc, res, idx) + attendance_lists(doc, idx)
     found += co_present(doc, res, idx) + in_session(doc, idx) + acting_as(doc, res, idx) + presence(doc, idx)
-    found += chief_negotiators(doc, idx) + lineups(doc, res, idx)
+    found += chief_negotiators(doc, idx) + lineups(doc, res, idx) + arrivals(doc, res, idx)
     return sorted(found, key=lambda j: j.pos)

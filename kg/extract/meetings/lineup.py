@@ -17,6 +17,7 @@ from ..actors.index import ActorIndex
 from ..actors.coref import Resolver
 from .where import doc_tokens
 from .participants import HEAD_OF_DELEGATION, Joiner, listed_persons, persons, tok_span
+from .roles import HOST, MEDIATOR
 
 GROUP_NOUNS = frozenset("""counterparts participants attendees leaders officials delegates members guests
 negotiators those them""".split())
@@ -98,14 +99,37 @@ def _team_owner(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     return out
 
 
+RUN_FORMS = {"chaired": HOST, "co-chaired": HOST, "hosted": HOST, "mediated": MEDIATOR, "brokered": MEDIATOR,
+             "led": HEAD_OF_DELEGATION, "headed": HEAD_OF_DELEGATION}
+
+
+def _ran_it(t: Token, res: Resolver, idx: ActorIndex) -> list[Joiner]:
+    """ "A chaired them", "B mediated it" (the meeting just named), "C led the Ukrainians" (a side named
+    by its people): the subject takes part in the current meeting, in the role the verb gives."""
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    if not objs:
+        return []
+    obj = objs[0]
+    side = obj.i in idx.countries and obj.tag_ == "NNPS"  # "the Ukrainians"
+    if t.lower_ in ("led", "headed") and not side or not side and obj.lower_ not in ("them", "it"):
+        return []
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return []
+    return [Joiner(t.idx, Participant(n, RUN_FORMS[t.lower_], Span(s.start, obj.idx + len(obj))))
+            for n, s in persons(subj, res, idx, companions=False)]
+
+
 def lineups(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     """Participants named in line-ups of the sides, in text order."""
     out: list[Joiner] = []
     for t in doc_tokens(doc):
         if t.lemma_ == "represent" and t.tag_ == "VBN":
             out += _represented(t, res, idx)
-        elif t.lemma_ == "sit" and t.pos_ == "VERB":
-            out += _side_seats(t, idx)
+        elif t.lemma_ == "sit" and t.pos_ == "VERB" or t.lemma_ == "be" and t.pos_ == "AUX":
+            out += _side_seats(t, idx)  # "On the Russian side sat / were A, B and C"
+        elif t.pos_ == "VERB" and t.lower_ in RUN_FORMS:
+            out += _ran_it(t, res, idx)
         elif t.lower_ == "among":
             out += _among(t, res, idx)
         elif t.lemma_ in TEAM_NOUNS and t.pos_ == "NOUN":
