@@ -240,3 +240,10 @@ def test_attendees_arrival_in_another_city_does_not_join(run):
     f = run("Marco Rubio arrived in Jeddah on Monday. The talks in Riyadh began on Tuesday with Sergei Lavrov.",
             published=date(2025, 3, 12))
     assert "Marco Rubio" not in names(f.meetings[0])
+
+
+def test_meetings_headline_two_parties_agree_at_a_city_places_the_talks(run):
+    f = run("China and Japan agree fishing truce in Geneva\n\nChinese Vice Premier He Lifeng and Japanese "
+            "minister Yoji Muto met at the ambassador's residence. The talks began on Saturday.",
+            published=date(2025, 3, 12))
+    assert [(m.place, m.date) for m in f.meetings] == [("Geneva", date(2025, 3, 8))]

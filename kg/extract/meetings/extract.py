@@ -122,11 +122,9 @@ class MeetingFinder:
             and place_of(x, self.idx) not in (None, *countries) for x in t.subtree)
 
     def _parties_sign(self, t: Token, subj: Token | None) -> bool:
-        """ "Armenia and Azerbaijan signed the accord in X" (two named parties, whose delegations met),
-        "the declaration was signed in X on July 19" (a signing dated and placed)."""
-        if t.lemma_ != "sign":
-            return False
-        if subj is not None and subj.dep_ == "nsubjpass":
+        """ "Armenia and Azerbaijan signed / agreed the accord in X" (two named parties, whose delegations
+        met), "the declaration was signed in X on July 19" (a signing dated and placed)."""
+        if subj is not None and subj.dep_ == "nsubjpass" and t.lemma_ == "sign":
             return any(x.ent_type_ == "DATE" and any(ch.isdigit() for ch in x.text) for x in t.subtree)
         parties = {self.idx.token_actor.get(x.i) for x in ([subj, *subj.conjuncts] if subj is not None else [])}
         return len(parties - {None}) >= 2
