@@ -247,3 +247,10 @@ def test_meetings_headline_two_parties_agree_at_a_city_places_the_talks(run):
             "minister Yoji Muto met at the ambassador's residence. The talks began on Saturday.",
             published=date(2025, 3, 12))
     assert [(m.place, m.date) for m in f.meetings] == [("Geneva", date(2025, 3, 8))]
+
+
+def test_attendees_person_commenting_on_the_talks_in_a_headline_is_no_attendee(run):
+    f = run("Dmitry Peskov on the talks in Geneva on Monday\n\nThe Kremlin spokesman spoke to reporters.",
+            published=date(2025, 3, 12))
+    assert [m.place for m in f.meetings] == ["Geneva"]
+    assert "Dmitry Peskov" not in names(f.meetings[0])

@@ -211,7 +211,7 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
     for t in travellers(trig):
         add(t)
     root = trig.sent.root
-    if root.pos_ in ("NOUN", "PROPN") and root.i != trig.i and trig.dep_ in ("relcl", "pobj") \
+    if root.pos_ in ("NOUN", "PROPN") and root.i != trig.i and trig.dep_ == "relcl" and trig.pos_ == "VERB" \
             and not any(c.pos_ in ("VERB", "AUX") and c.dep_ != "relcl" for c in root.children):
         add(root)  # a caption: "A and B on June 4 at X, where the leaders dined"
     if verb is not None and trig.dep_ == "nsubj" and trig.head.i == verb.i and verb.lemma_ not in JOIN_VERBS:
