@@ -20,9 +20,10 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .merge import joined_quotes, nested_dropped, repeats_dropped
+from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
 from .subjects import hyphen_part, titled_person
+from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
@@ -132,6 +133,14 @@ class ClaimFinder:
                 via=via or self._via(verb, content), hedged=hedged or anon,
                 confidence=round(conf * (0.8 if how in ("pronoun", "title") else 0.75 if anon else 1.0), 2)))
 
+    def _speakers(self, verb: Token) -> list[tuple[str, str]] | None:
+        """The speakers of ``verb``; a pronoun goes to the speaker still talking (:mod:`salience`)."""
+        found = find_speakers(verb, self.idx, self.res)
+        if not found:
+            return found
+        earlier = [(v, self.claims[i].speaker) for i, (v, _) in self.origin.items()]
+        return salient_speakers(verb, found, earlier, self.idx)
+
     def _quotes_in(self, toks: list[Token]) -> list[Quote]:
         """The unused quotations overlapping the claim's tokens, marked used."""
         if not toks:
@@ -149,11 +158,14 @@ class ClaimFinder:
         for verb in doc:
             if not reports(verb) or verb.i in self.quoted:
                 continue
-            if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
+            if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors) and not (
+                    verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS
+                    and not any(h.lemma_ in REPORT_VERBS for h in verb.head.ancestors)):
                 continue  # "told reporters he hoped to welcome them": part of what was told
+                # ("described X as ... and praised Y": a second statement of the same speaker)
             if verb.lemma_ in REASON_VERBS and verb.tag_ == "VBG" and verb.head.lemma_ in REPORT_VERBS:
                 continue  # "insists on X, arguing that ...": the reason given for the claim, part of it
-            speakers = find_speakers(verb, self.idx, self.res)
+            speakers = self._speakers(verb)
             if not speakers or self._restated(verb, speakers):
                 continue
             toks, text = content(verb)
@@ -220,13 +232,16 @@ class ClaimFinder:
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
             if sents[0].start > 0 and len(doc[sents[0].start - 1].sent) <= STUB_SENTENCE:
                 before = [*doc[sents[0].start - 1].sent, *before]  # "Said | X after the talks: '...'"
-            if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
-                after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
+            if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and not any(
+                    t.pos_ in ("VERB", "AUX") for t in after):
+                # "...,\n\nshe told reporters.": the next line; '...," PM X wrote': the splitter cut
+                # the sentence after the title
+                after = [*after, *doc[sents[1].end].sent]
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
                 self._continuation(q, first)
                 continue
-            speakers = find_speakers(verb, self.idx, self.res)
+            speakers = self._speakers(verb)
             if not speakers:
                 continue
             self.used_quotes.add(q)
@@ -256,7 +271,8 @@ class ClaimFinder:
             return  # a sentence without the speaker lies between
         joint = [c for c in before if c.evidence == last.evidence]
         self.used_quotes.add(q)
-        if any(o.end == last.evidence.end and o.open for o in self.quotes):
+        if last.claim_type == "DirectQuote" or any(o.end == last.evidence.end and o.open for o in self.quotes):
+            # the speaker's quotation goes on in the next paragraph: one quote under one attribution
             for c in joint:
                 extend(c, q)
             return
@@ -332,4 +348,5 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.citing_pass()
     finder.quote_pass()
     claims = joined_quotes(finder.claims, finder.origin)
-    return repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
+    claims = repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
+    return quote_repeats_dropped(claims, finder.quotes)

@@ -11,7 +11,8 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import person_pair, document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
+from .subjects import (body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
+                       person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -156,6 +157,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
             continue
         anon = unnamed_source(s, idx, res) or people_source(s)
+        if anon is not None and not anon[0]:
+            continue  # "a report said": nobody who speaks
         if anon is not None and anon[0] == ANONYMOUS and s is not subj:
             continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
         if anon is not None:
@@ -164,7 +167,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             continue
         name, how = res.actor(s)
         if how == "title":
-            name = titled_person(s, idx) or name
+            name = titled_person(s, idx) or name or described_person(s, idx)
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
@@ -196,7 +199,8 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     rather than named: "one White House official", "Omani officials", "his spokesman", "government
     sources". "The official" is one when an unnamed official was described before, else it is left to
     the resolver ("the top Iranian diplomat": someone named); bare "officials" and "officials from both
-    sides" are unnamed groups, no sources; "UN monitoring reports" speak for the UN."""
+    sides" are unnamed groups, no sources; "UN monitoring reports" speak for the UN, "a report citing
+    sources" for its sources, a bare "a report" for nobody (("", "report"): the press's own reporting)."""
     if tok.i in idx.token_actor or tok.lower_ not in SOURCE_PEOPLE and tok.lemma_ not in ("report",):
         return None
     kids = list(tok.children)
@@ -205,7 +209,13 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     org = next((idx.token_actor[c.i] for c in kids if c.dep_ in ("compound", "nmod") and c.i in idx.token_actor
                 and idx.kind(idx.token_actor[c.i]) == "Organization"), None)
     if tok.lemma_ == "report":
-        return (org, "org") if org else None
+        if org:
+            return org, "org"
+        if any(x.lemma_ in SOURCE_PEOPLE | {"source", "official", "diplomat", "insider"} for x in tok.subtree if x.i != tok.i):
+            return ANONYMOUS, "anon"  # "a report that cited sources": the sources speak
+        if tok.tag_ == "NNS":
+            return ANONYMOUS, "anon"  # "reports say": the press's unnamed sources
+        return "", "report"  # "according to a report": one publication's own reporting, no speaker
     if org and tok.tag_ == "NNS":
         return org, "org"  # "Kremlin officials said": the body speaks through its officials
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
