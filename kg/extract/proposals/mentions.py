@@ -170,8 +170,10 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             return idx.collectives[t.i], t.text
         if t.i in idx.countries:
             return idx.countries[t.i], t.text
-        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan":
-            return idx.capitals[t.i], t.text  # "the Cairo plan": the government seated there
+        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan" \
+                and not tok.text[:1].isupper():
+            # "the Cairo plan": the government seated there; in a name ("the Doha Framework") the venue
+            return idx.capitals[t.i], t.text
         name = idx.token_actor.get(t.i)
         if name and t.dep_ == "poss":
             actor = idx.actors[name]
