@@ -83,3 +83,18 @@ def test_described_and_praised_are_two_claims_and_a_repeated_quote_is_one(run):
     texts = [t for s, t in claims(f) if s == "William Ruto"]
     assert sum("a true brother" in t for t in texts) == 1
     assert any(t.startswith("praised the role the Ugandan leader has played") for t in texts)
+
+
+def test_he_after_a_titled_speaker_is_that_speaker(run):
+    f = run("Kenyan President William Ruto opened the summit in Nairobi on Friday.\n\n"
+            "The hall was full. The delegations arrived late. The doors closed at noon.\n\n"
+            "\"We do not need a truce first,\" the Kenyan president told reporters. He stressed that Kenya "
+            "was the first line of defence for the region.")
+    assert ("William Ruto", "Kenya was the first line of defence for the region") in claims(f)
+
+
+def test_though_clause_quoting_the_speaker_again_is_part_of_the_claim(run):
+    f = run("Kenyan President William Ruto stressed that Kenya was the \"first guard of the border,\" though "
+            "Uganda \"will help\" in patrolling the lake.")
+    assert claims(f) == [("William Ruto", "Kenya was the \"first guard of the border,\" though Uganda \"will help\" "
+                                          "in patrolling the lake")]

@@ -183,6 +183,23 @@ def present_conjunct(verb: Token, toks: list[Token], skip: set[int]) -> list[Tok
     return []
 
 
+def concession(verb: Token, toks: list[Token], skip: set[int]) -> list[Token]:
+    """ "stressed that A was "X," though B "will be Y"": a though-clause the parser hung on the reporting
+    verb right after its claim, quoting the speaker again, goes on with the claim."""
+    if not toks:
+        return []
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i <= toks[-1].i or not any(
+                m.dep_ == "mark" and m.lower_ in ("though", "although") for m in c.children):
+            continue
+        sub = subtree(c, skip)
+        between = doc[toks[-1].i + 1:sub[0].i] if sub else []
+        if sub and all(t.is_punct for t in between) and any(t.text in ('"', "“", "”") for t in sub):
+            return [*between, *sub]
+    return []
+
+
 def joined(toks: list[Token]) -> str:
     """The text of sorted tokens, with one space where they are not contiguous."""
     return "".join(t.text_with_ws if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else t.text + " "
@@ -267,7 +284,7 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
             return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
         toks = contiguous(subtree(ccomp, skip))
-        toks = contiguous(toks + present_conjunct(verb, toks, skip))
+        toks = contiguous(toks + present_conjunct(verb, toks, skip) + concession(verb, toks, skip))
         for later in ccomps:  # a clause the parser split in two ("the deal concluded ... | represents ...")
             if toks and later.i > ccomp.i and later.left_edge.i == toks[-1].i + 1:
                 toks = contiguous(toks + subtree(later, skip))

@@ -53,6 +53,7 @@ class ClaimFinder:
         self.proposal_mentions = proposal_mentions
         self.published, self.context_dates = published, context_dates
         self.used_quotes: set[Quote] = set()
+        self.pending: list[Token] = []
         self.claims: list[Claim] = []
         self.origin: dict[int, tuple[Token, bool]] = {}  # claim index -> (reporting verb, text is quoted words)
 
@@ -136,7 +137,7 @@ class ClaimFinder:
     def _speakers(self, verb: Token) -> list[tuple[str, str]] | None:
         """The speakers of ``verb``; a pronoun goes to the speaker still talking (:mod:`salience`)."""
         found = find_speakers(verb, self.idx, self.res)
-        if not found:
+        if found is None:
             return found
         earlier = [(v, self.claims[i].speaker) for i, (v, _) in self.origin.items()]
         return salient_speakers(verb, found, earlier, self.idx)
@@ -165,16 +166,27 @@ class ClaimFinder:
                 # ("described X as ... and praised Y": a second statement of the same speaker)
             if verb.lemma_ in REASON_VERBS and verb.tag_ == "VBG" and verb.head.lemma_ in REPORT_VERBS:
                 continue  # "insists on X, arguing that ...": the reason given for the claim, part of it
-            speakers = self._speakers(verb)
-            if not speakers or self._restated(verb, speakers):
-                continue
-            toks, text = content(verb)
-            toks = trim(doc, toks)
-            if len(toks) < 1 or all(t.i in self.quoted for t in toks):
-                continue  # nothing said, or all of it inside a quotation: the quote pass takes it
-            if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
-                continue  # an indirect question names a topic, it states nothing
-            self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
+            self._verb(verb)
+
+    def _verb(self, verb: Token, *, retry: bool = False) -> None:
+        doc = self.doc
+        speakers = self._speakers(verb)
+        if speakers == [] and not retry:
+            self.pending.append(verb)  # "He stressed ...": perhaps the speaker of a quote found later
+        if not speakers or self._restated(verb, speakers):
+            return
+        toks, text = content(verb)
+        toks = trim(doc, toks)
+        if len(toks) < 1 or all(t.i in self.quoted for t in toks):
+            return  # nothing said, or all of it inside a quotation: the quote pass takes it
+        if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
+            return  # an indirect question names a topic, it states nothing
+        self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
+
+    def pending_pass(self) -> None:
+        """The verbs whose pronoun subject had no speaker, again once the quotations have theirs."""
+        for verb in self.pending:
+            self._verb(verb, retry=True)
 
     def _restated(self, verb: Token, speakers: list) -> bool:
         """ "Baku said it will not sign until ..., which Azerbaijan says ...": a speaker's aside inside
@@ -241,6 +253,11 @@ class ClaimFinder:
             if verb is None:
                 self._continuation(q, first)
                 continue
+            if verb in self.pending:  # its speaker is known now: the verb's clause takes its quotations
+                self.pending.remove(verb)
+                self._verb(verb, retry=True)
+                if q in self.used_quotes:
+                    continue
             speakers = self._speakers(verb)
             if not speakers:
                 continue
@@ -347,6 +364,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.list_pass()
     finder.citing_pass()
     finder.quote_pass()
+    finder.pending_pass()
     claims = joined_quotes(finder.claims, finder.origin)
     claims = repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
     return quote_repeats_dropped(claims, finder.quotes)

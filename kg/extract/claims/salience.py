@@ -36,14 +36,15 @@ def salient_speakers(verb: Token, speakers: list[tuple[str, str]], earlier: list
     speakers (list): (name, how) from :func:`kg.extract.claims.speakers.speakers`.
     earlier (list): (reporting verb, speaker) of the claims found so far.
     idx (ActorIndex): the article's actors (person mentions).
-    RETURNS (list): the speakers, the pronoun's possibly replaced.
+    RETURNS (list): the speakers, the pronoun's possibly replaced (or found: a "he" the resolver could
+        not place, right after a claim of a person the text called by a title, is that person).
     """
-    if len(speakers) != 1 or speakers[0][1] != "pronoun":
+    if speakers and (len(speakers) != 1 or speakers[0][1] != "pronoun"):
         return speakers
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in PRONOUNS), None)
     if subj is None:
         return speakers
-    doc, picked = verb.doc, speakers[0][0]
+    doc, picked = verb.doc, speakers[0][0] if speakers else None
     floor = _sents_back(verb, WINDOW)
     prior = [(v, name) for v, name in earlier if floor <= v.i < subj.i and v.sent.start < verb.sent.start
              and name != picked and idx.kind(name) == "Person"]
