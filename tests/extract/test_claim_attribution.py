@@ -98,3 +98,9 @@ def test_though_clause_quoting_the_speaker_again_is_part_of_the_claim(run):
             "Uganda \"will help\" in patrolling the lake.")
     assert claims(f) == [("William Ruto", "Kenya was the \"first guard of the border,\" though Uganda \"will help\" "
                                           "in patrolling the lake")]
+
+
+def test_media_reports_are_other_outlets_not_a_source(run):
+    f = run("Kenyan and Ugandan delegations ended a second round of talks in Nairobi on Friday, according to "
+            "Kenyan media reports.")
+    assert claims(f) == []

@@ -19,6 +19,7 @@ CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".s
 SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
 diplomat diplomats aide aides insider insiders""".split())
 SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
+PRESS_WORDS = frozenset("media press news newspaper newspapers television tv".split())
 GOVERNMENT_HEADS = frozenset("administration government".split())
 CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
@@ -213,6 +214,8 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
             return org, "org"
         if any(x.lemma_ in SOURCE_PEOPLE | {"source", "official", "diplomat", "insider"} for x in tok.subtree if x.i != tok.i):
             return ANONYMOUS, "anon"  # "a report that cited sources": the sources speak
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PRESS_WORDS for c in kids):
+            return "", "report"  # "according to US media reports": what other outlets report, no speaker
         if tok.tag_ == "NNS":
             return ANONYMOUS, "anon"  # "reports say": the press's unnamed sources
         return "", "report"  # "according to a report": one publication's own reporting, no speaker
