@@ -104,3 +104,12 @@ def test_media_reports_are_other_outlets_not_a_source(run):
     f = run("Kenyan and Ugandan delegations ended a second round of talks in Nairobi on Friday, according to "
             "Kenyan media reports.")
     assert claims(f) == []
+
+
+def test_main_verb_read_as_a_participle_of_the_name_keeps_the_name_as_speaker(run):
+    f = run("Kenyan Foreign Minister Musalia Mudavadi, who opened the session, called for progress built on "
+            "the earlier rounds and pressed the parties to \"stop this cruel war at once\".")
+    speakers = {c.speaker for c in f.claims}
+    assert speakers == {"Musalia Mudavadi"}
+    assert any("progress built on the earlier rounds" in c.text for c in f.claims)
+    assert any("stop this cruel war at once" in c.text for c in f.claims)  # the verb joined to it

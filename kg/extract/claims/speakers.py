@@ -129,6 +129,11 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head
+        if subj is None and head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.i < head.i \
+                and idx.kind(idx.token_actor.get(head.head.i, "")) == "Person":
+            # "A, who opened the session, called for ...": with no finite verb the parser reads the
+            # main verb as a participle of the name; the name is its subject (and of a verb joined to it)
+            subj = head.head
     found = [subj] if subj is not None else misplaced_subject(verb, idx)
     if not found:
         return []
