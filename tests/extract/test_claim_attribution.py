@@ -113,3 +113,10 @@ def test_main_verb_read_as_a_participle_of_the_name_keeps_the_name_as_speaker(ru
     assert speakers == {"Musalia Mudavadi"}
     assert any("progress built on the earlier rounds" in c.text for c in f.claims)
     assert any("stop this cruel war at once" in c.text for c in f.claims)  # the verb joined to it
+
+
+def test_the_diplomat_going_on_to_say_is_the_person_speaking(run):
+    f = run("Kenyan Foreign Minister Musalia Mudavadi said Nairobi had offered a truce to both armies.\n\n"
+            "He pointed out that Uganda had accepted it.\n\n"
+            "The diplomat went on to say that Kenya would \"take the offer to the rebels\" next week.")
+    assert any(s == "Musalia Mudavadi" and "take the offer to the rebels" in t for s, t in claims(f))

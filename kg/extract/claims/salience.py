@@ -16,6 +16,8 @@ from ..actors.index import ActorIndex
 PRONOUNS = frozenset("he she".split())
 WINDOW = 2  # sentences back to the claim whose speaker goes on
 SUBJECT_DEPS = frozenset("nsubj nsubjpass".split())
+# "the diplomat said": a role that names someone already speaking (not "the official": an unnamed source)
+ROLE_NOUNS = frozenset("diplomat minister envoy president leader negotiator secretary chancellor premier".split())
 
 
 def _sents_back(tok: Token, n: int) -> int:
@@ -26,6 +28,23 @@ def _sents_back(tok: Token, n: int) -> int:
             break
         start = doc[start - 1].sent.start
     return start
+
+
+def _subject(verb: Token, *, with_roles: bool) -> Token | None:
+    """The pronoun subject of ``verb`` (of the verb it continues: "went on to say"), or with ``with_roles``
+    a bare definite role ("the diplomat went on to say": the person speaking, when nobody holds it by name)."""
+    for v in (verb, verb.head):
+        for c in v.children:
+            if c.dep_ not in SUBJECT_DEPS:
+                continue
+            if c.lower_ in PRONOUNS:
+                return c
+            kids = list(c.children)
+            if with_roles and c.lemma_ in ROLE_NOUNS and c.tag_ == "NN" and [k.lower_ for k in kids] == ["the"]:
+                return c
+        if verb.dep_ not in ("advcl", "xcomp", "conj"):
+            break
+    return None
 
 
 def salient_speakers(verb: Token, speakers: list[tuple[str, str]], earlier: list[tuple[Token, str]],
@@ -41,7 +60,7 @@ def salient_speakers(verb: Token, speakers: list[tuple[str, str]], earlier: list
     """
     if speakers and (len(speakers) != 1 or speakers[0][1] != "pronoun"):
         return speakers
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ in PRONOUNS), None)
+    subj = _subject(verb, with_roles=not speakers)
     if subj is None:
         return speakers
     doc, picked = verb.doc, speakers[0][0] if speakers else None

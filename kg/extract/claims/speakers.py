@@ -49,6 +49,12 @@ def _relative_before(verb: Token) -> Token | None:
     return None
 
 
+def _went_on(verb: Token) -> bool:
+    """ "went on to say", "continued to insist": an infinitive whose head only carries the subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lemma_ in ("go", "continue", "proceed")
+
+
 def carrier(verb: Token) -> Token | None:
     """The verb that carries a report ("cited ... as saying", "quoted ... as telling"), or None."""
     head = verb.head
@@ -119,7 +125,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if subj is None:
         head = verb
         while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
-            if head.dep_ == "advcl" and head.tag_ != "VBG":
+            if head.dep_ == "advcl" and head.tag_ != "VBG" and not _went_on(head):
                 break
             head = head.head
             subj = subject(head, ("nsubj",))
