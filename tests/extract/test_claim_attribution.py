@@ -120,3 +120,11 @@ def test_the_diplomat_going_on_to_say_is_the_person_speaking(run):
             "He pointed out that Uganda had accepted it.\n\n"
             "The diplomat went on to say that Kenya would \"take the offer to the rebels\" next week.")
     assert any(s == "Musalia Mudavadi" and "take the offer to the rebels" in t for s, t in claims(f))
+
+
+def test_the_country_minister_is_the_counterpart_of_that_country(run):
+    f = run("Speaking by phone with Musalia Mudavadi, his Kenyan counterpart, Ugandan Foreign Minister Odongo "
+            "Jeje said the talks could succeed.\n\n"
+            "The Kenyan minister was also reported to have reiterated Kenya's readiness to host the next round.")
+    by_text = {t: s for s, t in claims(f)}
+    assert by_text.get("Kenya's readiness to host the next round") == "Musalia Mudavadi"

@@ -103,7 +103,16 @@ def titled_person(tok: Token, idx: ActorIndex) -> str | None:
     cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, True)]
     if not cands and mods:  # "the American vice president": the vice president, whatever his country
         cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, False)]
+    if not cands and country is not None:  # "the Italian minister" after "Tajani, his Italian counterpart"
+        cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and _of_country(idx.actors.get(n), country, tok)]
     return max(cands)[1] if cands else None
+
+
+def _of_country(actor, country: tuple[Token, str], role: Token) -> bool:
+    """The person belongs to the country and is titled by the role or as someone's counterpart."""
+    if actor is None or not (actor.affiliation == country[1] or any(country[0].lower_ in t.lower() for t in actor.titles)):
+        return False
+    return any(role.lower_ in t.lower() or "counterpart" in t.lower() for t in actor.titles)
 
 
 def _of_words(tok: Token) -> tuple[str, ...]:
