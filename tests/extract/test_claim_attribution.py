@@ -123,7 +123,7 @@ def test_the_diplomat_going_on_to_say_is_the_person_speaking(run):
 
 
 def test_the_country_minister_is_the_counterpart_of_that_country(run):
-    f = run("Speaking by phone with Musalia Mudavadi, his Kenyan counterpart, Ugandan Foreign Minister Odongo "
+    f = run("Speaking by phone with Musalia Mudavadi, his Kenyan counterpart, Foreign Minister Odongo "
             "Jeje said the talks could succeed.\n\n"
             "The Kenyan minister was also reported to have reiterated Kenya's readiness to host the next round.")
     by_text = {t: s for s, t in claims(f)}
