@@ -128,3 +128,12 @@ def test_the_country_minister_is_the_counterpart_of_that_country(run):
             "The Kenyan minister was also reported to have reiterated Kenya's readiness to host the next round.")
     by_text = {t: s for s, t in claims(f)}
     assert by_text.get("Kenya's readiness to host the next round") == "Musalia Mudavadi"
+
+
+def test_according_to_a_statement_speaks_for_its_author_over_the_whole_sentence(run):
+    f = run("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Friday.\n\n"
+            "\"We have reached an understanding on the lake,\" Ruto said.\n\n"
+            "According to a communique from Kenya's foreign ministry, once the two delegations had held a round "
+            "of talks, the two sides \"agreed to open the border and to set up a joint patrol on the lake\".")
+    assert ("Kenya", "agreed to open the border and to set up a joint patrol on the lake") in claims(f)
+    assert claims(f)[0] == ("William Ruto", "We have reached an understanding on the lake")

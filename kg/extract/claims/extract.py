@@ -22,7 +22,7 @@ from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
-from .subjects import hyphen_part, titled_person
+from .subjects import document_author, hyphen_part, titled_person
 from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
@@ -214,6 +214,9 @@ class ClaimFinder:
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
             if how == "title":
                 name = titled_person(pobj, self.idx) or name
+            if not name and how not in ("journalist", "outlet", "report"):
+                # "according to a statement from the foreign ministry": the document's author
+                name, how = document_author(pobj, self.idx, self.res) or (None, how)
             if how == "journalist" or not name:
                 continue
             via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)
@@ -222,6 +225,8 @@ class ClaimFinder:
             clause = t.head
             final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
             stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
+            if all(x.is_punct or x.is_space for x in doc[t.sent.start:t.i]):
+                stops = ("ROOT",)  # "According to X, once A had met, B agreed": X says the whole sentence
             while clause.dep_ not in stops and clause.head.i != clause.i:
                 clause = clause.head  # "..., and B, according to X": X said all of it
             skip = {x.i for x in t.subtree}
