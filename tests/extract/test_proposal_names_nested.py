@@ -16,3 +16,10 @@ def test_capital_in_a_document_name_is_its_venue_not_its_proposer(run):
     by_name = {p.name: p.proposer for p in f.proposals}
     assert by_name["Nairobi Framework"] is None
     assert by_name.get("Cairo plan for Gaza") == "Egypt"
+
+
+def test_proposer_is_who_the_text_says_drew_it_up(run):
+    f = run("The deal builds on a 12-point framework that Kenyan mediators drew up in March. A revised 9-point "
+            "version was presented by Uganda in May.")
+    by_points = {p.points: p.proposer for p in f.proposals}
+    assert by_points == {12: "Kenya", 9: "Uganda"}
