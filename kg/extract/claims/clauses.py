@@ -30,7 +30,11 @@ EVENT_VERBS = frozenset(["announce"])
 SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
-REST_VERBS = frozenset(["appeal"])  # the whole predicate after the verb is what was asked
+REST_VERBS = frozenset(["appeal"])
+# "insisted on taking him in his own car": with a gerund the speaker's own act, not a statement
+DOING_VERBS = frozenset(["insist"])
+# "expressed gratitude for ...", "conveyed his thanks": an act of thanks or sympathy, no statement
+COURTESY_NOUNS = frozenset("gratitude thanks appreciation condolences condolence sympathy sympathies".split())  # the whole predicate after the verb is what was asked
 # "accused Kabul of failing to ...": the charge goes with the verb and its object
 CHARGE_PREPS = frozenset("of for over".split())
 # whom or where one tells: a "that" clause after them is what was told, not a relative clause
@@ -162,6 +166,64 @@ def statement_clause(verb: Token) -> list[Token]:
     return out
 
 
+def present_conjunct(verb: Token, toks: list[Token], skip: set[int]) -> list[Token]:
+    """ "said India sides with peace and stands by every effort": the parser may hang the second
+    predicate on the past-tense reporting verb; a subjectless present-tense conjunct right after the
+    claim cannot be the speaker's past act, it goes on with the claim (with its "and")."""
+    if not toks or verb.tag_ != "VBD":
+        return []
+    for c in verb.children:
+        if c.dep_ != "conj" or c.i <= toks[-1].i or c.tag_ not in ("VBZ", "VBP") or c.lemma_ in REPORT_VERBS:
+            continue
+        if any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children):
+            continue
+        cc = [x for x in verb.children if x.dep_ == "cc" and toks[-1].i < x.i < c.i]
+        if cc and cc[0].i == toks[-1].i + 1:
+            return [cc[0], *subtree(c, skip)]
+    return []
+
+
+def concession(verb: Token, toks: list[Token], skip: set[int]) -> list[Token]:
+    """ "stressed that A was "X," though B "will be Y"": a though-clause the parser hung on the reporting
+    verb right after its claim, quoting the speaker again, goes on with the claim."""
+    if not toks:
+        return []
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i <= toks[-1].i or not any(
+                m.dep_ == "mark" and m.lower_ in ("though", "although") for m in c.children):
+            continue
+        sub = subtree(c, skip)
+        between = doc[toks[-1].i + 1:sub[0].i] if sub else []
+        if sub and all(t.is_punct for t in between) and any(t.text in ('"', "“", "”") for t in sub):
+            return [*between, *sub]
+    return []
+
+
+def joined(toks: list[Token]) -> str:
+    """The text of sorted tokens, with one space where they are not contiguous."""
+    return "".join(t.text_with_ws if j + 1 < len(toks) and toks[j + 1].i == t.i + 1 else t.text + " "
+                   for j, t in enumerate(toks)).replace("  ", " ").strip()
+
+
+def parenthetical(verb: Token) -> list[Token] | None:
+    """The clause a reporting verb interrupts between commas ("The talks, she said, will resume in
+    May"): the parser hangs the verb on the clause as parataxis; the claim is that clause without the
+    aside. None when the verb is not such an aside."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or not head.left_edge.i < verb.i < head.i or verb.left_edge.i == 0:
+        return None
+    doc = verb.doc
+    if doc[verb.left_edge.i].text != "," and doc[verb.left_edge.i - 1].text != ",":
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    toks = subtree(head, {x.i for x in verb.subtree})
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return toks or None
+
+
 def relative_subject(verb: Token, ccomp: Token) -> Token | None:
     """ "which" in "X, which Y says is ...": the relative pronoun before ``verb`` that is the subject of
     its complement (it stands for the noun the relative clause hangs on)."""
@@ -195,6 +257,9 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             toks += subtree(c, skip)
         text = " ".join(doc[t.left_edge.i:t.right_edge.i + 1].text for t in [passive, *extra])
         return toks, text
+    if verb.lemma_ in DOING_VERBS and any(c.dep_ == "prep" and any(
+            x.dep_ == "pcomp" and x.tag_ == "VBG" for x in c.children) for c in kids):
+        return [], None  # "insisted on driving her there himself": something done, nothing stated
     ccomps = [c for c in kids if c.dep_ == "ccomp"] or statement_clause(verb)
     # a complement after the verb is what it reports; one before it only in "..., X said"
     ccomp = next((c for c in ccomps if c.i > verb.i), None)
@@ -219,10 +284,14 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
             name = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ != "det" and not t.is_punct]
             return toks, " ".join([*(t.text for t in name), doc[toks[0].i:toks[-1].i + 1].text]) if toks else None
         toks = contiguous(subtree(ccomp, skip))
+        toks = contiguous(toks + present_conjunct(verb, toks, skip) + concession(verb, toks, skip))
         for later in ccomps:  # a clause the parser split in two ("the deal concluded ... | represents ...")
             if toks and later.i > ccomp.i and later.left_edge.i == toks[-1].i + 1:
                 toks = contiguous(toks + subtree(later, skip))
         return toks, None
+    aside = parenthetical(verb)
+    if aside is not None:  # "The loan, the office said, will be repaid": the clause around the aside
+        return aside, joined(aside)
     name = trailing_name(verb)
     if name is not None:  # "A will face B, President D said": the clause before the name
         return [t for t in doc[verb.sent.start:name - 1] if not t.is_space], None
@@ -238,8 +307,11 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if obj is not None and obj.lower_ in ("that", "which", "who"):
             return [], None  # "talks that both governments described as ...": the object is elsewhere
         if obj is not None:
+            # "described X as ... and praised Y": the second reporting verb reports a claim of its own
+            own = [c for c in kids if c.dep_ == "conj" and c.lemma_ in REPORT_VERBS]
+            own += [c for c in kids if c.dep_ == "cc" and any(o.i == c.i + 1 for o in own)]
             toks = [t for c in kids if c.i > verb.i and c.dep_ in ("dobj", "prep", "advcl", "oprd", "conj", "ccomp", "cc")
-                    for t in subtree(c, skip)]
+                    and c not in own for t in subtree(c, skip)]
             return sorted(toks, key=lambda t: t.i), None
     if verb.lemma_ in INTENT_VERBS:  # "urged them to put the people first": what they were urged to do
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -262,6 +334,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 return contiguous(subtree(that, skip)), None
         if obj is not None and len(list(obj.subtree)) == 1 and obj.pos_ == "NOUN":
             return [], None  # "expressed outrage": a bare feeling, not a statement
+        if obj is not None and obj.lemma_ in COURTESY_NOUNS | {n.rstrip("s") for n in COURTESY_NOUNS}:
+            return [], None  # "expressed gratitude for the trust shown": thanks, not a statement
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
@@ -277,7 +351,6 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
                 charge = [t for c in kids if c.dep_ == "prep" and c.lower_ in CHARGE_PREPS and c.i > obj.i
                           for t in subtree(c, skip)]
                 toks = sorted({t.i: t for t in [verb, *prt, *toks, *charge]}.values(), key=lambda t: t.i)
-                return toks, "".join(t.text_with_ws if j + 1 < len(toks) and toks[j + 1].i == t.i + 1
-                                     else t.text + " " for j, t in enumerate(toks)).replace("  ", " ").strip()
+                return toks, joined(toks)
             return contiguous(toks), None
     return [], None

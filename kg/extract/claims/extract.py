@@ -20,9 +20,10 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .merge import joined_quotes, nested_dropped, repeats_dropped
+from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
-from .subjects import hyphen_part, titled_person
+from .subjects import document_author, hyphen_part, titled_person
+from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
@@ -52,6 +53,7 @@ class ClaimFinder:
         self.proposal_mentions = proposal_mentions
         self.published, self.context_dates = published, context_dates
         self.used_quotes: set[Quote] = set()
+        self.pending: list[Token] = []
         self.claims: list[Claim] = []
         self.origin: dict[int, tuple[Token, bool]] = {}  # claim index -> (reporting verb, text is quoted words)
 
@@ -132,6 +134,14 @@ class ClaimFinder:
                 via=via or self._via(verb, content), hedged=hedged or anon,
                 confidence=round(conf * (0.8 if how in ("pronoun", "title") else 0.75 if anon else 1.0), 2)))
 
+    def _speakers(self, verb: Token) -> list[tuple[str, str]] | None:
+        """The speakers of ``verb``; a pronoun goes to the speaker still talking (:mod:`salience`)."""
+        found = find_speakers(verb, self.idx, self.res)
+        if found is None:
+            return found
+        earlier = [(v, self.claims[i].speaker) for i, (v, _) in self.origin.items()]
+        return salient_speakers(verb, found, earlier, self.idx)
+
     def _quotes_in(self, toks: list[Token]) -> list[Quote]:
         """The unused quotations overlapping the claim's tokens, marked used."""
         if not toks:
@@ -149,20 +159,34 @@ class ClaimFinder:
         for verb in doc:
             if not reports(verb) or verb.i in self.quoted:
                 continue
-            if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors):
+            if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors) and not (
+                    verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS
+                    and not any(h.lemma_ in REPORT_VERBS for h in verb.head.ancestors)):
                 continue  # "told reporters he hoped to welcome them": part of what was told
+                # ("described X as ... and praised Y": a second statement of the same speaker)
             if verb.lemma_ in REASON_VERBS and verb.tag_ == "VBG" and verb.head.lemma_ in REPORT_VERBS:
                 continue  # "insists on X, arguing that ...": the reason given for the claim, part of it
-            speakers = find_speakers(verb, self.idx, self.res)
-            if not speakers or self._restated(verb, speakers):
-                continue
-            toks, text = content(verb)
-            toks = trim(doc, toks)
-            if len(toks) < 1 or all(t.i in self.quoted for t in toks):
-                continue  # nothing said, or all of it inside a quotation: the quote pass takes it
-            if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
-                continue  # an indirect question names a topic, it states nothing
-            self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
+            self._verb(verb)
+
+    def _verb(self, verb: Token, *, retry: bool = False) -> None:
+        doc = self.doc
+        speakers = self._speakers(verb)
+        if speakers == [] and not retry:
+            self.pending.append(verb)  # "He stressed ...": perhaps the speaker of a quote found later
+        if not speakers or self._restated(verb, speakers):
+            return
+        toks, text = content(verb)
+        toks = trim(doc, toks)
+        if len(toks) < 1 or all(t.i in self.quoted for t in toks):
+            return  # nothing said, or all of it inside a quotation: the quote pass takes it
+        if toks[0].lower_ in QUESTION_WORDS and toks[0].i not in self.quoted:
+            return  # an indirect question names a topic, it states nothing
+        self._emit(speakers, verb, toks, self._quotes_in(toks), 0.85, text=text, hedged=is_hearsay(verb))
+
+    def pending_pass(self) -> None:
+        """The verbs whose pronoun subject had no speaker, again once the quotations have theirs."""
+        for verb in self.pending:
+            self._verb(verb, retry=True)
 
     def _restated(self, verb: Token, speakers: list) -> bool:
         """ "Baku said it will not sign until ..., which Azerbaijan says ...": a speaker's aside inside
@@ -190,6 +214,9 @@ class ClaimFinder:
             name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
             if how == "title":
                 name = titled_person(pobj, self.idx) or name
+            if not name and how not in ("journalist", "outlet", "report"):
+                # "according to a statement from the foreign ministry": the document's author
+                name, how = document_author(pobj, self.idx, self.res) or (None, how)
             if how == "journalist" or not name:
                 continue
             via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)
@@ -198,6 +225,8 @@ class ClaimFinder:
             clause = t.head
             final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
             stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
+            if all(x.is_punct or x.is_space for x in doc[t.sent.start:t.i]):
+                stops = ("ROOT",)  # "According to X, once A had met, B agreed": X says the whole sentence
             while clause.dep_ not in stops and clause.head.i != clause.i:
                 clause = clause.head  # "..., and B, according to X": X said all of it
             skip = {x.i for x in t.subtree}
@@ -220,13 +249,21 @@ class ClaimFinder:
             before = [t for t in sents[0] if t.i < first[0].i and t.i not in self.quoted]
             if sents[0].start > 0 and len(doc[sents[0].start - 1].sent) <= STUB_SENTENCE:
                 before = [*doc[sents[0].start - 1].sent, *before]  # "Said | X after the talks: '...'"
-            if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and all(t.is_punct or t.is_space for t in after):
-                after = list(doc[sents[1].end].sent)  # "...,\n\nshe told reporters.": the next line
+            if doc_text(doc)[q.end:q.end + 1] == "," and sents[1].end < len(doc) and not any(
+                    t.pos_ in ("VERB", "AUX") for t in after):
+                # "...,\n\nshe told reporters.": the next line; '...," PM X wrote': the splitter cut
+                # the sentence after the title
+                after = [*after, *doc[sents[1].end].sent]
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
                 self._continuation(q, first)
                 continue
-            speakers = find_speakers(verb, self.idx, self.res)
+            if verb in self.pending:  # its speaker is known now: the verb's clause takes its quotations
+                self.pending.remove(verb)
+                self._verb(verb, retry=True)
+                if q in self.used_quotes:
+                    continue
+            speakers = self._speakers(verb)
             if not speakers:
                 continue
             self.used_quotes.add(q)
@@ -256,7 +293,8 @@ class ClaimFinder:
             return  # a sentence without the speaker lies between
         joint = [c for c in before if c.evidence == last.evidence]
         self.used_quotes.add(q)
-        if any(o.end == last.evidence.end and o.open for o in self.quotes):
+        if last.claim_type == "DirectQuote" or any(o.end == last.evidence.end and o.open for o in self.quotes):
+            # the speaker's quotation goes on in the next paragraph: one quote under one attribution
             for c in joint:
                 extend(c, q)
             return
@@ -331,5 +369,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.list_pass()
     finder.citing_pass()
     finder.quote_pass()
+    finder.pending_pass()
     claims = joined_quotes(finder.claims, finder.origin)
-    return repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
+    claims = repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
+    return quote_repeats_dropped(claims, finder.quotes)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 
+from typing import Sequence
+
 from spacy.tokens import Token
 
 from ...model import Claim, Span
+from ..text.quotes import Quote
 
 STOP = frozenset("""a an the of to in on at for and or but that this these those is are was were be been it its
 he she they them his her their we our you i as by with from will would has have had do did not""".split())
+MIN_QUOTE_WORDS = 2  # a repeated quotation this long is the same statement
 REPEAT_SHARE = 0.8  # a claim this much contained in another of the same speaker repeats it
 MIN_REPEAT_WORDS = 4
 
@@ -47,6 +51,30 @@ def repeats_dropped(claims: list[Claim]) -> list[Claim]:
             return len(w & o) >= REPEAT_SHARE * len(w)
         if not any(repeats(j) for j in range(len(claims))):
             out.append(c)
+    return out
+
+
+def _quoted(claim: Claim, quotes: Sequence[Quote]) -> frozenset[str]:
+    return frozenset(" ".join(_words_in_order(q.text)) for q in quotes
+                     if claim.evidence.start <= q.start and q.end <= claim.evidence.end)
+
+
+def _words_in_order(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def quote_repeats_dropped(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+    """Drop a claim that quotes the same words as an earlier claim of the same speaker: the standfirst,
+    a photo caption and the body each telling that X called Y "my friend" are one statement. Only
+    quotations of two words or more count (a one-word scare quote may recur in different statements)."""
+    seen: set[tuple[str, frozenset[str]]] = set()
+    out = []
+    for c in claims:
+        key = (c.speaker, frozenset(q for q in _quoted(c, quotes) if len(q.split()) >= MIN_QUOTE_WORDS))
+        if key[1] and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
     return out
 
 

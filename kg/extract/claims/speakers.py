@@ -11,13 +11,15 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import person_pair, document_author, body_speaker, bound_pronoun, misplaced_subject, people_source, titled_person
+from .subjects import (body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
+                       person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
 SOURCE_PEOPLE = frozenset("""official officials source sources spokesman spokeswoman spokesperson spokespeople
 diplomat diplomats aide aides insider insiders""".split())
 SOURCE_MODIFIERS = frozenset("compound amod nmod poss nummod det".split())
+PRESS_WORDS = frozenset("media press news newspaper newspapers television tv".split())
 GOVERNMENT_HEADS = frozenset("administration government".split())
 CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
@@ -45,6 +47,12 @@ def _relative_before(verb: Token) -> Token | None:
         if a.dep_ == "relcl" and a.lemma_ in REPORT_VERBS and a.right_edge.i >= i:
             return a
     return None
+
+
+def _went_on(verb: Token) -> bool:
+    """ "went on to say", "continued to insist": an infinitive whose head only carries the subject."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and verb.head.lemma_ in ("go", "continue", "proceed")
 
 
 def carrier(verb: Token) -> Token | None:
@@ -117,7 +125,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if subj is None:
         head = verb
         while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
-            if head.dep_ == "advcl" and head.tag_ != "VBG":
+            if head.dep_ == "advcl" and head.tag_ != "VBG" and not _went_on(head):
                 break
             head = head.head
             subj = subject(head, ("nsubj",))
@@ -127,6 +135,11 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
                 subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "relcl":
             subj = verb.head
+        if subj is None and head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.i < head.i \
+                and idx.kind(idx.token_actor.get(head.head.i, "")) == "Person":
+            # "A, who opened the session, called for ...": with no finite verb the parser reads the
+            # main verb as a participle of the name; the name is its subject (and of a verb joined to it)
+            subj = head.head
     found = [subj] if subj is not None else misplaced_subject(verb, idx)
     if not found:
         return []
@@ -156,6 +169,8 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             out += [(p, "country") for p in resolve_group(s, idx) if (p, "country") not in out]
             continue
         anon = unnamed_source(s, idx, res) or people_source(s)
+        if anon is not None and not anon[0]:
+            continue  # "a report said": nobody who speaks
         if anon is not None and anon[0] == ANONYMOUS and s is not subj:
             continue  # "Zelenskyy and his officials stressed ...": the named speaker's entourage
         if anon is not None:
@@ -164,7 +179,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             continue
         name, how = res.actor(s)
         if how == "title":
-            name = titled_person(s, idx) or name
+            name = titled_person(s, idx) or name or described_person(s, idx)
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
@@ -196,7 +211,8 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     rather than named: "one White House official", "Omani officials", "his spokesman", "government
     sources". "The official" is one when an unnamed official was described before, else it is left to
     the resolver ("the top Iranian diplomat": someone named); bare "officials" and "officials from both
-    sides" are unnamed groups, no sources; "UN monitoring reports" speak for the UN."""
+    sides" are unnamed groups, no sources; "UN monitoring reports" speak for the UN, "a report citing
+    sources" for its sources, a bare "a report" for nobody (("", "report"): the press's own reporting)."""
     if tok.i in idx.token_actor or tok.lower_ not in SOURCE_PEOPLE and tok.lemma_ not in ("report",):
         return None
     kids = list(tok.children)
@@ -205,7 +221,15 @@ def unnamed_source(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str
     org = next((idx.token_actor[c.i] for c in kids if c.dep_ in ("compound", "nmod") and c.i in idx.token_actor
                 and idx.kind(idx.token_actor[c.i]) == "Organization"), None)
     if tok.lemma_ == "report":
-        return (org, "org") if org else None
+        if org:
+            return org, "org"
+        if any(x.lemma_ in SOURCE_PEOPLE | {"source", "official", "diplomat", "insider"} for x in tok.subtree if x.i != tok.i):
+            return ANONYMOUS, "anon"  # "a report that cited sources": the sources speak
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in PRESS_WORDS for c in kids):
+            return "", "report"  # "according to US media reports": what other outlets report, no speaker
+        if tok.tag_ == "NNS":
+            return ANONYMOUS, "anon"  # "reports say": the press's unnamed sources
+        return "", "report"  # "according to a report": one publication's own reporting, no speaker
     if org and tok.tag_ == "NNS":
         return org, "org"  # "Kremlin officials said": the body speaks through its officials
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):

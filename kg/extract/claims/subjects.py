@@ -103,7 +103,42 @@ def titled_person(tok: Token, idx: ActorIndex) -> str | None:
     cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, True)]
     if not cands and mods:  # "the American vice president": the vice president, whatever his country
         cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and holds(n, False)]
+    if not cands and country is not None:  # "the Italian minister" after "Tajani, his Italian counterpart"
+        cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and _of_country(idx.actors.get(n), country, tok)]
     return max(cands)[1] if cands else None
+
+
+def _of_country(actor, country: tuple[Token, str], role: Token) -> bool:
+    """The person belongs to the country and is titled by the role or as someone's counterpart."""
+    if actor is None or not (actor.affiliation == country[1] or any(country[0].lower_ in t.lower() for t in actor.titles)):
+        return False
+    return any(role.lower_ in t.lower() or "counterpart" in t.lower() for t in actor.titles)
+
+
+def _of_words(tok: Token) -> tuple[str, ...]:
+    """The lower-cased words of the "of" phrases after a title noun ("Minister of State" -> state)."""
+    return tuple(x.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for x in c.subtree if not (x.is_punct or x.dep_ == "det" or x.i == c.i))
+
+
+def described_person(tok: Token, idx: ActorIndex) -> str | None:
+    """The person an earlier apposition named with the same description: "The Minister of State,
+    Dr. A B, was present ... 'the Minister of State said'" (either order: "A B, the envoy, ... the
+    envoy said"). The description must agree in its head noun and its "of" phrase; the latest one wins."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    low, of = tok.lower_, _of_words(tok)
+    found = None
+    for p in tok.doc[:tok.i]:
+        if p.lower_ != low or p.i == tok.i or _of_words(p)[:len(of)] != of:
+            continue
+        names = [idx.token_actor.get(c.i) for c in p.children if c.dep_ == "appos"]
+        if p.dep_ == "appos":
+            names.append(idx.token_actor.get(p.head.i))
+        names = [n for n in names if n and idx.kind(n) == "Person"]
+        if names:
+            found = names[0]
+    return found
 
 
 def body_speaker(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:

@@ -27,6 +27,7 @@ from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of,
 from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
+from .targets import numeric_targets
 
 DOMAIN_SKIP = frozenset("draft joint bilateral trilateral".split())
 
@@ -340,6 +341,11 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
             body = Cluster(Proposal(name=name), family="body", named=True)
             body.add(PlanMention(head, start, end, family="body", head=head.lower_))
             out.append(body)
+    for t in numeric_targets(doc, idx):  # "adopt Trump's 5% spending goal"
+        target = Cluster(Proposal(name=t.name, proposer=t.proposer), family="target", named=True)
+        for head, start, end in t.spans:
+            target.add(PlanMention(head, start, end, family="target", head=head.lower_))
+        out.append(target)
     for m in mentions:  # his "victory plan": a plan named in quotation marks
         if m.quoted and m.family == "plan" and m.mods and not any(m in c.mentions for c in out):
             quoted = Cluster(Proposal(name=" ".join([*m.mods, m.head]), proposer=m.proposer), named=True)

@@ -170,8 +170,10 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             return idx.collectives[t.i], t.text
         if t.i in idx.countries:
             return idx.countries[t.i], t.text
-        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan":
-            return idx.capitals[t.i], t.text  # "the Cairo plan": the government seated there
+        if t.i in idx.capitals and t.dep_ in ("compound", "nmod") and family_of(tok.lower_) == "plan" \
+                and not tok.text[:1].isupper():
+            # "the Cairo plan": the government seated there; in a name ("the Doha Framework") the venue
+            return idx.capitals[t.i], t.text
         name = idx.token_actor.get(t.i)
         if name and t.dep_ == "poss":
             actor = idx.actors[name]
@@ -182,19 +184,47 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
             if actor.kind == "Person":  # "Trump's Gaza plan" with no country known for him
                 return name, t.text
     verb = tok.head
-    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            for t in subj.subtree:
-                if t.i in idx.collectives:
-                    return idx.collectives[t.i], t.text
-                if t.i in idx.countries:  # "the United States proposed": "US", not "United"
-                    whole = t.i + 1 < len(t.doc) and idx.countries.get(t.i + 1) == idx.countries[t.i]
-                    return idx.countries[t.i], short_name(idx.countries[t.i]) if whole else t.text
-                name = idx.token_actor.get(t.i)
-                if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
-                    return idx.actors[name].affiliation, None
+    drafters: list[Token] = []
+    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:  # "the United States proposed a plan"
+        drafters += [c for c in verb.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "nsubjpass" and verb.lemma_ in PROPOSE_VERBS:  # "a version was presented by Uganda"
+        drafters += [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
+    for c in tok.children:  # "a framework that Kenyan mediators drew up", "a draft prepared by Oman"
+        if c.dep_ in ("relcl", "acl") and _drafts(c):
+            drafters += [x for x in c.children if x.dep_ == "nsubj" and x.lower_ not in ("that", "which")]
+            drafters += [x for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj"]
+    for subj in drafters:
+        if subj.conjuncts:
+            continue  # "put forward by A, B and C": several drafters, no one proposer
+        found = _drafter(subj, idx)
+        if found[0]:
+            return found
     return None, None
+
+
+def _drafts(verb: Token) -> bool:
+    """ "proposed", "drafted", "drew up", "put forward": a verb that says who made the document."""
+    if verb.lemma_ == "draw":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return verb.lemma_ in PROPOSE_VERBS or verb.lemma_ in ("prepare", "author", "write")
+
+
+def _drafter(subj: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
+    """The actor a drafting verb's subject names: a collective, a state ("Kenyan mediators" -> Kenya),
+    a person's state, or the person."""
+    person = None
+    for t in subj.subtree:
+        if t.i in idx.collectives:
+            return idx.collectives[t.i], t.text
+        if t.i in idx.countries:  # "the United States proposed": "US", not "United"
+            whole = t.i + 1 < len(t.doc) and idx.countries.get(t.i + 1) == idx.countries[t.i]
+            return idx.countries[t.i], short_name(idx.countries[t.i]) if whole else t.text
+        name = idx.token_actor.get(t.i)
+        if name and idx.actors[name].affiliation and idx.kind(idx.actors[name].affiliation) == "Country":
+            return idx.actors[name].affiliation, None
+        if name and idx.actors[name].kind in ("Person", "Organization") and person is None:
+            person = name
+    return person, None
 
 
 def _peace_purpose(tok: Token) -> bool:

@@ -62,8 +62,8 @@ def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
             continue  # "Treaty" alone, or only a sentence-initial capital before it
         end = _right_edge(doc, tok)
         span = doc[start:end + 1]
-        if any(out_tok.i == tok.i for out_tok, *_ in out):
-            continue
+        if any(out_tok.i == tok.i or s <= span.start_char and span.end_char <= e for out_tok, s, e, _ in out):
+            continue  # "Doha Framework for the Peace Agreement": the "Peace Agreement" inside is its name's part
         out.append((tok, span.start_char, span.end_char, span.text))
     return out
 
