@@ -19,7 +19,8 @@ from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
-from .person_spans import HEAD_TITLES, missed_persons
+from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
+from .honorifics import honorific_token
 from ..text.venues import venue_city
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
@@ -52,7 +53,7 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     start, end = ent.start, ent.end
     doc = ent.doc
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
-                           or not doc[start].text[:1].isupper()
+                           or not doc[start].text[:1].isupper() or honorific_token(doc[start])
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
@@ -193,6 +194,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
+    doc.ents = ruler_given_names(doc, g)
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
@@ -287,7 +289,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     if author:
         excluded |= {norm(author), *norm(author).split()[-1:]}
     known: list[str] = []
-    for p in persons:
+    # fuller forms first: "Khawaja Asif" is the name, "Kh Asif" in a summary bullet its short form
+    for p in sorted(persons, key=lambda p: -len(p.text)):
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue

@@ -1,7 +1,8 @@
 """Person name spans the small statistical NER misses, breaks or runs together.
 
-* A title before capitalised words names a person: "Defense Minister Rustem Umerov" (the NER finds
-  only "Umerov"), "National Security Advisor (NSA) Ajit Doval", "Queen Mother Sirikit".
+* A title or an honorific before capitalised words names a person: "Defense Minister Rustem Umerov"
+  (the NER finds only "Umerov"), "National Security Advisor (NSA) Ajit Doval", "Queen Mother Sirikit",
+  "H E Massad Boulos".
 * A run of capitalised words in a person's slot is a person: "Rustem Umerov, the head of the
   delegation, said", "the Secretary of the Council, Rustem Umerov, who", "Hal Brennick said".
 * A PERSON span that runs several names together is split: "Trump of Anwar" (said Trump of
@@ -11,17 +12,19 @@ are left to the NER: there every word is capitalised and a verb would read as a 
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..text.gazetteer import JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .filters import ORG_WORDS
+from .honorifics import honorific_before, honorific_token
 
 # the last word of a title that directly precedes a name
 HEAD_TITLES = frozenset("""president minister secretary adviser advisor envoy ambassador chancellor king queen
 prince princess emir sheikh sultan general commander spokesman spokeswoman spokesperson chief director chairman
 chairwoman chair governor mayor senator premier representative speaker negotiator colonel mother mr mrs ms dr
 sir lord lady pope cardinal ayatollah marshal admiral judge leader commissioner coordinator mediator lieutenant
-captain major rep sen gen""".split())
+captain major rep sen gen amir""".split())
 PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le dos das ul".split())
 SPLITTERS = frozenset(["and", "of", "&", ",", "•", "·", "|", ";", "/", "with"])
 REPORTING = frozenset("say tell add write announce state warn stress note insist".split())
@@ -38,7 +41,7 @@ def _name_token(t: Token) -> bool:
     low = t.lower_.rstrip(".")
     if not text[:1].isupper() or low in TITLE_WORDS or low in HEAD_TITLES or low in ORG_WORDS \
             or low in JOURNALIST_TITLES or low in CALENDAR or t.ent_type_ in NOT_NAME_ENTS \
-            or (t.is_sent_start and t.pos_ != "PROPN"):
+            or (t.is_sent_start and t.pos_ != "PROPN") or honorific_token(t):
         return False
     core = text.rstrip(".").replace("-", "").replace("'", "").replace("’", "")
     return core.isalpha() and (len(core) > 1 or text.endswith(".") or t.pos_ == "PROPN")
@@ -79,6 +82,8 @@ def _name_run(doc: Doc, start: int, limit: int = 5) -> int:
 def _after_title(doc: Doc, i: int) -> bool:
     """Token ``i`` directly follows a capitalised head title ("Minister", "Queen Mother"),
     optionally with a parenthesised acronym between ("Advisor (NSA) Ajit Doval")."""
+    if honorific_before(doc, i):  # "H E Massad Boulos", "HE Ali Saeed"
+        return True
     j = i - 1
     if j >= 2 and doc[j].text == ")" and doc[j - 1].text.isupper() and doc[j - 2].text == "(":
         j -= 3
@@ -171,4 +176,61 @@ def split_person_lists(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
                 if len(part) and all(_name_token(x) or x.lower_ in PARTICLES or x.text == "-" for x in part):
                     out.append(SpacySpan(doc, part.start, part.end, label="PERSON"))
                 start = t.i + 1
+    return out
+
+
+def _given_word(t: Token) -> bool:
+    """A given name (or an initial) directly before a surname, on the same line."""
+    low = t.lower_.rstrip(".")
+    if low.endswith("s") and (low[:-1] in TITLE_WORDS or low[:-1] in HEAD_TITLES):
+        return False  # "Presidents Putin, Zelenskyy and Trump"
+    return t.pos_ == "PROPN" and t.text[:1].isupper() and not t.ent_id_ and t.ent_type_ in ("", "PERSON") \
+        and (t.is_alpha or (len(t.text) == 2 and t.text.endswith("."))) and bool(t.whitespace_) \
+        and "\n" not in t.whitespace_ and low not in TITLE_WORDS and low not in HEAD_TITLES \
+        and low not in ORG_WORDS and low not in CALENDAR and not honorific_token(t)
+
+
+def _same_given(given: str, first: str) -> bool:
+    """ "Vladmir" for "Vladimir", "Yury" for "Yuri", "J" for "Joe": the person's given name, misspelt
+    or cut short; "Melania" is not "Donald"."""
+    if not given or not first or given[0] != first[0]:
+        return False
+    return first.startswith(given) or given.startswith(first) or fuzz.ratio(given, first) >= 60
+
+
+def ruler_given_names(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
+    """The doc's entities with the given name before a surname the ruler tagged joined to it.
+
+    The ruler knows verified persons by surname too ("Putin"), so "Vladmir Putin" comes out as the
+    NER's "Vladmir" and the ruler's "Putin", and "Melania Trump" as Donald Trump. A given name that is
+    the verified person's (misspelt or not) joins their span; another given name makes another person.
+    """
+    ents = list(doc.ents)
+    out: list[SpacySpan] = []
+    for e in ents:
+        kind, _, name = e.ent_id_.partition(":")
+        if kind != "person" or len(e) != 1 or e.start == 0 or _headline(e.sent):
+            out.append(e)
+            continue
+        j = e.start
+        while j > e.sent.start and e.start - j < 2 and _given_word(doc[j - 1]):
+            j -= 1
+        if j == e.start:
+            out.append(e)
+            continue
+        while out and out[-1].end > j:
+            if out[-1].label_ != "PERSON" or out[-1].ent_id_:
+                break
+            out.pop()  # the NER's "Vladmir": part of this name
+        if out and out[-1].end > j:
+            out.append(e)
+            continue
+        given = norm(doc[j].text)
+        full = norm(doc[j:e.end].text)
+        first = norm(name).split()[0] if " " in name else ""
+        same = g.persons.get(full) == name or _same_given(given, first)
+        if not same:
+            for t in doc[j:e.end]:
+                t.ent_id_ = ""  # the ruler's id: another person of that surname
+        out.append(SpacySpan(doc, j, e.end, label="PERSON", span_id=e.ent_id_ if same else ""))
     return out

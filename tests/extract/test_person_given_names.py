@@ -1,0 +1,56 @@
+"""Person names around honorifics, misspelt given names before a known surname, and short forms
+(invented sentences)."""
+
+
+def persons(f):
+    return {a.name for a in f.actors if a.kind == "Person"}
+
+
+def test_actors_name_after_spaced_honorific_is_a_person(run):
+    f = run("Speaking beside H E Karim Nadeer, Special Envoy for the Horn of Africa, the minister "
+            "thanked H E Dr. Lina Osei and HE Omar Balde for their patience during the talks.")
+    assert {"Karim Nadeer", "Lina Osei", "Omar Balde"} <= persons(f)
+
+
+def test_actors_honorifics_alone_name_nobody(run):
+    f = run("The mediation began when Amir H H Sheikh Rashid bin Khalid Al Noor called both leaders "
+            "to the capital, the ministry said on Sunday.")
+    names = persons(f)
+    assert not any(n.startswith(("Amir", "H ")) or n in ("H", "H H") for n in names)
+    assert any(n.startswith("Rashid bin Khalid") for n in names)
+
+
+def test_actors_shouted_he_is_no_honorific():
+    from kg.extract.actors.honorifics import honorific_len
+    import spacy
+    nlp = spacy.blank("en")
+    assert honorific_len(nlp("HE SAID NO"), 0) == 0
+    assert honorific_len(nlp("HE Omar Balde"), 0) == 1
+    assert honorific_len(nlp("H E Omar Balde"), 0) == 2
+    assert honorific_len(nlp("His Excellency Omar Balde"), 0) == 2
+
+
+def test_actors_misspelt_given_name_joins_the_verified_person(run):
+    f = run("According to officials, Russian President Vladmir Putin was determined that the two men "
+            "should travel together to the venue of their meeting.")
+    assert "Vladimir Putin" in persons(f)
+    assert not any(n.startswith("Vladmir") for n in persons(f))
+
+
+def test_actors_other_given_name_before_a_known_surname_is_another_person(run):
+    f = run("Melania Trump said the charity gala had raised more than expected this year, and "
+            "Donald Trump thanked the donors who had travelled to attend it.")
+    assert {"Melania Trump", "Donald Trump"} <= persons(f)
+
+
+def test_actors_plural_title_before_a_known_surname_is_no_given_name(run):
+    f = run("The delegation floated the idea of Presidents Putin, Zelenskyy and Trump meeting "
+            "at the end of the month in a neutral capital.")
+    assert not any(n.startswith("Presidents") for n in persons(f))
+    assert "Vladimir Putin" in persons(f)
+
+
+def test_actors_abbreviated_given_name_in_a_bullet_takes_the_full_name(run):
+    f = run("• Attacks from across the border have to stop now, says Kh Tarar\n\n"
+            "Interior Minister Khalid Tarar led the delegation, which met its counterparts on Sunday.")
+    assert "Khalid Tarar" in persons(f) and "Kh Tarar" not in persons(f)
