@@ -15,13 +15,14 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like)
+                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words)
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
 from ..text.venues import venue_city
+from .forums import forum_only
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 CARRIER_VERBS = frozenset("report write quote author publish".split())
@@ -198,7 +199,9 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
     doc.ents = long_org_names(doc)
-    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets)]
+    products = product_words(doc)
+    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
+                and not (not e.ent_id_ and e.label_ in ("ORG", "PERSON") and norm(e.text) in products)]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
@@ -338,6 +341,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for name in [n for n, a in idx.actors.items() if a.kind == "Country" and not a.mentions]:
         del idx.actors[name]
     mark_venues(doc, idx, g)
+    forum_only(doc, idx)
     return idx
 
 
