@@ -176,7 +176,8 @@ def in_title(ent: SpacySpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS
 
 
-CREDIT_WORDS = frozenset("reporting editing writing photo photos additional".split())
+CREDIT_WORDS = frozenset("""reporting editing writing photo photos additional edited written updated contributed
+compiled produced translated photographed illustrated curated designed""".split())
 TIME_ZONES = frozenset("gmt utc bst cet cest eet eest est edt cst cdt pst pdt ist pkt msk jst".split())
 
 
@@ -219,7 +220,8 @@ def metadata_label(ent: SpacySpan) -> bool:
 # what a model or make names when it modifies one of these: "Tomahawk missiles", "his Aurus limousine"
 PRODUCT_HEADS = frozenset("""missile missiles rocket rockets jet jets fighter fighters aircraft plane planes
 helicopter helicopters tank tanks drone drones limousine limo car cars vehicle vehicles truck trucks launcher
-launchers howitzer howitzers submarine submarines warship warships rifle rifles phone phones""".split())
+launchers howitzer howitzers submarine submarines warship warships rifle rifles phone phones newsletter
+newsletters podcast podcasts app apps column blog edition""".split())
 
 
 def product_words(doc: Doc) -> set[str]:
@@ -227,12 +229,32 @@ def product_words(doc: Doc) -> set[str]:
     noun ("Tomahawk cruise missiles"), with its plural ("Tomahawks")."""
     out: set[str] = set()
     for t in doc:
-        if t.dep_ not in ("compound", "amod", "nmod") or not t.text[:1].isupper() or t.ent_id_:
-            continue
-        head = t.head
-        while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
-            head = head.head
-        if head.lower_ in PRODUCT_HEADS and head.text.islower():
+        if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper() and not t.ent_id_ and _product_head(t):
             key = norm(t.text)
             out |= {key, key + "s"}
     return out
+
+
+def _product_head(tok) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head is not tok and head.lower_ in PRODUCT_HEADS and head.text.islower()
+
+
+def product_name(ent: SpacySpan, products: set[str]) -> bool:
+    """A model or make ("Tomahawks", "his AURUS limousine", "our Morning Briefing newsletter"): the
+    entity modifies a product noun, or a word the article uses so."""
+    if ent.ent_id_ or ent.label_ not in ("ORG", "PERSON"):
+        return False
+    return norm(ent.text) in products or (ent.root.dep_ in ("compound", "amod", "nmod") and _product_head(ent.root))
+
+
+# a PERSON span ending so is an outlet's name ("Copyright 2025 Daily Herald"); "Post", "Press" are surnames too
+PERSON_MEDIA_WORDS = frozenset("""news network tv television radio times journal herald tribune broadcasting
+broadcaster channel gazette newspaper magazine agency""".split())
+
+
+def media_person(ent: SpacySpan) -> bool:
+    words = norm(ent.text).split()
+    return len(words) >= 2 and words[-1] in PERSON_MEDIA_WORDS

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
 from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words)
+                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
+                      product_name, media_person)
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
@@ -26,6 +27,7 @@ from .forums import forum_only
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 CARRIER_VERBS = frozenset("report write quote author publish".split())
+FURNITURE_VERBS = frozenset("follow contact email subscribe".split())  # a line of page furniture
 
 
 @dataclass
@@ -53,6 +55,8 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     """Strip titles and possessive endings the NER sometimes includes in a PERSON span."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if doc[start].lower_ in FURNITURE_VERBS and doc[start].is_sent_start:
+        start += 1  # "Follow Jane Doe on X"
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
                            or not doc[start].text[:1].isupper() or honorific_token(doc[start])
                            or doc[start].is_punct):
@@ -97,6 +101,8 @@ def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool
     if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
         return True
     left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
+    if span.start and span.doc[span.start - 1].lower_ in FURNITURE_VERBS and span.doc[span.start - 1].is_sent_start:
+        return True  # "Follow Jane Doe on X", "Email Jane Doe": the writer, in the page's furniture
     if any(w in JOURNALIST_TITLES for w in left):
         return True
     if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
@@ -201,7 +207,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = long_org_names(doc)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
-                and not (not e.ent_id_ and e.label_ in ("ORG", "PERSON") and norm(e.text) in products)]
+                and not product_name(e, products)]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
@@ -214,7 +220,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         kind, _, name = ident.partition(":")
         if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
                                                                       or media_name(ent))) \
-                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets):
+                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets) \
+                or (not ident and ent.label_ == "PERSON" and media_person(ent)):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":

@@ -1,0 +1,32 @@
+"""Page furniture that names no actor: credit lines, follow-the-writer lines, an outlet's name in a
+copyright line, a newsletter named in a sign-up line (invented text)."""
+
+TEXT = """Leaders meet in Geneva as talks resume
+
+Published 12 May 2025 | Updated by Priya Nandan
+
+The Swiss foreign minister said on Monday that the talks would resume in Geneva.
+
+Written by Kenji Watanabe. Edited by Ruth Calder.
+
+Follow Ana Silva on X for more updates.
+
+Sign up for our Morning Briefing newsletter and get the news along with the weather.
+
+Contributed by Alex Moreau. Copyright 2025 Daily Herald. All rights reserved.
+"""
+
+
+def test_actors_page_furniture_names_no_actor(run):
+    f = run(TEXT)
+    names = {a.name for a in f.actors}
+    for furniture in ("Priya Nandan", "Ruth Calder", "Ana Silva", "Follow Ana Silva", "Alex Moreau",
+                      "Daily Herald", "Morning Briefing", "Kenji Watanabe"):
+        assert furniture not in names
+
+
+def test_actors_person_in_the_story_is_still_an_actor(run):
+    f = run("Follow-up talks were held on Monday. Ana Silva, the mediator, said the sides were close.\n\n"
+            "Edited by Ruth Calder.")
+    names = {a.name for a in f.actors if a.kind == "Person"}
+    assert "Ana Silva" in names and "Ruth Calder" not in names
