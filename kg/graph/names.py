@@ -48,13 +48,19 @@ def _surname(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+def _fold(word: str) -> str:
+    """A transliteration key: "yury" / "yuri", "sergey" / "sergei", "dmitriy" / "dmitri"."""
+    word = word.replace("iy", "i").replace("y", "i").replace("kh", "h")
+    return re.sub(r"(.)\1", r"\1", word)
+
+
 def _same_surname(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
+    return a == b or _fold(a) == _fold(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
 
 
 def _same_given(a: str, b: str) -> bool:
-    """ "Serhiy" / "Sergiy", "Kh" / "Khawaja"; not "Ali" / "Alice"."""
-    if a == b or (len(min(a, b, key=len)) <= 2 and (a.startswith(b) or b.startswith(a))):
+    """ "Serhiy" / "Sergiy", "Yury" / "Yuri", "Kh" / "Khawaja"; not "Ali" / "Alice", "Mark" / "Mary"."""
+    if a == b or _fold(a) == _fold(b) or (len(min(a, b, key=len)) <= 2 and (a.startswith(b) or b.startswith(a))):
         return True
     return a[:1] == b[:1] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80
 

@@ -54,3 +54,15 @@ def test_actors_abbreviated_given_name_in_a_bullet_takes_the_full_name(run):
     f = run("• Attacks from across the border have to stop now, says Kh Tarar\n\n"
             "Interior Minister Khalid Tarar led the delegation, which met its counterparts on Sunday.")
     assert "Khalid Tarar" in persons(f) and "Kh Tarar" not in persons(f)
+
+
+def test_actors_persons_listed_with_a_person_are_persons(run):
+    f = run("Foreign ministers Ana Lopes, Jan Novak and Piet de Vries met in Vienna on Monday to discuss "
+            "the plan. Ms Lopes said the talks had been useful.")
+    assert {"Ana Lopes", "Jan Novak", "Piet de Vries"} <= persons(f)
+    assert "Piet de Vries" not in {a.name for a in f.actors if a.kind == "Organization"}
+
+
+def test_actors_company_listed_with_a_person_stays_no_person(run):
+    f = run("The contract was signed by Donald Trump, Acme Holdings and Vladimir Putin on Monday.")
+    assert "Acme Holdings" not in persons(f)

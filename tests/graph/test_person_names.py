@@ -32,8 +32,14 @@ def test_names_surname_alone_takes_the_one_full_name():
 
 
 def test_names_different_given_names_stay_apart():
-    m = person_labels({"Ali Farouk": 1, "Alice Farouk": 1, "Hal Brennick": 1, "Ida Brennick": 1})
+    m = person_labels({"Ali Farouk": 1, "Alice Farouk": 1, "Hal Brennick": 1, "Ida Brennick": 1,
+                       "Mark Lindqvist": 1, "Mary Lindqvist": 1})
     assert m == {}
+
+
+def test_names_transliterations_of_a_given_name_are_one_person():
+    m = person_labels({"Yury Koval": 1, "Yuri Koval": 2, "Dmitriy Orlan": 2, "Dmitri Orlan": 1})
+    assert m == {"Yury Koval": "Yuri Koval", "Dmitri Orlan": "Dmitriy Orlan"}
 
 
 def test_names_verified_label_wins():

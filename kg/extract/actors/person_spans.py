@@ -138,7 +138,7 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
     if new:
         kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
         ents = sorted(kept + new, key=lambda e: e.start)
-    return trim_headline_names(doc, split_person_lists(doc, ents))
+    return trim_headline_names(doc, list_persons(doc, split_person_lists(doc, ents), g))
 
 
 def trim_headline_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
@@ -234,3 +234,50 @@ def ruler_given_names(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
                 t.ent_id_ = ""  # the ruler's id: another person of that surname
         out.append(SpacySpan(doc, j, e.end, label="PERSON", span_id=e.ent_id_ if same else ""))
     return out
+
+
+def _list_member(doc: Doc, start: int, ents_at: dict[int, SpacySpan], g: Gazetteer) -> int:
+    """End of a person's name that starts at ``start`` inside a list of persons (== start: none).
+    The NER may have left it out or called it an organisation ("Piet de Vries")."""
+    end = _name_run(doc, start, limit=4)
+    if end - start < 2 or any(doc[i].ent_id_ for i in range(start, end)):
+        return start
+    key = norm(doc[start:end].text)
+    if key in g.countries or key in g.places or key in g.orgs or key in g.outlets or key in g.capitals:
+        return start
+    ent = ents_at.get(start)
+    if any(doc[i].ent_type_ not in ("", "PERSON", "ORG") for i in range(start, end)):
+        return start
+    if any(doc[i].ent_type_ == "ORG" for i in range(start, end)) and (
+            ent is None or ent.label_ != "ORG" or (ent.start, ent.end) != (start, end)
+            or not any(t.lower_ in PARTICLES for t in ent)):
+        return start  # an ORG span only when it is exactly a name run with a particle ("de", "bin")
+    return end
+
+
+def list_persons(doc: Doc, ents: list[SpacySpan], g: Gazetteer) -> list[SpacySpan]:
+    """Persons listed with a person: "Ana Lopes, Jan Novak and Piet de Vries" where the NER found
+    only the first (a verified person, one after a title, or one named again). Each name of a comma / "and" list after or before a PERSON that reads as a name
+    (two to four name words, no known place or organisation) is a person too."""
+    starts = {e.start: e for e in ents}
+    found: list[tuple[int, int]] = []
+    words = [t.text for t in doc]
+    for e in [e for e in ents if e.label_ == "PERSON"]:
+        if not (e.ent_id_ or _after_title(doc, e.start) or words.count(e[-1].text) > 1):
+            continue  # the list's own person must be certain: verified, titled, or named again
+        i = e.end
+        while i + 1 < len(doc) and doc[i].text in (",", "and", "&") and not doc[i].whitespace_.count("\n"):
+            j = i + 1 + (doc[i].text == "," and doc[i + 1].lower_ == "and")
+            if j in starts and starts[j].label_ == "PERSON":
+                i = starts[j].end
+                continue
+            end = _list_member(doc, j, starts, g) if j < len(doc) else j
+            if end == j:
+                break
+            found.append((j, end))
+            i = end
+    if not found:
+        return ents
+    new = [SpacySpan(doc, s, e, label="PERSON") for s, e in sorted(set(found))]
+    kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+    return sorted(kept + new, key=lambda e: e.start)
