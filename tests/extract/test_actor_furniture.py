@@ -30,3 +30,16 @@ def test_actors_person_in_the_story_is_still_an_actor(run):
             "Edited by Ruth Calder.")
     names = {a.name for a in f.actors if a.kind == "Person"}
     assert "Ana Silva" in names and "Ruth Calder" not in names
+
+
+def test_actors_line_in_capitals_keeps_only_known_names(run):
+    f = run("ZELENSKY AND TRUMP MEET IN ROME\n\nThe two leaders held talks on Saturday, officials said.")
+    names = {a.name for a in f.actors}
+    assert {"Volodymyr Zelenskyy", "Donald Trump"} <= names
+    assert not any(n.isupper() and len(n) > 3 for n in names)
+
+
+def test_actors_correspondent_in_apposition_is_no_actor(run):
+    f = run("The talks resumed in Doha on Monday.\n\nOmar Haddad, Reuters correspondent in Doha, "
+            "contributed reporting.")
+    assert "Omar Haddad" not in {a.name for a in f.actors}

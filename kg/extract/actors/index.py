@@ -24,6 +24,7 @@ from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
 from ..text.venues import venue_city
 from .forums import forum_only
+from .shouted import shouted_names
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 CARRIER_VERBS = frozenset("report write quote author publish".split())
@@ -113,6 +114,8 @@ def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool
         return True  # "By Jane Doe and John Roe"
     if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
         return True
+    if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in JOURNALIST_TITLES for c in root.children):
+        return True  # "Omar Haddad, Reuters correspondent in Doha, contributed reporting"
     if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
         return True
     subj = root
@@ -201,6 +204,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
+    doc.ents = shouted_names(doc, g)
     doc.ents = ruler_given_names(doc, g)
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
