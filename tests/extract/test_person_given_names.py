@@ -66,3 +66,20 @@ def test_actors_persons_listed_with_a_person_are_persons(run):
 def test_actors_company_listed_with_a_person_stays_no_person(run):
     f = run("The contract was signed by Donald Trump, Acme Holdings and Vladimir Putin on Monday.")
     assert "Acme Holdings" not in persons(f)
+
+
+def test_actors_nickname_is_the_person_it_is_given_for(run):
+    f = run("Militia commander Idris Kamal Osman, known as Sabri, said his forces were ready for a truce. "
+            "Sabri later repeated the offer on Telegram.")
+    assert "Idris Kamal Osman" in persons(f) and "Sabri" not in persons(f)
+    osman = next(a for a in f.actors if a.name == "Idris Kamal Osman")
+    assert len(osman.mentions) == 3 and "Sabri" in osman.aliases
+
+
+def test_actors_byline_on_its_own_line_is_no_actor(run):
+    f = run("Truce talks stall in Jeddah\n\nAhmed Salah\nStaff Writer\n\nTalks between the two armies "
+            "stalled on Friday, mediators said. Omar Nasser, a mediator, said the gap was wide.")
+    assert "Omar Nasser" in persons(f) and "Ahmed Salah" not in persons(f)
+    g = run("Truce talks stall in Jeddah\n\nAhmed Salah\nStaff Writer\n\nTalks between the two armies "
+            "stalled on Friday, mediators said.")
+    assert "Ahmed Salah" not in persons(g)

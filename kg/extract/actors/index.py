@@ -13,22 +13,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
-from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
+from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
                       product_name, media_person)
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
-from .names import canonical_person, complete_name, person_key, person_surname_orgs
+from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
+from .journalists import FURNITURE_VERBS, is_journalist
 from ..text.venues import venue_city
 from .forums import forum_only
 from .shouted import shouted_names
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
-CARRIER_VERBS = frozenset("report write quote author publish".split())
-FURNITURE_VERBS = frozenset("follow contact email subscribe".split())  # a line of page furniture
 
 
 @dataclass
@@ -87,50 +86,16 @@ def _placed_persons(persons: list[SpacySpan], idx: ActorIndex, g: Gazetteer, per
     return out
 
 
-def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
+def _canonical(p: SpacySpan, known: list[str], g: Gazetteer, nick=None) -> str | None:
     """The canonical name of a person mention: the ruler's verified name, else the article's or the
-    gazetteer's full name; None for a name cut short that nothing completes."""
+    gazetteer's full name (a nickname's: the name it is given for); None for a name cut short that
+    nothing completes."""
+    if nick and norm(p.text) in nick:
+        p = nick[norm(p.text)]
     kind, _, name = p.ent_id_.partition(":")
     if kind == "person":
         return name
     return complete_name(canonical_person(p.text, known, g), known, g)
-
-
-def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
-    """True when the person only carries the story: reporter, correspondent, author, quoter."""
-    root = span.root
-    if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
-        return True
-    left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
-    if span.start and span.doc[span.start - 1].lower_ in FURNITURE_VERBS and span.doc[span.start - 1].is_sent_start:
-        return True  # "Follow Jane Doe on X", "Email Jane Doe": the writer, in the page's furniture
-    if any(w in JOURNALIST_TITLES for w in left):
-        return True
-    if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
-        return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
-    sent = span.sent
-    if sent[0].lower_ == "by" and len(sent) <= 14 and all(
-            t.ent_type_ == "PERSON" or t.is_punct or t.is_space or t.lower_ in ("by", "and") for t in sent):
-        return True  # "By Jane Doe and John Roe"
-    if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
-        return True
-    if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in JOURNALIST_TITLES for c in root.children):
-        return True  # "Omar Haddad, Reuters correspondent in Doha, contributed reporting"
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
-        return True
-    subj = root
-    while subj.dep_ == "conj":
-        subj = subj.head
-    if subj.dep_ == "nsubj" and subj.head.lemma_ in ("report", "write"):
-        verb = subj.head
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
-            if any(t.i in idx.outlets for t in prep.subtree):
-                return True
-    if subj.dep_ == "nsubj" and subj.head.lemma_ == "be":
-        attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
-        if any(t.lower_ in JOURNALIST_TITLES for a in attr for t in a.subtree):
-            return True
-    return False
 
 
 def _title_of(span: SpacySpan, idx: ActorIndex) -> tuple[str | None, str | None]:
@@ -208,6 +173,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     doc.ents = ruler_given_names(doc, g)
     doc.ents = missed_persons(doc, g)
     doc.ents = person_surname_orgs(doc)
+    doc.ents, nick = nickname_ents(doc)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     doc.ents = long_org_names(doc)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
@@ -299,7 +265,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for p in [p for p in persons if norm(p.text) in placed]:  # "talks in Turnberry": a place, not a person
         _add_place(idx, p.text, p)
         persons.remove(p)
-    excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
+    excluded = {norm(p.text) for p in persons if is_journalist(p, idx, author)}
     if author:
         excluded |= {norm(author), *norm(author).split()[-1:]}
     known: list[str] = []
@@ -308,13 +274,13 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue
-        canonical = _canonical(p, known, g)
+        canonical = _canonical(p, known, g, nick)
         if canonical and " " in canonical and canonical not in known:
             known.append(canonical)
     for p in persons:
         if p[0].i in idx.journalists:
             continue
-        canonical = _canonical(p, known, g)
+        canonical = _canonical(p, known, g, nick)
         if canonical is None:  # "Ursula von" cut off by a line break or the excerpt's end
             continue
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
