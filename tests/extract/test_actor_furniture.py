@@ -43,3 +43,9 @@ def test_actors_correspondent_in_apposition_is_no_actor(run):
     f = run("The talks resumed in Doha on Monday.\n\nOmar Haddad, Reuters correspondent in Doha, "
             "contributed reporting.")
     assert "Omar Haddad" not in {a.name for a in f.actors}
+
+
+def test_actors_agency_named_in_a_credit_does_not_break_the_article(run):
+    f = run("Photo: Foreign Ministry / WANA (West Asia News Agency) via REUTERS\n\n"
+            "Foreign Minister Abbas Araghchi said on Sunday that the talks in Muscat were useful.")
+    assert "Abbas Araghchi" in {a.name for a in f.actors}

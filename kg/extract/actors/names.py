@@ -156,7 +156,8 @@ def nickname_ents(doc: Doc) -> tuple[list[SpacySpan], dict[str, SpacySpan]]:
     for t in doc:
         for w in words:
             span = doc[t.i:t.i + len(w)]
-            if len(span) == len(w) and tuple(norm(x.text) for x in span) == w and not any(x.ent_id_ for x in span):
+            if len(span) == len(w) and tuple(norm(x.text) for x in span) == w and not any(x.ent_id_ for x in span) \
+                    and not any(span.start < n.end and n.start < span.end for n in new):
                 new.append(SpacySpan(doc, span.start, span.end, label="PERSON"))
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     return sorted(kept + new, key=lambda e: e.start), nick

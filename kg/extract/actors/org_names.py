@@ -66,6 +66,11 @@ def long_org_names(doc: Doc) -> list[SpacySpan]:
         new.append(SpacySpan(doc, start, tok.i + 1, label="ORG"))
     if not new:
         return ents
+    longest: list[SpacySpan] = []  # "West Asia News" inside "West Asia News Agency": the longer run
+    for n in sorted(new, key=lambda n: (n.start - n.end, n.start)):
+        if not any(n.start < m.end and m.start < n.end for m in longest):
+            longest.append(n)
+    new = longest
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     for n in new:
         for t in n:

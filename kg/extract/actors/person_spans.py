@@ -278,6 +278,9 @@ def list_persons(doc: Doc, ents: list[SpacySpan], g: Gazetteer) -> list[SpacySpa
             i = end
     if not found:
         return ents
-    new = [SpacySpan(doc, s, e, label="PERSON") for s, e in sorted(set(found))]
+    new: list[SpacySpan] = []
+    for s, e in sorted(set(found), key=lambda x: (x[0] - x[1], x[0])):  # never two overlapping spans
+        if not any(s < n.end and n.start < e for n in new):
+            new.append(SpacySpan(doc, s, e, label="PERSON"))
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     return sorted(kept + new, key=lambda e: e.start)
