@@ -49,3 +49,18 @@ def test_actors_agency_named_in_a_credit_does_not_break_the_article(run):
     f = run("Photo: Foreign Ministry / WANA (West Asia News Agency) via REUTERS\n\n"
             "Foreign Minister Abbas Araghchi said on Sunday that the talks in Muscat were useful.")
     assert "Abbas Araghchi" in {a.name for a in f.actors}
+
+
+def test_actors_a_step_with_overlapping_spans_leaves_the_entities(nlp):
+    from spacy.tokens import Span
+    from kg.extract.actors.index import _respan
+    from kg.extract.text.gazetteer import load_gazetteer
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("kg_") and n != "kg_gazetteer_ruler"
+                                   and n != "kg_paragraph_starts"]):
+        doc = nlp("Foreign Minister Abbas Araghchi spoke in Muscat on Sunday.")
+    before = [(e.start, e.end, e.label_) for e in doc.ents]
+
+    def broken(d):
+        return [Span(d, 0, 3, label="ORG"), Span(d, 2, 4, label="PERSON")]
+    assert _respan(doc, broken, load_gazetteer()) == {}
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == before

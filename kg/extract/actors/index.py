@@ -158,6 +158,19 @@ def _add_place(idx: ActorIndex, label: str, span: SpacySpan) -> None:
         idx.token_place[t.i] = label
 
 
+def _respan(doc: Doc, step, g: Gazetteer):
+    """Apply one step that rewrites the doc's entities. A step whose spans spaCy refuses (two that
+    overlap: a rule's blind spot on an odd sentence) leaves the entities as they were, so the
+    article keeps its actors; returns the step's extra result (or {} then)."""
+    try:
+        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons) else step(doc)
+        ents, extra = out if isinstance(out, tuple) else (out, None)
+        doc.ents = ents
+        return extra
+    except ValueError:
+        return {}
+
+
 def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 publisher: str | None = None) -> ActorIndex:
     """Build the :class:`ActorIndex` of a parsed article (kg:Actor, kg:Place mentions).
@@ -169,12 +182,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
-    doc.ents = shouted_names(doc, g)
-    doc.ents = ruler_given_names(doc, g)
-    doc.ents = missed_persons(doc, g)
-    doc.ents = person_surname_orgs(doc)
-    doc.ents, nick = nickname_ents(doc)  # "Mohamed Hamdan Dagalo, known as Hemedti"
-    doc.ents = long_org_names(doc)
+    for step in (shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
+        _respan(doc, step, g)
+    nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
+    _respan(doc, long_org_names, g)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
                 and not product_name(e, products)]
