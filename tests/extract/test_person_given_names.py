@@ -83,3 +83,9 @@ def test_actors_byline_on_its_own_line_is_no_actor(run):
     g = run("Truce talks stall in Jeddah\n\nAhmed Salah\nStaff Writer\n\nTalks between the two armies "
             "stalled on Friday, mediators said.")
     assert "Ahmed Salah" not in persons(g)
+
+
+def test_actors_lone_surname_with_its_role_in_apposition_is_a_person(run):
+    f = run("Kazemzadeh, the foreign ministry spokesman, said on Monday that a date would be set. "
+            "Tehran, the capital, was calm.")
+    assert "Kazemzadeh" in persons(f) and "Tehran" not in persons(f)

@@ -104,6 +104,19 @@ def _person_slot(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING
 
 
+def _titled_surname(doc: Doc, i: int) -> bool:
+    """A lone name followed by its role in apposition: "Baghaei, the foreign ministry spokesman, said"."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ not in ("the", "a", "an") \
+            or doc[i].pos_ != "PROPN":
+        return False
+    for t in doc[i + 3:min(i + 9, len(doc))]:
+        if t.is_punct or t.lower_ in ("of", "who", "which"):
+            return False
+        if t.lower_ in HEAD_TITLES and t.text.islower():
+            return t.i + 1 < len(doc) and doc[t.i + 1].text in (",", ")")
+    return False
+
+
 def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
     """The doc's entities plus persons the NER missed or cut short (see the module docstring).
 
@@ -131,7 +144,8 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
             or key in g.demonyms or key in g.capitals
         # a run in a person's slot takes only words the NER left alone or called a person
         unlabelled = all(x.ent_type_ in ("", "PERSON") for x in span)
-        if not known_thing and (_after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))) \
+        if not known_thing and (_after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))
+                                or (end - i == 1 and unlabelled and _titled_surname(doc, i))) \
                 and not _headline(t.sent):
             new.append(SpacySpan(doc, i, end, label="PERSON"))
         i = end
