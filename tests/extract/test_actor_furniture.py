@@ -64,3 +64,11 @@ def test_actors_a_step_with_overlapping_spans_leaves_the_entities(nlp):
         return [Span(d, 0, 3, label="ORG"), Span(d, 2, 4, label="PERSON")]
     assert _respan(doc, broken, load_gazetteer()) == {}
     assert [(e.start, e.end, e.label_) for e in doc.ents] == before
+
+
+def test_actors_promo_line_of_an_outlet_names_no_actor(run):
+    f = run("Modi met Putin on Friday in Delhi for the annual summit.\n\n"
+            "Get Latest News on World Affairs along with Market Watch and Cricket Scores at Hindustan Times.")
+    names = {a.name for a in f.actors}
+    assert {"Narendra Modi", "Vladimir Putin"} <= names
+    assert not {"Market Watch", "Cricket Scores", "World Affairs"} & names

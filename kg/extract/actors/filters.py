@@ -258,3 +258,16 @@ broadcaster channel gazette newspaper magazine agency""".split())
 def media_person(ent: SpacySpan) -> bool:
     words = norm(ent.text).split()
     return len(words) >= 2 and words[-1] in PERSON_MEDIA_WORDS
+
+
+PROMO_VERBS = frozenset("get read download subscribe sign follow click watch join listen install".split())
+
+
+def promo_line(ent: SpacySpan, outlets: dict[str, str]) -> bool:
+    """ "Get Latest News on India News along with Weather Today at the Daily Herald": a sentence that
+    tells the reader to get, read or follow an outlet's pages names sections, not actors."""
+    sent = ent.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ not in PROMO_VERBS or first.i == ent.start:
+        return False
+    return any(e.ent_id_.startswith("outlet:") or norm(e.text) in outlets for e in sent.ents if e != ent)

@@ -16,7 +16,7 @@ from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
-                      product_name, media_person)
+                      product_name, media_person, promo_line)
 from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
@@ -188,7 +188,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     _respan(doc, long_org_names, g)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
-                and not product_name(e, products)]
+                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and promo_line(e, g.outlets))]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     persons: list[SpacySpan] = []
