@@ -46,3 +46,8 @@ def test_actors_gazetteer_folds_group_spellings(run):
             "the Afghan Taliban say they do not shelter.")
     assert {"Tehrik-i-Taliban Pakistan", "Taliban"} <= orgs(f)
     assert not any(n.startswith("Tehreek") for n in names(f))
+
+
+def test_actors_unknown_name_before_a_known_one_in_brackets_is_that_organisation(run):
+    f = run("The government and the Northern Hills Coalition (Hezbollah) signed the text on Monday.")
+    assert "Hezbollah" in orgs(f) and "Northern Hills Coalition" not in orgs(f)

@@ -17,7 +17,7 @@ from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
                       product_name, media_person, promo_line)
-from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
+from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
@@ -191,6 +191,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and promo_line(e, g.outlets))]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
+    bracketed = bracketed_aliases(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
@@ -248,6 +249,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
+            elif ent.start in bracketed:  # "the Congo River Alliance (M23 Movement)"
+                _add(idx, bracketed[ent.start], "Organization", ent, g, 0.8)
             elif key in posts:  # "the NSA" after "National Security Advisor (NSA)": a post
                 continue
             elif key in acro and not role_name(norm(acro[key])):  # "TPLF" after "Tigray People's ... (TPLF)"
