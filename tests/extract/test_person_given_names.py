@@ -89,3 +89,11 @@ def test_actors_lone_surname_with_its_role_in_apposition_is_a_person(run):
     f = run("Kazemzadeh, the foreign ministry spokesman, said on Monday that a date would be set. "
             "Tehran, the capital, was calm.")
     assert "Kazemzadeh" in persons(f) and "Tehran" not in persons(f)
+
+
+def test_actors_name_broken_by_a_hard_wrapped_line_is_one_person(run):
+    f = run("On Monday in Lisbon, the Estonian Foreign Minister Maarja\nTamm met her Finnish counterpart Eero\n"
+            "Lahti, and the two ministers said that the talks would continue. Lahti added that\n"
+            "the next round was set.")
+    assert {"Maarja Tamm", "Eero Lahti"} <= persons(f)
+    assert not {"Maarja", "Eero"} & persons(f)

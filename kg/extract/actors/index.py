@@ -95,7 +95,8 @@ def _canonical(p: SpacySpan, known: list[str], g: Gazetteer, nick=None) -> str |
     kind, _, name = p.ent_id_.partition(":")
     if kind == "person":
         return name
-    return complete_name(canonical_person(p.text, known, g), known, g)
+    text = " ".join(p.text.split())  # "Sergei\nLavrov", a name a hard-wrapped line broke
+    return complete_name(canonical_person(text, known, g), known, g)
 
 
 def _title_of(span: SpacySpan, idx: ActorIndex) -> tuple[str | None, str | None]:

@@ -152,7 +152,7 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
     if new:
         kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
         ents = sorted(kept + new, key=lambda e: e.start)
-    return trim_headline_names(doc, list_persons(doc, split_person_lists(doc, ents), g))
+    return wrapped_names(doc, trim_headline_names(doc, list_persons(doc, split_person_lists(doc, ents), g)))
 
 
 def trim_headline_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
@@ -296,5 +296,45 @@ def list_persons(doc: Doc, ents: list[SpacySpan], g: Gazetteer) -> list[SpacySpa
     for s, e in sorted(set(found), key=lambda x: (x[0] - x[1], x[0])):  # never two overlapping spans
         if not any(s < n.end and n.start < e for n in new):
             new.append(SpacySpan(doc, s, e, label="PERSON"))
+    kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+    return sorted(kept + new, key=lambda e: e.start)
+
+
+def _prose_line(doc: Doc, i: int) -> bool:
+    """The line that ends at token ``i`` is running prose: six words or more, some of them lower-case
+    words (a title-case headline or a list of names is not)."""
+    n, lower, j = 0, 0, i
+    while j >= 0 and not (doc[j].is_space and "\n" in doc[j].text):
+        n += doc[j].is_alpha
+        lower += doc[j].is_alpha and doc[j].text.islower() and len(doc[j]) >= 3
+        j -= 1
+    return n >= 6 and lower >= 1
+
+
+def wrapped_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
+    """Names a hard-wrapped line breaks in two: "Foreign Minister Sergei" at the end of a line and
+    "Lavrov met ..." at the start of the next. A name run at the end of a long line (six words or
+    more), a single line break, and a name run that the sentence goes on after are one person when
+    the NER or a title marks it as a person or its surname is used again."""
+    new: list[SpacySpan] = []
+    for sp in doc:
+        if not (sp.is_space and sp.text == "\n") or sp.i == 0 or sp.i + 1 >= len(doc):
+            continue
+        start = sp.i
+        while start > 0 and start - sp.i > -3 and _name_token(doc[start - 1]) and not doc[start - 1].ent_id_:
+            start -= 1
+        end = _name_run(doc, sp.i + 1, limit=3)
+        if start == sp.i or end == sp.i + 1 or end >= len(doc) or not _prose_line(doc, sp.i - 1):
+            continue  # a headline or a list ends its own line
+        after = doc[end]
+        if after.is_space or not (after.text.islower() or after.text in (",", "’s", "'s")):
+            continue  # the next line is a name of its own (a list, a byline), not the sentence going on
+        surname = doc[end - 1].text
+        if not (any(t.ent_type_ == "PERSON" for t in doc[start:end]) or _after_title(doc, start)
+                or sum(t.text == surname for t in doc) > 1):
+            continue  # a person: the NER or a title says so, or the surname is used again
+        new.append(SpacySpan(doc, start, end, label="PERSON"))
+    if not new:
+        return ents
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     return sorted(kept + new, key=lambda e: e.start)
