@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 ONE_TOKEN = frozenset(["HE", "HH", "HRH", "H.E.", "H.H.", "H.E", "H.H", "HM", "H.M."])
 LETTERS = frozenset(["H", "H.", "E", "E.", "R", "R."])
 WORDS = frozenset("excellency highness majesty eminence".split())
+HONORIFIC_WORDS = WORDS | {"his", "her", "royal"}
 
 
 def honorific_len(doc: Doc, i: int) -> int:
@@ -54,5 +55,7 @@ def honorific_before(doc: Doc, i: int) -> bool:
 
 def honorific_token(tok: Token) -> bool:
     """``tok`` belongs to an honorific (at its start or inside it)."""
+    if tok.text not in ONE_TOKEN and tok.text not in LETTERS and tok.lower_ not in HONORIFIC_WORDS:
+        return False  # the common case, without looking around
     doc = tok.doc
     return any(j >= 0 and honorific_len(doc, j) > tok.i - j for j in range(tok.i - 2, tok.i + 1))

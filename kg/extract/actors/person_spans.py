@@ -12,6 +12,8 @@ are left to the NER: there every word is capitalised and a verb would read as a 
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -275,9 +277,11 @@ def list_persons(doc: Doc, ents: list[SpacySpan], g: Gazetteer) -> list[SpacySpa
     (two to four name words, no known place or organisation) is a person too."""
     starts = {e.start: e for e in ents}
     found: list[tuple[int, int]] = []
-    words = [t.text for t in doc]
+    words: Counter = Counter()
     for e in [e for e in ents if e.label_ == "PERSON"]:
-        if not (e.ent_id_ or _after_title(doc, e.start) or words.count(e[-1].text) > 1):
+        if not e.ent_id_ and not _after_title(doc, e.start) and not words:
+            words.update(t.text for t in doc)  # once per article, only when needed
+        if not (e.ent_id_ or _after_title(doc, e.start) or words[e[-1].text] > 1):
             continue  # the list's own person must be certain: verified, titled, or named again
         i = e.end
         while i + 1 < len(doc) and doc[i].text in (",", "and", "&") and not doc[i].whitespace_.count("\n"):

@@ -14,6 +14,9 @@ DROPPED = frozenset(("PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT",
 
 
 def _shouted(sent: SpacySpan) -> bool:
+    text = sent.text
+    if text != text.upper():
+        return False  # the common case: one string test
     words = [t for t in sent if t.is_alpha and len(t) > 1]
     return len(words) >= 3 and all(t.text.isupper() for t in words)
 
