@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
+from .forums import EVENT_HEADS
 
 ORG_WORDS = frozenset("""council ministry party forces force group bank agency union committee company corporation
 inc news times post network organization organisation institute university army movement front association
@@ -19,7 +20,8 @@ def person_like_org(ent: SpacySpan, g: Gazetteer) -> bool:
     words = ent.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
         return False
-    if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS for w in words) or norm(ent.text) in g.orgs:
+    if any(w.lower() in ORG_WORDS or w.lower() in TITLE_WORDS or w.lower() in EVENT_HEADS for w in words) \
+            or norm(ent.text) in g.orgs:
         return False
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start else None
@@ -137,7 +139,8 @@ def plausible_org(ent: SpacySpan, g: Gazetteer) -> bool:
     if len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.pos_ == "NOUN" \
             and ent.root.head.text.islower() and not ent.text.isupper():
         return False  # "Terrorist attacks", "the Premium package": a modifier, not a name
-    if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency"):
+    if words[-1] in ("administration", "team", "side", "delegation", "government", "media", "agency") \
+            or words[-1] in EVENT_HEADS:  # "the SCO Summit": an event, not a body
         return False
     if ent.text[:1].islower() and not ent.text.startswith("the "):
         return False
@@ -173,7 +176,8 @@ def in_title(ent: SpacySpan) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in TITLE_WORDS
 
 
-CREDIT_WORDS = frozenset("reporting editing writing photo photos additional".split())
+CREDIT_WORDS = frozenset("""reporting editing writing photo photos additional edited written updated contributed
+compiled produced translated photographed illustrated curated designed""".split())
 TIME_ZONES = frozenset("gmt utc bst cet cest eet eest est edt cst cdt pst pdt ist pkt msk jst".split())
 
 
@@ -204,3 +208,66 @@ def time_zone(ent: SpacySpan) -> bool:
     """ "11:30 GMT": a time zone after a clock time is no organisation."""
     before = ent.doc[ent.start - 1] if ent.start else None
     return norm(ent.text) in TIME_ZONES and (before is None or before.like_num or ":" in before.text)
+
+
+def metadata_label(ent: SpacySpan) -> bool:
+    """ "Story: 556695", "ID: 2041": a page's field label before a number, not a name."""
+    doc = ent.doc
+    return len(ent) == 1 and ent.end + 1 < len(doc) and doc[ent.end].text == ":" \
+        and doc[ent.end + 1].like_num and not ent.ent_id_
+
+
+# what a model or make names when it modifies one of these: "Tomahawk missiles", "his Aurus limousine"
+PRODUCT_HEADS = frozenset("""missile missiles rocket rockets jet jets fighter fighters aircraft plane planes
+helicopter helicopters tank tanks drone drones limousine limo car cars vehicle vehicles truck trucks launcher
+launchers howitzer howitzers submarine submarines warship warships rifle rifles phone phones newsletter
+newsletters podcast podcasts app apps column blog edition""".split())
+
+
+def product_words(doc: Doc) -> set[str]:
+    """Norm keys of capitalised words that name a product in this article: a modifier of a product
+    noun ("Tomahawk cruise missiles"), with its plural ("Tomahawks")."""
+    out: set[str] = set()
+    for t in doc:
+        if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper() and not t.ent_id_ and _product_head(t):
+            key = norm(t.text)
+            out |= {key, key + "s"}
+    return out
+
+
+def _product_head(tok) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        head = head.head
+    return head is not tok and head.lower_ in PRODUCT_HEADS and head.text.islower()
+
+
+def product_name(ent: SpacySpan, products: set[str]) -> bool:
+    """A model or make ("Tomahawks", "his AURUS limousine", "our Morning Briefing newsletter"): the
+    entity modifies a product noun, or a word the article uses so."""
+    if ent.ent_id_ or ent.label_ not in ("ORG", "PERSON"):
+        return False
+    return norm(ent.text) in products or (ent.root.dep_ in ("compound", "amod", "nmod") and _product_head(ent.root))
+
+
+# a PERSON span ending so is an outlet's name ("Copyright 2025 Daily Herald"); "Post", "Press" are surnames too
+PERSON_MEDIA_WORDS = frozenset("""news network tv television radio times journal herald tribune broadcasting
+broadcaster channel gazette newspaper magazine agency""".split())
+
+
+def media_person(ent: SpacySpan) -> bool:
+    words = norm(ent.text).split()
+    return len(words) >= 2 and words[-1] in PERSON_MEDIA_WORDS
+
+
+PROMO_VERBS = frozenset("get read download subscribe sign follow click watch join listen install".split())
+
+
+def promo_line(ent: SpacySpan, outlets: dict[str, str]) -> bool:
+    """ "Get Latest News on India News along with Weather Today at the Daily Herald": a sentence that
+    tells the reader to get, read or follow an outlet's pages names sections, not actors."""
+    sent = ent.sent
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    if first is None or first.lower_ not in PROMO_VERBS or first.i == ent.start:
+        return False
+    return any(e.ent_id_.startswith("outlet:") or norm(e.text) in outlets for e in sent.ents if e != ent)

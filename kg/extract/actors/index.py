@@ -13,17 +13,21 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ...model import Actor, Span
-from ..text.gazetteer import CHANNELS, JOURNALIST_TITLES, TITLE_WORDS, Gazetteer, norm
-from .filters import (CREDIT_WORDS, HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
-                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like)
-from .org_names import acronyms, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
-from .names import canonical_person, complete_name, person_key, person_surname_orgs
+from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
+from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
+                      named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
+                      product_name, media_person, promo_line)
+from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
+from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
 from .country_roles import capital_agent, is_locative, title_only
-from .person_spans import HEAD_TITLES, missed_persons
+from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
+from .honorifics import honorific_token
+from .journalists import FURNITURE_VERBS, is_journalist
 from ..text.venues import venue_city
+from .forums import forum_only
+from .shouted import shouted_names
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
-CARRIER_VERBS = frozenset("report write quote author publish".split())
 
 
 @dataclass
@@ -51,8 +55,10 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     """Strip titles and possessive endings the NER sometimes includes in a PERSON span."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if doc[start].lower_ in FURNITURE_VERBS and doc[start].is_sent_start:
+        start += 1  # "Follow Jane Doe on X"
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
-                           or not doc[start].text[:1].isupper()
+                           or not doc[start].text[:1].isupper() or honorific_token(doc[start])
                            or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
@@ -80,46 +86,17 @@ def _placed_persons(persons: list[SpacySpan], idx: ActorIndex, g: Gazetteer, per
     return out
 
 
-def _canonical(p: SpacySpan, known: list[str], g: Gazetteer) -> str | None:
+def _canonical(p: SpacySpan, known: list[str], g: Gazetteer, nick=None) -> str | None:
     """The canonical name of a person mention: the ruler's verified name, else the article's or the
-    gazetteer's full name; None for a name cut short that nothing completes."""
+    gazetteer's full name (a nickname's: the name it is given for); None for a name cut short that
+    nothing completes."""
+    if nick and norm(p.text) in nick:
+        p = nick[norm(p.text)]
     kind, _, name = p.ent_id_.partition(":")
     if kind == "person":
         return name
-    return complete_name(canonical_person(p.text, known, g), known, g)
-
-
-def _is_journalist(span: SpacySpan, idx: ActorIndex, author: str | None) -> bool:
-    """True when the person only carries the story: reporter, correspondent, author, quoter."""
-    root = span.root
-    if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
-        return True
-    left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
-    if any(w in JOURNALIST_TITLES for w in left):
-        return True
-    if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
-        return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
-    sent = span.sent
-    if sent[0].lower_ == "by" and len(sent) <= 14 and all(
-            t.ent_type_ == "PERSON" or t.is_punct or t.is_space or t.lower_ in ("by", "and") for t in sent):
-        return True  # "By Jane Doe and John Roe"
-    if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
-        return True
-    subj = root
-    while subj.dep_ == "conj":
-        subj = subj.head
-    if subj.dep_ == "nsubj" and subj.head.lemma_ in ("report", "write"):
-        verb = subj.head
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
-            if any(t.i in idx.outlets for t in prep.subtree):
-                return True
-    if subj.dep_ == "nsubj" and subj.head.lemma_ == "be":
-        attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
-        if any(t.lower_ in JOURNALIST_TITLES for a in attr for t in a.subtree):
-            return True
-    return False
+    text = " ".join(p.text.split())  # "Sergei\nLavrov", a name a hard-wrapped line broke
+    return complete_name(canonical_person(text, known, g), known, g)
 
 
 def _title_of(span: SpacySpan, idx: ActorIndex) -> tuple[str | None, str | None]:
@@ -182,6 +159,19 @@ def _add_place(idx: ActorIndex, label: str, span: SpacySpan) -> None:
         idx.token_place[t.i] = label
 
 
+def _respan(doc: Doc, step, g: Gazetteer):
+    """Apply one step that rewrites the doc's entities. A step whose spans spaCy refuses (two that
+    overlap: a rule's blind spot on an odd sentence) leaves the entities as they were, so the
+    article keeps its actors; returns the step's extra result (or {} then)."""
+    try:
+        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons) else step(doc)
+        ents, extra = out if isinstance(out, tuple) else (out, None)
+        doc.ents = ents
+        return extra
+    except ValueError:
+        return {}
+
+
 def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 publisher: str | None = None) -> ActorIndex:
     """Build the :class:`ActorIndex` of a parsed article (kg:Actor, kg:Place mentions).
@@ -193,12 +183,16 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
-    doc.ents = missed_persons(doc, g)
-    doc.ents = person_surname_orgs(doc)
-    doc.ents = long_org_names(doc)
-    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets)]
+    for step in (shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
+        _respan(doc, step, g)
+    nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
+    _respan(doc, long_org_names, g)
+    products = product_words(doc)
+    doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
+                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and promo_line(e, g.outlets))]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
+    bracketed = bracketed_aliases(doc)
     persons: list[SpacySpan] = []
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
@@ -209,7 +203,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         kind, _, name = ident.partition(":")
         if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
                                                                       or media_name(ent))) \
-                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets):
+                or (not ident and ent.label_ in ("ORG", "PERSON") and key in named_outlets) \
+                or (not ident and ent.label_ == "PERSON" and media_person(ent)):
             for t in ent:
                 idx.outlets[t.i] = name or g.outlets.get(key, ent.text)
         elif kind == "country":
@@ -255,6 +250,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:
                 _add(idx, g.orgs[key], "Organization", ent, g, 0.85)
+            elif ent.start in bracketed:  # "the Congo River Alliance (M23 Movement)"
+                _add(idx, bracketed[ent.start], "Organization", ent, g, 0.8)
             elif key in posts:  # "the NSA" after "National Security Advisor (NSA)": a post
                 continue
             elif key in acro and not role_name(norm(acro[key])):  # "TPLF" after "Tigray People's ... (TPLF)"
@@ -283,21 +280,22 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for p in [p for p in persons if norm(p.text) in placed]:  # "talks in Turnberry": a place, not a person
         _add_place(idx, p.text, p)
         persons.remove(p)
-    excluded = {norm(p.text) for p in persons if _is_journalist(p, idx, author)}
+    excluded = {norm(p.text) for p in persons if is_journalist(p, idx, author)}
     if author:
         excluded |= {norm(author), *norm(author).split()[-1:]}
     known: list[str] = []
-    for p in persons:
+    # fuller forms first: "Khawaja Asif" is the name, "Kh Asif" in a summary bullet its short form
+    for p in sorted(persons, key=lambda p: -len(p.text)):
         if norm(p.text) in excluded or person_key(p.text)[1] in {person_key(x)[1] for x in excluded if " " in x}:
             idx.journalists.update(t.i for t in p)
             continue
-        canonical = _canonical(p, known, g)
+        canonical = _canonical(p, known, g, nick)
         if canonical and " " in canonical and canonical not in known:
             known.append(canonical)
     for p in persons:
         if p[0].i in idx.journalists:
             continue
-        canonical = _canonical(p, known, g)
+        canonical = _canonical(p, known, g, nick)
         if canonical is None:  # "Ursula von" cut off by a line break or the excerpt's end
             continue
         _add(idx, canonical, "Person", p, g, 0.9 if " " in canonical else 0.7)
@@ -335,6 +333,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for name in [n for n, a in idx.actors.items() if a.kind == "Country" and not a.mentions]:
         del idx.actors[name]
     mark_venues(doc, idx, g)
+    forum_only(doc, idx)
     return idx
 
 

@@ -120,3 +120,44 @@ def canonical_person(name: str, known: list[str], g: Gazetteer) -> str:
         if f_first and f_first[0] == first[0] and fuzz.ratio(f_last, last) >= 85:
             return full
     return name
+
+
+NICK_CUES = (("known", "as"), ("nicknamed",), ("dubbed",))
+
+
+def nickname_ents(doc: Doc) -> tuple[list[SpacySpan], dict[str, SpacySpan]]:
+    """Nicknames the text gives a person: "Mohamed Hamdan Dagalo, known as Hemedti" (also "better
+    known as", "nicknamed", "dubbed"). The nickname, wherever it recurs and whatever the NER called
+    it, is a PERSON span.
+
+    RETURNS: the entities to assign back to ``doc.ents``, and norm of each nickname -> the mention of
+    the full name it stands for.
+    """
+    ents = list(doc.ents)
+    nick: dict[str, SpacySpan] = {}
+    for e in ents:
+        if e.label_ != "PERSON" or len(e) < 2:
+            continue
+        i = e.end + (e.end < len(doc) and doc[e.end].text in (",", "("))
+        if i < len(doc) and doc[i].lower_ in ("better", "also"):
+            i += 1
+        cue = next((c for c in NICK_CUES if tuple(t.lower_ for t in doc[i:i + len(c)]) == c), None)
+        if cue is None:
+            continue
+        j = k = i + len(cue)
+        while k < len(doc) and k - j < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha and not doc[k].ent_id_:
+            k += 1
+        if k > j:
+            nick[norm(doc[j:k].text)] = e
+    if not nick:
+        return ents, nick
+    words = {tuple(norm(w) for w in key.split()) for key in nick}
+    new = []
+    for t in doc:
+        for w in words:
+            span = doc[t.i:t.i + len(w)]
+            if len(span) == len(w) and tuple(norm(x.text) for x in span) == w and not any(x.ent_id_ for x in span) \
+                    and not any(span.start < n.end and n.start < span.end for n in new):
+                new.append(SpacySpan(doc, span.start, span.end, label="PERSON"))
+    kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+    return sorted(kept + new, key=lambda e: e.start), nick

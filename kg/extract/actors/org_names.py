@@ -66,6 +66,11 @@ def long_org_names(doc: Doc) -> list[SpacySpan]:
         new.append(SpacySpan(doc, start, tok.i + 1, label="ORG"))
     if not new:
         return ents
+    longest: list[SpacySpan] = []  # "West Asia News" inside "West Asia News Agency": the longer run
+    for n in sorted(new, key=lambda n: (n.start - n.end, n.start)):
+        if not any(n.start < m.end and m.start < n.end for m in longest):
+            longest.append(n)
+    new = longest
     kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
     for n in new:
         for t in n:
@@ -165,3 +170,19 @@ def country_of_org(ent: SpacySpan, countries: dict[int, str]) -> str | None:
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].i in countries:
         return countries[doc[ent.end + 1].i]
     return None
+
+
+def bracketed_aliases(doc: Doc) -> dict[int, str]:
+    """An unknown organisation name followed by a known one in brackets is that organisation under
+    another name: "the Congo River Alliance (M23 Movement)" -> M23.
+
+    RETURNS (dict[int, str]): start token of the unknown name -> the known organisation.
+    """
+    ents = list(doc.ents)
+    out: dict[int, str] = {}
+    for a, b in zip(ents, ents[1:]):
+        if a.label_ != "ORG" or a.ent_id_ or not b.ent_id_.startswith("org:") or len(a) < 2:
+            continue
+        if b.start == a.end + 1 and doc[a.end].text == "(" and b.end < len(doc) and doc[b.end].text == ")":
+            out[a.start] = b.ent_id_.partition(":")[2]
+    return out

@@ -1,0 +1,53 @@
+"""Persons who only carry the story: bylines, credits, correspondents, the writer's own furniture
+lines ("Follow Jane Doe on X"). They are never actors."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from ..text.gazetteer import JOURNALIST_TITLES, norm
+from .filters import CREDIT_WORDS
+
+CARRIER_VERBS = frozenset("report write quote author publish".split())
+FURNITURE_VERBS = frozenset("follow contact email subscribe".split())  # a line of page furniture
+
+
+def is_journalist(span: SpacySpan, idx, author: str | None) -> bool:
+    """True when the person only carries the story: reporter, correspondent, author, quoter."""
+    root = span.root
+    if author and norm(author) and (norm(span.text) == norm(author) or norm(span.text) == norm(author).split()[-1]):
+        return True
+    left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
+    if span.start and span.doc[span.start - 1].lower_ in FURNITURE_VERBS and span.doc[span.start - 1].is_sent_start:
+        return True  # "Follow Jane Doe on X", "Email Jane Doe": the writer, in the page's furniture
+    if any(w in JOURNALIST_TITLES for w in left):
+        return True
+    if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
+        return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
+    sent = span.sent
+    if all(t.i in range(span.start, span.end) or t.is_space or t.is_punct for t in sent) and sent.end < len(span.doc):
+        nxt = next(span.doc[sent.end:].sents)  # a byline on its own line: "Jane Doe\nStaff Writer"
+        words = [t.lower_ for t in nxt if t.is_alpha]
+        if len(words) <= 4 and any(w in JOURNALIST_TITLES or w == "staff" for w in words):
+            return True
+    if sent[0].lower_ == "by" and len(sent) <= 14 and all(
+            t.ent_type_ == "PERSON" or t.is_punct or t.is_space or t.lower_ in ("by", "and") for t in sent):
+        return True  # "By Jane Doe and John Roe"
+    if root.dep_ == "appos" and root.head.lower_ in JOURNALIST_TITLES:
+        return True
+    if any(c.dep_ == "appos" and c.i >= span.end and c.lower_ in JOURNALIST_TITLES for c in root.children):
+        return True  # "Omar Haddad, Reuters correspondent in Doha, contributed reporting"
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in CARRIER_VERBS:
+        return True
+    subj = root
+    while subj.dep_ == "conj":
+        subj = subj.head
+    if subj.dep_ == "nsubj" and subj.head.lemma_ in ("report", "write"):
+        verb = subj.head
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
+            if any(t.i in idx.outlets for t in prep.subtree):
+                return True
+    if subj.dep_ == "nsubj" and subj.head.lemma_ == "be":
+        attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
+        if any(t.lower_ in JOURNALIST_TITLES for a in attr for t in a.subtree):
+            return True
+    return False

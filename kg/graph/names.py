@@ -1,0 +1,187 @@
+"""One label per person across the articles of a store.
+
+Each article names its persons as well as its own text allows: one gives "Badr bin Hamad Al Busaidi",
+another "Badr Albusaidi"; one "Rustem Umerov", a bulletin only "Umerov". Each label mints its own
+IRI, so the graph would hold one real person twice. :func:`person_labels` maps every variant to one
+label, decided over the set of all articles' person names only:
+
+* two full names are one person when their surnames agree (the same word after particles such as
+  "Al" are joined to it and "Jr." dropped, or a close spelling: Skibitskyi / Skybytskyi) and so do
+  their given names (equal, one the start of the other, or a close spelling: Serhiy / Sergiy);
+* a surname alone is the one full name of the set with that surname, and stays as it is when
+  two different persons share it;
+* the label of a group is a verified label when one member is verified, else the spelling most
+  articles use, then the longest, then the first in alphabetical order.
+
+Pure functions of the set of names and their article counts: the same articles give the same
+labels in whatever order they were added (the graph of an incremental build equals a batch build).
+:func:`rename_persons` applies a mapping to one article's facts (a copy to write, never the facts
+kept in the store, so a later set can decide again).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import fuzz
+
+from ..model import ArticleFacts
+
+PARTICLES = frozenset("al el bin ibn bint von van der de da du di".split())
+SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    words = re.sub(r"[^a-z ]+", " ", text.replace("'", "").replace("’", "")).split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words
+
+
+def _surname(words: list[str]) -> str:
+    """ "al busaidi" and "albusaidi" are one surname: a particle before the last word joins it."""
+    if len(words) >= 3 and words[-2] in ("al", "el"):
+        return words[-2] + words[-1]
+    return words[-1] if words else ""
+
+
+def _fold(word: str) -> str:
+    """A transliteration key: "yury" / "yuri", "sergey" / "sergei", "dmitriy" / "dmitri"."""
+    word = word.replace("iy", "i").replace("y", "i").replace("kh", "h")
+    return re.sub(r"(.)\1", r"\1", word)
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a == b or _fold(a) == _fold(b) or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 80)
+
+
+def _same_given(a: str, b: str) -> bool:
+    """ "Serhiy" / "Sergiy", "Yury" / "Yuri", "Kh" / "Khawaja"; not "Ali" / "Alice", "Mark" / "Mary"."""
+    if a == b or _fold(a) == _fold(b) or (len(min(a, b, key=len)) <= 2 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return a[:1] == b[:1] and min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80
+
+
+def _rank(name: str, counts: Mapping[str, int], verified: set[str]) -> tuple:
+    return (name not in verified, -counts.get(name, 0), -len(name), name)
+
+
+def person_labels(counts: Mapping[str, int], verified: Iterable[str] = ()) -> dict[str, str]:
+    """Variant -> label for the person names of a set of articles.
+
+    counts: each person label of the set -> number of articles that use it.
+    verified: labels known to be canonical (the gazetteer's and the linker cache's persons).
+    RETURNS: only the names that change.
+    """
+    verified = set(verified)
+    names = sorted(counts)
+    full = [n for n in names if len(_words(n)) >= 2]
+    # union-find over full names, in sorted order (the result does not depend on input order)
+    parent = {n: n for n in full}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    keyed = [(n, _words(n)) for n in full]
+    by_initial: dict[str, list[tuple[str, list[str]]]] = {}
+    for n, w in keyed:  # a given name only matches one with its initial: compare within those
+        by_initial.setdefault(w[0][0], []).append((n, w))
+    for bucket in by_initial.values():
+        for i, (a, wa) in enumerate(bucket):
+            for b, wb in bucket[i + 1:]:
+                if not (_same_surname(_surname(wa), _surname(wb)) and _same_given(wa[0], wb[0])):
+                    continue
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for n in full:
+        groups.setdefault(root(n), []).append(n)
+    out: dict[str, str] = {}
+    label_of: dict[str, str] = {}
+    for members in groups.values():
+        label = min(members, key=lambda n: _rank(n, counts, verified))
+        for n in members:
+            label_of[n] = label
+            if n != label:
+                out[n] = label
+    for n in names:  # a surname alone: the one person of the set with that surname
+        words = _words(n)
+        if len(words) != 1 or n in verified:
+            continue
+        labels = {label_of[f] for f, wf in keyed if _same_surname(_surname(wf), words[0])
+                  or (len(wf) >= 2 and wf[-1] == words[0])}
+        if len(labels) == 1:
+            out[n] = labels.pop()
+    return out
+
+
+def person_counts(facts: Iterable[ArticleFacts]) -> Counter:
+    """Person label -> number of articles naming it, over ``facts``."""
+    counts: Counter = Counter()
+    for f in facts:
+        counts.update({a.name for a in f.actors if a.kind == "Person"})
+    return counts
+
+
+def rename_persons(facts: ArticleFacts, mapping: Mapping[str, str]) -> bool:
+    """Apply ``mapping`` (from :func:`person_labels`) to one article's facts in place: its person
+    actors (two that become one are merged), and every place that names them (participants,
+    speakers, proposers, affiliations, links). RETURNS whether anything changed."""
+    if not any(a.kind == "Person" and a.name in mapping for a in facts.actors):
+        return False
+
+    def new(name):
+        return mapping.get(name, name) if name is not None else None
+
+    persons = {a.name for a in facts.actors if a.kind == "Person"}
+    actors = []
+    by_name = {}
+    for a in facts.actors:
+        if a.kind == "Person" and a.name in mapping:
+            a.aliases.add(a.name)
+            a.name = mapping[a.name]
+        same = by_name.get((a.name, a.kind))
+        if same is None:
+            by_name[(a.name, a.kind)] = a
+            actors.append(a)
+        else:  # two spellings of one person in this article
+            same.mentions += [m for m in a.mentions if m not in same.mentions]
+            same.aliases |= a.aliases
+            same.titles |= a.titles
+            same.affiliation = same.affiliation or a.affiliation
+            same.wikidata = same.wikidata or a.wikidata
+    facts.actors = actors
+    for a in facts.actors:
+        if a.affiliation in persons:
+            a.affiliation = new(a.affiliation)
+    for m in facts.meetings:
+        seen, kept = set(), []
+        for p in m.participants:
+            if p.name in persons:
+                p.name = new(p.name)
+            if p.name not in seen:
+                seen.add(p.name)
+                kept.append(p)
+        m.participants = kept
+    for c in facts.claims:
+        if c.speaker in persons:
+            c.speaker = new(c.speaker)
+    for p in facts.proposals:
+        if p.proposer in persons:
+            p.proposer = new(p.proposer)
+    seen_links, links = set(), []
+    for link in facts.links:
+        if link.kind == "Person" and link.name in persons:
+            link.name = new(link.name)
+        if (link.name, link.kind) not in seen_links:
+            seen_links.add((link.name, link.kind))
+            links.append(link)
+    facts.links = links
+    return True
