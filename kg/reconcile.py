@@ -21,7 +21,7 @@ import pyoxigraph
 from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
-from .graph import facts_triples, resolve_meetings
+from .graph import resolve_meetings
 from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
@@ -325,10 +325,12 @@ class Reconcile:
 
     def _write_chunk(self, chunk, iris, context, version: str) -> None:
         """Build, validate and write the graphs of one chunk: records out, facts, the graphs (one
-        transaction), records in; a kill anywhere leaves each article complete or without record."""
-        from .validate.batch import validate_triples
+        transaction per part), records in; a kill anywhere leaves each article complete or without
+        record. With several processes the graphs are built and validated by workers, part by part,
+        while this process writes the parts before (kg/graph/parallel.py)."""
+        from .graph.parallel import built_graphs
 
-        built = []
+        items = []
         for g, is_new in chunk:
             facts = self._facts(g)
             if facts is None:  # a stored article whose facts cannot be read: left as it is
@@ -336,17 +338,27 @@ class Reconcile:
             self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
                                      if w.startswith("language: ") else
                                      Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
-            triples = self._graph(facts, iris[g], version)
-            if triples is None:
-                continue
-            built.append((g, facts, is_new, triples))
-        found = validate_triples([(URIRef(g), t) for g, _, _, t in built]) if self.validate else [[]] * len(built)
+            items.append((g, facts, is_new))
+        parts = built_graphs([(g, facts, iris[g]) for g, facts, _ in items], version=version,
+                             validate=self.validate, processes=self.n_process)
+        start = 0
+        for part in parts:
+            built = []
+            for (g, facts, is_new), (triples, notes, violations) in zip(items[start:start + len(part)], part):
+                triples = self._graph(facts, notes, triples)
+                if triples is not None:
+                    built.append((g, facts, is_new, triples, violations))
+            start += len(part)
+            self._land(built, iris, context, version)
+
+    def _land(self, built, iris, context, version: str) -> None:
+        """Write the graphs built: records out, facts, the graphs (one transaction), records in."""
         ready = []
-        for g, _, _, triples in built:
+        for g, _, _, triples, _ in built:
             self.touched |= typed_nodes(self.store, g)
             self.touched |= {t.subject for t in triples if t.predicate == RDF_TYPE and has_superclasses(t.object)}
             self.subjects |= {t.subject for t in triples}
-        for (g, facts, is_new, triples), violations in zip(built, found):
+        for g, facts, is_new, triples, violations in built:
             try:
                 self.store.set_state(g, "record", None)  # from here until the end: not complete
                 if g not in self.saved:
@@ -390,19 +402,17 @@ class Reconcile:
             else:
                 self.report.rewritten += 1
 
-    def _graph(self, facts: ArticleFacts, meeting_iris, version: str):
-        try:
-            return facts_triples(facts, meeting_iris=meeting_iris, version=version)
-        except Exception as e:  # noqa: BLE001 - a bug in one article's facts: keep the article
-            log.debug("graph failed for %s", facts.article.path, exc_info=True)
-            self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=reason(e)))
-        try:
-            self.report.degraded += 1
-            return facts_triples(ArticleFacts(article=facts.article), meeting_iris=[], version=version)
-        except Exception as e:  # noqa: BLE001
-            self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
-                                                  facts.article.path))
-            return None
+    def _graph(self, facts: ArticleFacts, notes, triples):
+        """The triples built for an article (kg.graph.parallel.graph_of), with its notes reported."""
+        for kind, why in notes:
+            if kind == "W301":
+                self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=why))
+            elif kind == "degraded":
+                self.report.degraded += 1
+            else:
+                self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=why),
+                                                      facts.article.path))
+        return triples
 
 
 def _replace_graphs(store, graphs: list) -> list[int]:
