@@ -102,33 +102,47 @@ class BuildReport:
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
-                 tick: Callable[[int], None], cluster: str | None = None) -> list[ArticleFacts]:
+                 tick: Callable[[int], None], cluster: str | None = None,
+                 each: Callable[[int, ArticleFacts], None] | None = None) -> list[ArticleFacts]:
     """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
     makes it fail, that article and the ones after it are redone one at a time. An article whose
     extraction fails even alone lands with its text and metadata only (W203): input the
-    extractor cannot handle (another script, odd characters) must not cost the article."""
+    extractor cannot handle (another script, odd characters) must not cost the article.
+    ``each(i, facts)`` is called for each article's facts as soon as they are made (with ``-j N``
+    while the workers parse the articles after it), in order, once per article."""
+    each = each or (lambda i, f: None)
     if cluster:  # the same, on the workers of a Dask cluster (kg/cluster.py)
         from .cluster import extract_on_cluster
 
-        return extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
+        found = extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
+        for i, facts in enumerate(found):
+            each(i, facts)
+        return found
     from .extract import extract, extract_many
 
     out: list[ArticleFacts] = []
-    try:
-        for facts in extract_many(articles, nlp, n_process=n_process, context_dates=context):
-            out.append(facts)
-            tick(1)
-    except Exception:  # noqa: BLE001 - isolate the failing article below
-        log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
-        for article in articles[len(out):]:
-            try:
-                out.append(extract(article, nlp, context_dates=context))
-            except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
-                log.debug("extraction failed for %s", article.path, exc_info=True)
-                report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
-                report.degraded += 1
-                out.append(ArticleFacts(article=article))
-            tick(1)
+    made = extract_many(articles, nlp, n_process=n_process, context_dates=context)
+    while True:
+        try:
+            facts = next(made)
+        except StopIteration:
+            return out
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
+            break
+        out.append(facts)
+        tick(1)
+        each(len(out) - 1, facts)  # outside the try: a failure here is not the extractor's
+    for article in articles[len(out):]:
+        try:
+            out.append(extract(article, nlp, context_dates=context))
+        except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
+            log.debug("extraction failed for %s", article.path, exc_info=True)
+            report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
+            report.degraded += 1
+            out.append(ArticleFacts(article=article))
+        tick(1)
+        each(len(out) - 1, out[-1])
     return out
 
 
@@ -282,10 +296,9 @@ class Reconcile:
         size = EXTRACT_CHUNK if self.n_process > 1 else max(1, STORE_CHUNK)
         for i in range(0, len(pending), size):
             order = pending[i:i + size]
-            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
-                                     n_process=self.n_process, context=context, report=report, tick=self.tick,
-                                     cluster=self.cluster)
-            for g, f in zip(order, extracted):
+
+            def made(k: int, f: ArticleFacts) -> None:  # each article's facts, as soon as they are made
+                g = order[k]
                 try:
                     link_facts(f, self.linker())
                 except Exception as e:  # noqa: BLE001 - links are optional: land without them
@@ -300,6 +313,10 @@ class Reconcile:
                     store.set_state(g, "extracted", extraction_key(f.article, version, context))
                     self.saved.add(g)
                 self._keep(g, f)
+
+            extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
+                        n_process=self.n_process, context=context, report=report, tick=self.tick,
+                        cluster=self.cluster, each=made)
 
     def _keep(self, g: str, facts: ArticleFacts) -> None:
         self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",
