@@ -297,8 +297,11 @@ class Reconcile:
         for i in range(0, len(pending), size):
             order = pending[i:i + size]
 
+            done: set[int] = set()
+
             def made(k: int, f: ArticleFacts) -> None:  # each article's facts, as soon as they are made
                 g = order[k]
+                done.add(k)
                 try:
                     link_facts(f, self.linker())
                 except Exception as e:  # noqa: BLE001 - links are optional: land without them
@@ -314,9 +317,12 @@ class Reconcile:
                     self.saved.add(g)
                 self._keep(g, f)
 
-            extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
-                        n_process=self.n_process, context=context, report=report, tick=self.tick,
-                        cluster=self.cluster, each=made)
+            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
+                                    n_process=self.n_process, context=context, report=report, tick=self.tick,
+                                    cluster=self.cluster, each=made)
+            for k, f in enumerate(extracted):  # a stand-in for extract_all that does not call each
+                if k not in done:
+                    made(k, f)
 
     def _keep(self, g: str, facts: ArticleFacts) -> None:
         self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",

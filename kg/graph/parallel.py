@@ -11,6 +11,7 @@ built in this process; an article whose graph cannot be built is reported the sa
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -97,6 +98,9 @@ def built_graphs(items: Sequence[tuple], *, version: str, validate: bool,
         engine()  # compiled once, here: the forked workers inherit it
     parts = [items[i:i + PART] for i in range(0, len(items), PART)]
     done = 0
+    # what exists now is not garbage the workers must look at: without this, each worker's first
+    # collection walks (and so copies, page by page) the whole inherited heap, the language model too
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork")) as pool:
             for result in pool.map(_work, parts, [version] * len(parts), [validate] * len(parts)):
@@ -106,3 +110,5 @@ def built_graphs(items: Sequence[tuple], *, version: str, validate: bool,
         log.debug("graph workers failed (%s); building the rest here", e)
         for part in parts[done:]:
             yield _build(part, version, validate, serialize=False)
+    finally:
+        gc.unfreeze()
