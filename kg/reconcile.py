@@ -358,9 +358,6 @@ class Reconcile:
             facts = self._facts(g)
             if facts is None:  # a stored article whose facts cannot be read: left as it is
                 continue
-            self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
-                                     if w.startswith("language: ") else
-                                     Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
             items.append((g, facts, is_new))
         parts = built_graphs([(g, facts, iris[g]) for g, facts, _ in items], version=version,
                              validate=self.validate, processes=self.n_process)
@@ -368,6 +365,10 @@ class Reconcile:
         for part in parts:
             built = []
             for (g, facts, is_new), (triples, notes, violations) in zip(items[start:start + len(part)], part):
+                self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
+                                         if w.startswith("language: ") else
+                                         Warnings.W202.format(path=facts.article.path, detail=w)
+                                         for w in facts.warnings]
                 triples = self._graph(facts, notes, triples)
                 if triples is not None:
                     built.append((g, facts, is_new, triples, violations))
