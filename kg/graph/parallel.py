@@ -3,9 +3,10 @@
 What a build does after the language model is, per article, the same pure work: its facts
 become triples (:func:`kg.graph.facts_triples`) and the triples are validated against the shapes
 (:func:`kg.validate.batch.validate_triples`). Only the store write must stay in the one process
-that holds the store. With ``processes > 1`` (``kg build -j N``) the chunk is cut into parts that
-worker processes (forked: they inherit the compiled shapes) build and validate, handing back each
-graph as N-Triples bytes; the caller writes part k while the workers build the parts after it.
+that holds the store. With ``processes > 1`` (``kg build -j N``, validating) the chunk is cut
+into parts that worker processes (forked: they inherit the compiled shapes) build and validate,
+handing back each graph as N-Triples bytes; the caller writes part k while the workers build
+the parts after it.
 The triples come back exactly as made (same terms, same order), so the graph is the same as when
 built in this process; an article whose graph cannot be built is reported the same way too.
 """
@@ -89,13 +90,13 @@ def built_graphs(items: Sequence[tuple], *, version: str, validate: bool,
         one per item: the triples as pyoxigraph triples (:func:`facts_triples`), the notes of
         :func:`graph_of`, the shape violations (kg.validate.store.GraphFinding).
     """
-    if processes <= 1 or len(items) < MIN_PARALLEL:
+    if processes <= 1 or len(items) < MIN_PARALLEL or not validate:
+        # without validation the triples alone cost less than shipping them back as text
         yield _build(items, version, validate, serialize=False)
         return
-    if validate:
-        from ..validate.sparql_engine import engine
+    from ..validate.sparql_engine import engine
 
-        engine()  # compiled once, here: the forked workers inherit it
+    engine()  # compiled once, here: the forked workers inherit it
     parts = [items[i:i + PART] for i in range(0, len(items), PART)]
     done = 0
     # what exists now is not garbage the workers must look at: without this, each worker's first
