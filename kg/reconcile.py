@@ -21,7 +21,7 @@ import pyoxigraph
 from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
-from .graph import facts_triples, resolve_meetings
+from .graph import resolve_meetings
 from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
@@ -102,33 +102,47 @@ class BuildReport:
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
-                 tick: Callable[[int], None], cluster: str | None = None) -> list[ArticleFacts]:
+                 tick: Callable[[int], None], cluster: str | None = None,
+                 each: Callable[[int, ArticleFacts], None] | None = None) -> list[ArticleFacts]:
     """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
     makes it fail, that article and the ones after it are redone one at a time. An article whose
     extraction fails even alone lands with its text and metadata only (W203): input the
-    extractor cannot handle (another script, odd characters) must not cost the article."""
+    extractor cannot handle (another script, odd characters) must not cost the article.
+    ``each(i, facts)`` is called for each article's facts as soon as they are made (with ``-j N``
+    while the workers parse the articles after it), in order, once per article."""
+    each = each or (lambda i, f: None)
     if cluster:  # the same, on the workers of a Dask cluster (kg/cluster.py)
         from .cluster import extract_on_cluster
 
-        return extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
+        found = extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
+        for i, facts in enumerate(found):
+            each(i, facts)
+        return found
     from .extract import extract, extract_many
 
     out: list[ArticleFacts] = []
-    try:
-        for facts in extract_many(articles, nlp, n_process=n_process, context_dates=context):
-            out.append(facts)
-            tick(1)
-    except Exception:  # noqa: BLE001 - isolate the failing article below
-        log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
-        for article in articles[len(out):]:
-            try:
-                out.append(extract(article, nlp, context_dates=context))
-            except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
-                log.debug("extraction failed for %s", article.path, exc_info=True)
-                report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
-                report.degraded += 1
-                out.append(ArticleFacts(article=article))
-            tick(1)
+    made = extract_many(articles, nlp, n_process=n_process, context_dates=context)
+    while True:
+        try:
+            facts = next(made)
+        except StopIteration:
+            return out
+        except Exception:  # noqa: BLE001 - isolate the failing article below
+            log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
+            break
+        out.append(facts)
+        tick(1)
+        each(len(out) - 1, facts)  # outside the try: a failure here is not the extractor's
+    for article in articles[len(out):]:
+        try:
+            out.append(extract(article, nlp, context_dates=context))
+        except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
+            log.debug("extraction failed for %s", article.path, exc_info=True)
+            report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
+            report.degraded += 1
+            out.append(ArticleFacts(article=article))
+        tick(1)
+        each(len(out) - 1, out[-1])
     return out
 
 
@@ -282,10 +296,12 @@ class Reconcile:
         size = EXTRACT_CHUNK if self.n_process > 1 else max(1, STORE_CHUNK)
         for i in range(0, len(pending), size):
             order = pending[i:i + size]
-            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
-                                     n_process=self.n_process, context=context, report=report, tick=self.tick,
-                                     cluster=self.cluster)
-            for g, f in zip(order, extracted):
+
+            done: set[int] = set()
+
+            def made(k: int, f: ArticleFacts) -> None:  # each article's facts, as soon as they are made
+                g = order[k]
+                done.add(k)
                 try:
                     link_facts(f, self.linker())
                 except Exception as e:  # noqa: BLE001 - links are optional: land without them
@@ -300,6 +316,13 @@ class Reconcile:
                     store.set_state(g, "extracted", extraction_key(f.article, version, context))
                     self.saved.add(g)
                 self._keep(g, f)
+
+            extracted = extract_all([todo[g] for g in order], self._nlp if self.cluster else self.nlp(),
+                                    n_process=self.n_process, context=context, report=report, tick=self.tick,
+                                    cluster=self.cluster, each=made)
+            for k, f in enumerate(extracted):  # a stand-in for extract_all that does not call each
+                if k not in done:
+                    made(k, f)
 
     def _keep(self, g: str, facts: ArticleFacts) -> None:
         self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",
@@ -325,28 +348,41 @@ class Reconcile:
 
     def _write_chunk(self, chunk, iris, context, version: str) -> None:
         """Build, validate and write the graphs of one chunk: records out, facts, the graphs (one
-        transaction), records in; a kill anywhere leaves each article complete or without record."""
-        from .validate.batch import validate_triples
+        transaction per part), records in; a kill anywhere leaves each article complete or without
+        record. With several processes the graphs are built and validated by workers, part by part,
+        while this process writes the parts before (kg/graph/parallel.py)."""
+        from .graph.parallel import built_graphs
 
-        built = []
+        items = []
         for g, is_new in chunk:
             facts = self._facts(g)
             if facts is None:  # a stored article whose facts cannot be read: left as it is
                 continue
-            self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
-                                     if w.startswith("language: ") else
-                                     Warnings.W202.format(path=facts.article.path, detail=w) for w in facts.warnings]
-            triples = self._graph(facts, iris[g], version)
-            if triples is None:
-                continue
-            built.append((g, facts, is_new, triples))
-        found = validate_triples([(URIRef(g), t) for g, _, _, t in built]) if self.validate else [[]] * len(built)
+            items.append((g, facts, is_new))
+        parts = built_graphs([(g, facts, iris[g]) for g, facts, _ in items], version=version,
+                             validate=self.validate, processes=self.n_process)
+        start = 0
+        for part in parts:
+            built = []
+            for (g, facts, is_new), (triples, notes, violations) in zip(items[start:start + len(part)], part):
+                self.report.warnings += [Warnings.W204.format(path=facts.article.path, detail=w[len("language: "):])
+                                         if w.startswith("language: ") else
+                                         Warnings.W202.format(path=facts.article.path, detail=w)
+                                         for w in facts.warnings]
+                triples = self._graph(facts, notes, triples)
+                if triples is not None:
+                    built.append((g, facts, is_new, triples, violations))
+            start += len(part)
+            self._land(built, iris, context, version)
+
+    def _land(self, built, iris, context, version: str) -> None:
+        """Write the graphs built: records out, facts, the graphs (one transaction), records in."""
         ready = []
-        for g, _, _, triples in built:
+        for g, _, _, triples, _ in built:
             self.touched |= typed_nodes(self.store, g)
             self.touched |= {t.subject for t in triples if t.predicate == RDF_TYPE and has_superclasses(t.object)}
             self.subjects |= {t.subject for t in triples}
-        for (g, facts, is_new, triples), violations in zip(built, found):
+        for g, facts, is_new, triples, violations in built:
             try:
                 self.store.set_state(g, "record", None)  # from here until the end: not complete
                 if g not in self.saved:
@@ -390,19 +426,17 @@ class Reconcile:
             else:
                 self.report.rewritten += 1
 
-    def _graph(self, facts: ArticleFacts, meeting_iris, version: str):
-        try:
-            return facts_triples(facts, meeting_iris=meeting_iris, version=version)
-        except Exception as e:  # noqa: BLE001 - a bug in one article's facts: keep the article
-            log.debug("graph failed for %s", facts.article.path, exc_info=True)
-            self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=reason(e)))
-        try:
-            self.report.degraded += 1
-            return facts_triples(ArticleFacts(article=facts.article), meeting_iris=[], version=version)
-        except Exception as e:  # noqa: BLE001
-            self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=reason(e)),
-                                                  facts.article.path))
-            return None
+    def _graph(self, facts: ArticleFacts, notes, triples):
+        """The triples built for an article (kg.graph.parallel.graph_of), with its notes reported."""
+        for kind, why in notes:
+            if kind == "W301":
+                self.report.warnings.append(Warnings.W301.format(path=facts.article.path, reason=why))
+            elif kind == "degraded":
+                self.report.degraded += 1
+            else:
+                self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=why),
+                                                      facts.article.path))
+        return triples
 
 
 def _replace_graphs(store, graphs: list) -> list[int]:

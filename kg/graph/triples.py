@@ -117,7 +117,7 @@ class TripleSet(dict):
         if type(o) is URIRef:
             o = ox.NamedNode(o)
         self[ox.Triple(s, p, o)] = None
-        if p == _RDFS_LABEL:
+        if p is _RDFS_LABEL:  # every label comes through _RDFS.label, one object (cheaper than ==)
             self.labels.setdefault(s, set()).add(o)
 
 
@@ -129,6 +129,7 @@ class ArticleGraph:
         self.facts = facts
         self.article: Article = facts.article
         self.doc = iri.article_iri(self.article)
+        self.doc_node = ox.NamedNode(self.doc)
         self.meeting_iris = meeting_iris
         self.version = version
         self.g = TripleSet()
@@ -168,25 +169,29 @@ class ArticleGraph:
         """Attach ``kg:evidence`` for ``span`` to ``node``; returns the Evidence IRI."""
         text = self.article.text
         span = self.clip(span)
-        ev = iri.evidence_iri(self.article, span)
-        quote, position = URIRef(f"{ev}#quote"), URIRef(f"{ev}#position")
-        add = self.g.add
-        add((node, _KG.evidence, ev))
-        add((ev, _RDF.type, _KG.Evidence))
-        add((ev, _OA.hasSource, self.doc))
-        add((ev, _OA.hasSelector, quote))
-        add((ev, _OA.hasSelector, position))
-        add((quote, _RDF.type, _OA.TextQuoteSelector))
-        add((quote, _OA.exact, _lit(text[span.start:span.end])))
-        add((quote, _OA.prefix, _lit(text[max(0, span.start - CONTEXT_CHARS):span.start])))
-        add((quote, _OA.suffix, _lit(text[span.end:span.end + CONTEXT_CHARS])))
-        add((position, _RDF.type, _OA.TextPositionSelector))
+        ev_iri = iri.evidence_iri(self.article, span)
+        # the twelve triples straight into the set, each IRI made once (the hottest loop of a graph)
+        ev, quote, position = ox.NamedNode(ev_iri), ox.NamedNode(f"{ev_iri}#quote"), ox.NamedNode(f"{ev_iri}#position")
+        if type(node) is not ox.NamedNode:
+            node = ox.NamedNode(node)
+        g, T, start, end = self.g, ox.Triple, span.start, span.end
+        rdf_type = _RDF.type
+        g[T(node, _KG.evidence, ev)] = None
+        g[T(ev, rdf_type, _KG.Evidence)] = None
+        g[T(ev, _OA.hasSource, self.doc_node)] = None
+        g[T(ev, _OA.hasSelector, quote)] = None
+        g[T(ev, _OA.hasSelector, position)] = None
+        g[T(quote, rdf_type, _OA.TextQuoteSelector)] = None
+        g[T(quote, _OA.exact, ox.Literal(text[start:end]))] = None
+        g[T(quote, _OA.prefix, ox.Literal(text[max(0, start - CONTEXT_CHARS):start]))] = None
+        g[T(quote, _OA.suffix, ox.Literal(text[end:end + CONTEXT_CHARS]))] = None
+        g[T(position, rdf_type, _OA.TextPositionSelector)] = None
         # xsd:integer, not the Web Annotation range xsd:nonNegativeInteger: Oxigraph stores
         # integer subtypes as xsd:integer, and a graph must validate the same before and after
         # it is stored (the shapes add sh:minInclusive 0)
-        add((position, _OA.start, _lit(span.start)))
-        add((position, _OA.end, _lit(span.end)))
-        return ev
+        g[T(position, _OA.start, _lit(start))] = None
+        g[T(position, _OA.end, _lit(end))] = None
+        return ev_iri
 
     def actor_node(self, name: str) -> URIRef:
         actor = self.actors.get(name)

@@ -315,8 +315,11 @@ class _Compiler:
         out = []
         components, tests = self.value_tests(shape, "?value")
         if components:
+            # focus "subjects of p" and path p: each subject with a value is a focus node, so the focus
+            # pattern only multiplies the rows (k values: k x k before DISTINCT)
+            scan = "" if focus.startswith(f"?this {path} ?_") else focus
             out.append(check(f"SELECT DISTINCT ?g ?this ?value {_flags(components)} WHERE {{ GRAPH ?g {{ "
-                             f"{focus} ?this {path} ?value . {tests} }} }}", components, True, flagged=True))
+                             f"{scan} ?this {path} ?value . {tests} }} }}", components, True, flagged=True))
         for arg in self.g.objects(shape, SH.hasValue):
             out.append(check(f"SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {focus} "
                              f"FILTER NOT EXISTS {{ ?this {path} {term(arg)} }} }} }}", (SH.HasValueConstraintComponent,),

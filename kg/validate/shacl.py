@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import pyshacl
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import RDF, SH
 
@@ -138,6 +137,8 @@ def validate_graph_pyshacl(data: Graph, *, sparql_in_pyshacl: bool = False) -> V
 
     Returns a :class:`ValidationReport` whose ``results`` name the failing shape of each result.
     """
+    import pyshacl  # the reference engine: imported when used (0.15 s, most of it rdflib's SPARQL parser)
+
     conforms, report_graph, _text = pyshacl.validate(
         data,
         shacl_graph=_shapes_graph() if sparql_in_pyshacl else _core_shapes_graph(),

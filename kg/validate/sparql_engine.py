@@ -34,6 +34,7 @@ _PREFIX = re.compile(r"^\s*((?:PREFIX\s+[\w-]*:\s*<[^>]*>\s*)*)", re.IGNORECASE)
 _SELECT = re.compile(r"^SELECT\s+((?:DISTINCT|REDUCED)\s+)?(.*?)\s*WHERE\s*\{(.*)\}\s*$", re.IGNORECASE | re.DOTALL)
 _FORBIDDEN = re.compile(r"\b(GRAPH|FROM|SERVICE|ORDER|LIMIT|OFFSET|GROUP)\b", re.IGNORECASE)
 _BATCH = "urn:parley:validation-batch:"
+_NT = ox.RdfFormat.N_TRIPLES
 
 
 
@@ -196,22 +197,60 @@ class SparqlEngine:
                     out.append(Quad(o, mp, mo, g))
         return out
 
+    def _ox_marks(self, triples: Sequence, g) -> list | None:
+        """The marks :meth:`_ox_quads` adds for a list of pyoxigraph triples, without copying the
+        triples themselves (they are loaded as N-Triples text, :meth:`validate`); None when
+        pySHACL must judge the graph, or when it holds a blank node (text would rename it)."""
+        Quad, by_type, actions, terms, blank = ox.Quad, self.ox_by_type, self.ox_actions, self.ox_subjects, ox.BlankNode
+        out = []
+        for t in triples:
+            s, p = t.subject, t.predicate
+            if s in terms or type(s) is blank:
+                return None
+            action = actions.get(p)
+            if action is None:
+                if type(t.object) is blank:
+                    return None
+                continue
+            o = t.object
+            is_type, is_subclass, subject_marks, object_marks = action
+            if is_subclass or type(o) is blank:
+                return None
+            for mp, mo in by_type.get(o, ()) if is_type else ():
+                out.append(Quad(s, mp, mo, g))
+            for mp, mo in subject_marks:
+                out.append(Quad(s, mp, mo, g))
+            for mp, mo in object_marks:
+                out.append(Quad(o, mp, mo, g))
+        return out
+
     def validate(self, graphs: Sequence, *, reference_check: bool = True) -> list[list[tuple] | None]:
         """Validate each graph (an rdflib Graph, or a list of pyoxigraph quads or triples as a store
         hands them out); returns, per graph, its results as (shape, component, severity,
         message, path, inverse, focus, value, row) tuples of rdflib terms, or None for a graph
         that pySHACL must judge (:meth:`_quads`)."""
         store = ox.Store()
-        quads, memo, judged = [], {}, []
+        quads, memo, judged, texts = [], {}, [], []
         for i, graph in enumerate(graphs):
             g = ox.NamedNode(f"{_BATCH}{i}")
-            found = (self._quads(graph, g, memo, reference_check=reference_check) if isinstance(graph, Graph)
-                     else self._ox_quads(graph, g))
+            found = None
+            if isinstance(graph, Graph):
+                found = self._quads(graph, g, memo, reference_check=reference_check)
+            elif graph and type(graph[0]) is ox.Triple:  # what the build makes: loaded as text, in Rust
+                found = self._ox_marks(graph, g)
+                if found is not None:
+                    texts.append((ox.serialize(graph, format=_NT), g))
+                else:  # for pySHACL (None again), or a blank node: copied term by term
+                    found = self._ox_quads(graph, g)
+            else:
+                found = self._ox_quads(graph, g)
             if found is None:
                 continue
             quads += found
             quads += [ox.Quad(s, p, o, g) for s, p, o in self.slice]
             judged.append(i)
+        for data, g in texts:
+            store.load(data, format=_NT, to_graph=g)
         store.extend(quads)
         out: list[list[tuple] | None] = [None] * len(graphs)
         for i in judged:
