@@ -122,7 +122,7 @@ def timed(fn, runs: int, budget: float = 20) -> tuple[float, float, int]:
 
 def timed_together(fns, runs: int, budget: float = 60, *, least: float = 0) -> list[tuple[float, float, int]]:
     """p50 and p95 in ms of each of ``fns`` and what it returned, the functions called in turn
-    (one round calls each once), so that a noisy moment of the machine hits all of them alike;
+    (one round calls each once, every other round in reverse order), so that a noisy moment of the machine hits all of them alike;
     fewer rounds when a round takes seconds, more (up to 20x ``runs``) while the rounds so far took
     less than ``least`` seconds: a question of a millisecond gets hundreds of rounds, and a stable p95."""
     times: list[list[float]] = [[] for _ in fns]
@@ -130,7 +130,8 @@ def timed_together(fns, runs: int, budget: float = 60, *, least: float = 0) -> l
     start = time.perf_counter()
     rounds = 0
     while rounds < runs or (time.perf_counter() - start < least and rounds < 20 * runs):
-        for i, fn in enumerate(fns):
+        order = list(enumerate(fns))
+        for i, fn in order if rounds % 2 == 0 else reversed(order):  # every other round backwards
             t = time.perf_counter()
             got[i] = fn()
             times[i].append(time.perf_counter() - t)
