@@ -19,6 +19,7 @@ or timed out is refused (``client.py``).
 """
 from __future__ import annotations
 
+from itertools import chain
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
@@ -28,7 +29,7 @@ from rdflib.term import Node
 
 from ...errors import StoreError
 from ...graph.namespaces import PREFIXES
-from ..oxigraph import STATE_GRAPH, STATE_NS, GraphStore, from_ox, to_ox
+from ..oxigraph import EXPORT_FORMATS, QUAD_FORMATS, STATE_GRAPH, STATE_NS, GraphStore, from_ox, to_ox
 from .client import SparqlClient
 from .config import RemoteConfig
 from .dataset import RemoteDataset
@@ -237,12 +238,42 @@ class RemoteStore:
     load_file = GraphStore.load_file
 
     def export(self, out: str | Path | IO[bytes] | None, *, fmt: str = "trig") -> bytes | None:
-        """Write the graph as the embedded store does (TriG, N-Quads and JSON-LD keep one named graph per
-        article; Turtle and N-Triples hold their union), copied graph by graph from the server."""
-        local = GraphStore(None)
-        for g in self.all_graphs():
-            local.store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
-                               for t in self.triples(str(g)))
-        local.store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                           for q in local.store.quads_for_pattern(None, None, None) if q.graph_name != ox.DefaultGraph())
-        return local.export(out, fmt=fmt)
+        """Write the graph as the embedded store does: TriG, N-Quads and JSON-LD keep one named graph
+        per article; Turtle and N-Triples hold their union.
+
+        Streamed from the server graph by graph, never copied whole into memory: the quad formats
+        write each graph as it arrives (put in the embedded store's order through a scratch store of
+        that graph alone); the union formats write each triple once, from the first graph (by IRI)
+        that states it, each graph asking the server for what no earlier graph states."""
+        rdf_format = EXPORT_FORMATS[fmt]
+        graphs = [str(g) for g in self.all_graphs()]
+        target = str(out) if isinstance(out, Path) else out
+        if rdf_format in QUAD_FORMATS:
+            quads = chain.from_iterable(self._graph_quads(g) for g in graphs)
+            kwargs = {"prefixes": _PREFIXES} if rdf_format != ox.RdfFormat.N_QUADS else {}
+            return ox.serialize(quads, target, format=rdf_format, **kwargs)
+        triples = chain.from_iterable(self._first_stated(g, first=i == 0) for i, g in enumerate(graphs))
+        kwargs = {"prefixes": _PREFIXES} if rdf_format == ox.RdfFormat.TURTLE else {}
+        return ox.serialize(triples, target, format=rdf_format, **kwargs)
+
+    def _graph_quads(self, graph: str) -> Iterator[ox.Quad]:
+        yield from _as_stored(self.triples(graph), ox.NamedNode(graph))
+
+    def _first_stated(self, graph: str, *, first: bool) -> Iterator[ox.Triple]:
+        """The triples of ``graph`` that no graph of ours before it (by IRI) states."""
+        if first:
+            triples = self.triples(graph)
+        else:
+            text = (f"SELECT ?s ?p ?o WHERE {{ GRAPH {_iri(graph)} {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?h "
+                    f"{{ ?s ?p ?o }} FILTER(STR(?h) < {ox.Literal(graph)} && STRSTARTS(STR(?h), \"{OURS}\") "
+                    f"&& ?h != {_iri(STATE_GRAPH)}) }} }}")
+            triples = (ox.Triple(s["s"], s["p"], s["o"]) for s in self._solutions(text, "?s ?p ?o"))
+        yield from (q.triple for q in _as_stored(triples, ox.DefaultGraph()))
+
+
+def _as_stored(triples: Iterable[ox.Triple], graph) -> Iterator[ox.Quad]:
+    """One graph's triples as Oxigraph stores them (literals canonical: Virtuoso writes false as
+    "0"^^xsd:boolean) and in the embedded store's order, through a scratch store of that graph alone."""
+    scratch = ox.Store()
+    scratch.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    return scratch.quads_for_pattern(None, None, None, graph)
