@@ -21,11 +21,13 @@ import pyoxigraph
 from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
-from .graph import facts_triples, resolve_meetings
+from .graph import facts_triples
 from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
+from .reconcile_scope import decide, depending, final_dates
+from .store.index import RecordView, StoreIndex, open_index
 from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
 log = logging.getLogger(__name__)
@@ -135,10 +137,12 @@ def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[d
 class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
-    def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None,
-                 cluster: str | None = None) -> None:
-        self.store, self.report, self.records, self.removed = store, report, records, removed
+    def __init__(self, store: GraphStore, report: BuildReport, *, removed: set[str], nlp, validate: bool,
+                 n_process: int, progress, linker, total=None, cluster: str | None = None,
+                 index: StoreIndex | None = None) -> None:
+        self.store, self.report, self.removed = store, report, removed
+        self.index = index if index is not None else open_index(store)
+        self.records = RecordView(self.index)  # by graph IRI: read when asked for, indexed when written
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
         self.total = total or (lambda n: None)  # told how many articles extraction will tick
@@ -170,66 +174,67 @@ class Reconcile:
     def run(self, articles: list[Article], root: Path | None) -> None:
         from .extract import EXTRACTOR_VERSION
 
-        store, report, records = self.store, self.report, self.records
+        store, report, index = self.store, self.report, self.index
         t = time.perf_counter()
         if not store.store.contains_named_graph(pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))):
             refresh_derived(store)  # derived graphs exist from the first moment on
             store.publish()
-        graphs_present = {str(g) for g in store.named_graphs()}
+        present = _graph_test(store)
         fresh: dict[str, Article] = {}
-        stored_hashes = {rec.sha256: rec for g, rec in records.items() if g not in self.removed}
         for a in articles:
             g = str(graph_iri(a))
-            rec = records.get(g)
-            if rec and rec.sha256 == a.sha256 and rec.extractor == EXTRACTOR_VERSION and g in graphs_present:
+            if (index.value(g, "sha") == a.sha256 and index.value(g, "version") == EXTRACTOR_VERSION
+                    and index.has_record(g) and present(g)):
                 report.unchanged += 1
-            elif a.sha256 in stored_hashes and stored_hashes[a.sha256].graph != g:
-                # the same text stored under another source: the copy with the first graph IRI stays
-                # (as in one batch build, whatever the order the copies arrived in)
-                other = stored_hashes[a.sha256]
-                if g < other.graph:
-                    self.removed.add(other.graph)
-                    fresh[g] = a
-                    dup, kept = other.path, a.path
-                else:
-                    dup, kept = a.path, other.path
-                if dup not in report.duplicates:  # the read already named it
-                    report.warnings.append(Warnings.W108.format(path=dup, other=kept))
-                    report.duplicates.append(dup)
-                    report.skipped += 1
-            else:
+                continue
+            other = next((o for o in index.graphs("sha", a.sha256)
+                          if o != g and o not in self.removed and index.has_record(o)), None)
+            if other is None:
                 fresh[g] = a
+                continue
+            # the same text stored under another source: the copy with the first graph IRI stays
+            # (as in one batch build, whatever the order the copies arrived in)
+            other_path = self.records[other].path
+            if g < other:
+                self.removed.add(other)
+                fresh[g] = a
+                dup, kept = other_path, a.path
+            else:
+                dup, kept = a.path, other_path
+            if dup not in report.duplicates:  # the read already named it
+                report.warnings.append(Warnings.W108.format(path=dup, other=kept))
+                report.duplicates.append(dup)
+                report.skipped += 1
         self.roots = {str(graph_iri(a)): root for a in articles}
-        final = {g: rec for g, rec in records.items() if g not in self.removed and g not in fresh}
-        context = sorted({d for d in [r.published for r in final.values()] + [a.published for a in fresh.values()]
-                          if d})
+        leaving = self.removed | set(fresh)
+        context = final_dates(index, leaving, (a.published for a in fresh.values()))
         # stored articles whose facts depend on what changed: undated ones (their dates resolve
         # against the set's dates) and those made by another extractor version
         redo: dict[str, Article] = {}
-        for g, rec in final.items():
-            if (rec.published is None and rec.context != context) or rec.extractor != EXTRACTOR_VERSION:
-                facts = read_facts(store, g)
-                if facts is not None and facts.article.text:
-                    redo[g] = facts.article
-        for g in redo:
-            self.roots[g] = Path(final[g].root) if final[g].root else None
-            del final[g]
+        for g in depending(index, context, EXTRACTOR_VERSION, leaving=leaving):
+            facts = read_facts(store, g)
+            if facts is not None and facts.article.text:
+                redo[g] = facts.article
+                rec = self.records[g]
+                self.roots[g] = Path(rec.root) if rec.root else None
         todo = {**fresh, **redo}
         if todo:
             self._extract(todo, context, EXTRACTOR_VERSION)
         crash_point("extracted")
         t = report.timed("extract", t)
-        # meeting identity over every article of the final set, in one canonical order
-        everyone = sorted(set(final) | set(self.stubs))
-        stubs = [self.stubs[g] if g in self.stubs else final[g].stub() for g in everyone]
-        iris = dict(zip(everyone, resolve_meetings(stubs)))
-        writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)]
-        writes += [(g, False) for g in sorted(final) if [str(i) for i in iris[g]] != final[g].meeting_iris]
+        # meeting identity over the changed articles and every stored one they can reach (old
+        # and new reports), in one canonical order: the IRIs of one batch build over the store
+        iris, moved = decide(index, self.stubs, self.removed)
+        writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)] + [(g, False) for g in moved]
         t = report.timed("identity", t)
-        # until the derived graphs are brought up to date at the end, a rerun must recompute them whole
-        stale = store.get_state(DERIVED_STATE, "stale") is not None
+        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
+        whole = store.get_state(DERIVED_STATE, "stale") is not None  # a rerun after a kill: whole
+        whole = whole or not index.at_least(len(writes) + 2 * len(self.removed) + len(todo) + 1)
         if writes or self.removed:
+            # until the derived graphs are brought up to date at the end, a rerun must recompute them
+            # whole; until the records are all written, it rebuilds their index
             store.set_state(DERIVED_STATE, "stale", "true")
+            index.begin()
         for g in sorted(self.removed):
             self._remove(g)
         crash_point("removed")
@@ -239,9 +244,11 @@ class Reconcile:
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
+        for g, _ in writes:  # a write that failed after its record was taken out
+            if g not in self.records.put and not index.has_record(g):
+                index.drop(g)
+        index.end()
         t = report.timed("graphs, validation and writes", t)
-        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
-        whole = stale or len(writes) + len(self.removed) > len(final)
         refresh_derived(store, nodes=None if whole else self.touched)
         store.set_state(DERIVED_STATE, "stale", None)
         crash_point("derived")
@@ -321,6 +328,7 @@ class Reconcile:
         self.store.set_state(g, "facts", None)
         self.store.set_state(g, "extracted", None)
         self.store.set_state(g, "record", None)
+        self.index.drop(g)
         self.report.removed.append(rec.source or rec.path if rec else g)
 
     def _write_chunk(self, chunk, iris, context, version: str) -> None:
@@ -414,6 +422,13 @@ def _replace_graphs(store, graphs: list) -> list[int]:
 
     return [store.replace_graph(g, [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples])
             for g, triples in graphs]
+
+
+def _graph_test(store) -> Callable[[str], bool]:
+    """Whether the store holds a named graph: asked of Oxigraph each time, or of one list (remote)."""
+    if isinstance(store.store, pyoxigraph.Store):
+        return lambda g: store.store.contains_named_graph(pyoxigraph.NamedNode(g))
+    return {str(g) for g in store.named_graphs()}.__contains__
 
 
 def _file_of(a: Article, root: Path) -> str:
