@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 from .errors import Errors, IngestError, display_path
 from .graph.iri import graph_iri
 from .ingest import read_folder
+from .ingest.spill import TextSpill
 from .model import Article
 from .reconcile import STORE_CHUNK, ArticleOutcome, BuildReport, Reconcile, crash_point
 from .store import GraphStore
@@ -56,8 +57,10 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     t = time.perf_counter()
     root = None
     failed_files: set[str] = set()
+    texts = None
     if isinstance(source, (str, Path)):
-        ingested = read_folder(source)
+        texts = TextSpill()  # the texts wait on disk until their chunk is extracted
+        ingested = read_folder(source, spill=texts)
         articles, root = ingested.articles, ingested.root
         report.errors += ingested.errors
         report.duplicates += ingested.duplicates
@@ -75,7 +78,8 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     if prune and root is not None:
         removed = _gone(store, index, articles, root, failed_files)
     Reconcile(store, report, removed=removed, nlp=nlp, validate=validate, n_process=n_process,
-              progress=progress, linker=linker, total=total, cluster=cluster, index=index).run(articles, root)
+              progress=progress, linker=linker, total=total, cluster=cluster, index=index).run(articles, root,
+                                                                                          texts=texts)
     return report
 
 

@@ -8,6 +8,7 @@ makes a kill at any point harmless: record out, facts, graph, record in.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
@@ -26,7 +27,8 @@ from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superc
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
-from .reconcile_scope import decide, depending, final_dates
+from .ingest.spill import TextSpill
+from .reconcile_scope import Loading, decide, depending, final_dates
 from .store.index import RecordView, StoreIndex, open_index
 from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
@@ -171,7 +173,9 @@ class Reconcile:
             self._linker = Linker.load()
         return self._linker
 
-    def run(self, articles: list[Article], root: Path | None) -> None:
+    def run(self, articles: list[Article], root: Path | None, *, texts: TextSpill | None = None) -> None:
+        """Land ``articles`` (read from folder ``root``; their texts in ``texts`` when the reader
+        kept them there) and take out ``removed``, as one batch build over the final set would."""
         from .extract import EXTRACTOR_VERSION
 
         store, report, index = self.store, self.report, self.index
@@ -214,10 +218,17 @@ class Reconcile:
         for g in depending(index, context, EXTRACTOR_VERSION, leaving=leaving):
             facts = read_facts(store, g)
             if facts is not None and facts.article.text:
-                redo[g] = facts.article
+                redo[g] = dataclasses.replace(facts.article, text="")  # read again when extracted
                 rec = self.records[g]
                 self.roots[g] = Path(rec.root) if rec.root else None
-        todo = {**fresh, **redo}
+
+        def load(g: str, a: Article) -> Article:
+            if g in redo:
+                facts = read_facts(store, g)
+                return facts.article if facts is not None else a
+            return texts.full(a) if texts is not None else a
+
+        todo = Loading({**fresh, **redo}, load)
         if todo:
             self._extract(todo, context, EXTRACTOR_VERSION)
         crash_point("extracted")
@@ -240,7 +251,11 @@ class Reconcile:
         crash_point("removed")
         chunk = max(1, STORE_CHUNK)
         for i in range(0, len(writes), chunk):  # bounded memory: one chunk's graphs at a time
+            mark = len(report.landed)
             self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
+            if texts is not None:  # the report keeps the articles, their texts stay on disk
+                for o in report.landed[mark:]:
+                    o.article = texts.light(o.article)
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")

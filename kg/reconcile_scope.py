@@ -10,11 +10,12 @@ store gives; every other article keeps the IRIs in its record.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from .graph.identity_keys import read_keys
-from .model import ArticleFacts, Meeting
+from .model import Article, ArticleFacts, Meeting
 from .store.index import StoreIndex
 from .store.records import ArticleRecord
 
@@ -87,3 +88,20 @@ def decide(index: StoreIndex, stubs: dict[str, ArticleFacts], removed: set[str]
     everyone = sorted(set(near) | set(stubs))
     iris = dict(zip(everyone, resolve_meetings([stubs[g] if g in stubs else near[g].stub() for g in everyone])))
     return iris, [g for g in sorted(near) if [str(i) for i in iris[g]] != near[g].meeting_iris]
+
+
+class Loading(Mapping):
+    """The articles to extract, by graph IRI, each loaded whole only when asked for (its text
+    from the reader's spill, or a stored article's from its facts): memory holds one chunk."""
+
+    def __init__(self, light: dict[str, Article], load: Callable[[str, Article], Article]) -> None:
+        self.light, self.load = light, load
+
+    def __getitem__(self, g: str) -> Article:
+        return self.load(g, self.light[g])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.light)
+
+    def __len__(self) -> int:
+        return len(self.light)
