@@ -12,7 +12,6 @@ import dataclasses
 import logging
 import os
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -27,8 +26,9 @@ from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superc
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
+from .build_report import ArticleOutcome, BuildReport, crash_point, reason
 from .ingest.spill import TextSpill
-from .reconcile_scope import Loading, decide, depending, final_dates
+from .reconcile_scope import Loading, decide, depending, final_dates, graph_test
 from .store.index import RecordView, StoreIndex, open_index
 from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
@@ -40,69 +40,6 @@ STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
 # articles per nlp.pipe call with several processes (each call starts the worker processes)
 EXTRACT_CHUNK = int(os.environ.get("KG_EXTRACT_CHUNK", "1024"))
 KEPT_FACTS = 512  # extracted facts kept in memory for the writes (beyond them: read back from the store)
-
-
-def crash_point(name: str) -> None:
-    """Crash-test hook: with KG_CRASH_AT=name in the environment the process kills itself with
-    SIGKILL here, so tests can stop a real build at exact points of its write phase."""
-    if os.environ.get("KG_CRASH_AT") == name:
-        import signal
-
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def reason(e: BaseException) -> str:
-    """An exception as one printable line of at most 200 characters."""
-    text = f"{type(e).__name__}: {e}".encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-@dataclass
-class ArticleOutcome:
-    article: Article
-    triples: int = 0
-    violations: list = field(default_factory=list)  # kg.validate.store.GraphFinding
-
-
-@dataclass
-class BuildReport:
-    landed: list[ArticleOutcome] = field(default_factory=list)  # new or changed articles written
-    errors: list[Exception] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    unchanged: int = 0  # read, same content as stored: not redone
-    skipped: int = 0  # paths not read, duplicates (each reported in warnings)
-    rewritten: int = 0  # stored article graphs rewritten because a cross-article decision changed
-    removed: list[str] = field(default_factory=list)  # sources taken out (kg remove, --prune)
-    degraded: int = 0  # landed with text and metadata only (W203)
-    resumed: int = 0  # facts taken from an interrupted build instead of extracted again
-    store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
-    seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
-
-    def timed(self, step: str, since: float) -> float:
-        now = time.perf_counter()
-        self.seconds[step] = self.seconds.get(step, 0.0) + now - since
-        return now
-
-    @property
-    def triples(self) -> int:
-        return sum(o.triples for o in self.landed)
-
-    @property
-    def violations(self) -> list:
-        """Per-article shape violations, then the store-wide ones (rules across articles)."""
-        return [v for o in self.landed for v in o.violations] + self.store_violations
-
-    def summary(self) -> str:
-        parts = [f"{len(self.landed)} landed", f"{self.unchanged} unchanged", f"{self.skipped} skipped",
-                 f"{len(self.errors)} failed"]
-        if self.degraded:
-            parts.append(f"{self.degraded} without extracted facts")
-        if self.rewritten:
-            parts.append(f"{self.rewritten} rewritten for cross-article changes")
-        if self.removed:
-            parts.append(f"{len(self.removed)} removed")
-        return ", ".join(parts)
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
@@ -183,7 +120,7 @@ class Reconcile:
         if not store.store.contains_named_graph(pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))):
             refresh_derived(store)  # derived graphs exist from the first moment on
             store.publish()
-        present = _graph_test(store)
+        present = graph_test(store)
         fresh: dict[str, Article] = {}
         for a in articles:
             g = str(graph_iri(a))
@@ -256,6 +193,9 @@ class Reconcile:
             if texts is not None:  # the report keeps the articles, their texts stay on disk
                 for o in report.landed[mark:]:
                     o.article = texts.light(o.article)
+            if whole:  # the derived graphs and store checks are redone whole: no need to remember nodes
+                self.touched.clear()
+                self.subjects.clear()
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
@@ -437,13 +377,6 @@ def _replace_graphs(store, graphs: list) -> list[int]:
 
     return [store.replace_graph(g, [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples])
             for g, triples in graphs]
-
-
-def _graph_test(store) -> Callable[[str], bool]:
-    """Whether the store holds a named graph: asked of Oxigraph each time, or of one list (remote)."""
-    if isinstance(store.store, pyoxigraph.Store):
-        return lambda g: store.store.contains_named_graph(pyoxigraph.NamedNode(g))
-    return {str(g) for g in store.named_graphs()}.__contains__
 
 
 def _file_of(a: Article, root: Path) -> str:

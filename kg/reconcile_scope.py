@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Callable, Iterable, Iterator
 
+import pyoxigraph
+
 from .graph.identity_keys import read_keys
 from .model import Article, ArticleFacts, Meeting
 from .store.index import StoreIndex
@@ -105,3 +107,10 @@ class Loading(Mapping):
 
     def __len__(self) -> int:
         return len(self.light)
+
+
+def graph_test(store) -> Callable[[str], bool]:
+    """Whether the store holds a named graph: asked of Oxigraph each time, or of one list (remote)."""
+    if isinstance(store.store, pyoxigraph.Store):
+        return lambda g: store.store.contains_named_graph(pyoxigraph.NamedNode(g))
+    return {str(g) for g in store.named_graphs()}.__contains__
