@@ -175,9 +175,10 @@ class Reconcile:
         iris, moved = decide(index, self.stubs, self.removed)
         writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)] + [(g, False) for g in moved]
         t = report.timed("identity", t)
-        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
-        whole = store.get_state(DERIVED_STATE, "stale") is not None  # a rerun after a kill: whole
-        whole = whole or not index.at_least(len(writes) + 2 * len(self.removed) + len(todo) + 1)
+        # a batch larger than the store it lands in: the store checks are run whole
+        whole = not index.at_least(len(writes) + 2 * len(self.removed) + len(todo) + 1)
+        # derived graphs: whole at the end after a kill (or on a remote store), else chunk by chunk
+        stale = store.get_state(DERIVED_STATE, "stale") is not None or not isinstance(store.store, pyoxigraph.Store)
         if writes or self.removed:
             # until the derived graphs are brought up to date at the end, a rerun must recompute them
             # whole; until the records are all written, it rebuilds their index
@@ -193,9 +194,13 @@ class Reconcile:
             if texts is not None:  # the report keeps the articles, their texts stay on disk
                 for o in report.landed[mark:]:
                     o.article = texts.light(o.article)
-            if whole:  # the derived graphs and store checks are redone whole: no need to remember nodes
-                self.touched.clear()
+            if whole:  # the store checks are run whole: no need to remember the subjects
                 self.subjects.clear()
+            t = report.timed("graphs, validation and writes", t)
+            if not stale:
+                refresh_derived(store, nodes=self.touched)
+                self.touched.clear()
+                t = report.timed("derived graphs", t)
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
@@ -204,7 +209,7 @@ class Reconcile:
                 index.drop(g)
         index.end()
         t = report.timed("graphs, validation and writes", t)
-        refresh_derived(store, nodes=None if whole else self.touched)
+        refresh_derived(store, nodes=None if stale else self.touched)
         store.set_state(DERIVED_STATE, "stale", None)
         crash_point("derived")
         t = report.timed("derived graphs", t)
