@@ -2,10 +2,13 @@
 
 A build reads the articles, re-extracts only those that are new or changed (the content hash in
 each article's record decides), and then settles what depends on the whole set of articles in
-the store: which reports are one meeting (``kg/graph/identity.py``, over every stored report in
-one canonical order) and the dates undated articles resolve against. Article graphs whose
-outcome changed are rewritten from their stored facts without the language model, so the store
-after any sequence of builds and removals equals one batch build over the same articles.
+the store: which reports are one meeting (``kg/graph/identity.py``, as over every stored report
+in one canonical order, but computed only over those a change can reach) and the dates undated
+articles resolve against. Article graphs whose outcome changed are rewritten from their stored
+facts without the language model, so the store after any sequence of builds and removals equals
+one batch build over the same articles. Work and memory follow the change, not the store: the
+records are found through their index, article texts wait on disk until their chunk is
+extracted, and graphs are built, validated and written one chunk at a time.
 
 Writes are ordered so that a kill at any point loses nothing: an article's record (the proof
 that its graph is complete) is deleted first and written last; readers see a published snapshot

@@ -1,10 +1,11 @@
 """Bring the store to the state of one batch build over its final set of articles.
 
 Given the articles read (new, changed or unchanged) and the ones to take out, re-extract what
-changed, decide meeting identity again over every stored report in one canonical order (the
-graph IRI), re-date undated articles against the final set's dates, and rewrite each article
-graph whose outcome changed, from its stored facts. Each article is written in the order that
-makes a kill at any point harmless: record out, facts, graph, record in.
+changed, decide meeting identity again over the changed reports and the stored ones they can
+reach (``reconcile_scope.py``; the IRIs of one pass over every report), re-date undated articles
+against the final set's dates, and rewrite each article graph whose outcome changed, from its
+stored facts (records read through ``store/index.py``, only those needed). Each article is
+written in the order that makes a kill at any point harmless: record out, facts, graph, record in.
 """
 from __future__ import annotations
 
@@ -204,10 +205,7 @@ class Reconcile:
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
-        for g, _ in writes:  # a write that failed after its record was taken out
-            if g not in self.records.put and not index.has_record(g):
-                index.drop(g)
-        index.end()
+        index.end(written=[g for g, _ in writes], put=self.records.put)
         t = report.timed("graphs, validation and writes", t)
         refresh_derived(store, nodes=None if stale else self.touched)
         store.set_state(DERIVED_STATE, "stale", None)

@@ -88,7 +88,12 @@ class StoreIndex:
         """Records are about to change: until :meth:`end`, a kill means the index is rebuilt."""
         self.store.set_state(SUMMARY, "pending", "true")
 
-    def end(self) -> None:
+    def end(self, *, written: Iterable[str] = (), put: set[str] = frozenset()) -> None:
+        """The records are written: ``written`` the graphs meant to be, ``put`` those indexed
+        again (one whose write failed after its record was taken out leaves the index too)."""
+        for g in written:
+            if g not in put and not self.has_record(g):
+                self.drop(g)
         self.store.set_state(SUMMARY, "pending", None)
 
     def put(self, g: str, rec: ArticleRecord) -> None:
@@ -198,7 +203,8 @@ class MemoryIndex(StoreIndex):
     def begin(self) -> None:
         pass
 
-    end = begin
+    def end(self, *, written: Iterable[str] = (), put: set[str] = frozenset()) -> None:
+        pass
 
     def put(self, g: str, rec: ArticleRecord) -> None:
         self.drop(g)
