@@ -22,11 +22,18 @@ from .store.index import StoreIndex
 from .store.records import ArticleRecord
 
 
+SCOPE_SHARE = 4  # a scope reaching past 1/SCOPE_SHARE of the store is given up for the whole store
+
+
 def reach(index: StoreIndex, seeds: Iterable[tuple[Meeting, date | None]], *, skip: set[str]) -> dict[str, ArticleRecord]:
     """Stored articles that may interact with the reports ``seeds`` (meeting, publication date),
     transitively, by graph IRI with their records; the graphs in ``skip`` (removed or being
-    replaced: their new facts are among the seeds) are passed through, not returned."""
+    replaced: their new facts are among the seeds) are passed through, not returned. Reports
+    without a date can tie much of a store together (every undated report at one place shares
+    a base IRI): once the scope passes a quarter of the store, every stored article is returned,
+    which costs what one batch decision costs, and no more than following the keys further."""
     found: dict[str, ArticleRecord] = {}
+    check = 256
     looked: set[str] = set()
     gates: dict[str, bool] = {}
     frontier = list(seeds)
@@ -49,7 +56,21 @@ def reach(index: StoreIndex, seeds: Iterable[tuple[Meeting, date | None]], *, sk
                 continue
             found[g] = rec
             frontier += [(m, rec.published) for m in rec.meetings]
+        if len(found) >= check:
+            if not index.at_least(SCOPE_SHARE * len(found) + len(skip)):
+                return everything(index, skip)
+            check = 2 * len(found)
     return found
+
+
+def everything(index: StoreIndex, skip: set[str]) -> dict[str, ArticleRecord]:
+    """Every stored article but those in ``skip``, with its record."""
+    out = {}
+    for g in sorted(index.all_graphs() - skip):
+        rec = index.get(g)
+        if rec is not None:
+            out[g] = rec
+    return out
 
 
 def final_dates(index: StoreIndex, leaving: set[str], arriving: Iterable[date | None]) -> list[date]:
