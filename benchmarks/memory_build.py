@@ -1,10 +1,13 @@
 """Does a build's peak memory grow with the number of articles?
 
 Writes synthetic corpora (benchmarks/synthetic.py) of each size asked for, builds each one with
-`kg build` in a fresh process (the real language model, validation on), and prints that
-process's peak resident set size and articles per second. A streaming build holds one chunk of
-documents and graphs at a time, so the peak should stay flat as the corpus grows; what does grow
-is what ingest keeps per article (its text and metadata, a few KB each).
+`kg build` in a fresh process (the real language model, validation on; or, with --known-facts,
+the facts the generator put in each article instead of the language model, so that 10k articles
+take minutes, not hours), and prints that process's peak resident set size and articles per
+second. A streaming build holds one chunk of documents and graphs at a time (article texts wait
+on disk), so the peak should stay flat as the corpus grows; what still grows is what each
+article leaves in memory (its metadata, its reports for meeting identity, its line in the report)
+and the database's own caches.
 
 usage: .venv/bin/python benchmarks/memory_build.py --articles 1000 10000 [-j N] [--keep DIR] [--known-facts]
 """
