@@ -10,6 +10,7 @@ Prints the CPU seconds at each size and the ratio to the size before (2.0 is lin
 
     .venv/bin/python benchmarks/identity_bench.py                 # 1k, 2k, 4k, 8k articles
     .venv/bin/python benchmarks/identity_bench.py --sizes 1000 2000 --fixed-span
+    .venv/bin/python benchmarks/identity_bench.py --incremental   # and one article added to each
 """
 from __future__ import annotations
 
@@ -50,10 +51,35 @@ def corpus(n: int, *, per_day: int = 50, fixed_span: bool = False, seed: int = 7
     return out
 
 
+def incremental(n: int, *, fixed_span: bool) -> tuple[float, int, int]:
+    """Milliseconds to decide identity after adding one article to a store of ``n`` (records and
+    their index in a real in-memory store), the stored articles it looked at, and those it moved."""
+    from kg.reconcile_scope import decide
+    from kg.store import GraphStore
+    from kg.store.index import StoreIndex
+    from kg.store.records import ArticleRecord
+
+    batch = corpus(n + 1, fixed_span=fixed_span)
+    *stored, new = batch
+    store = GraphStore(None)
+    for i, (f, iris) in enumerate(zip(stored, resolve_meetings(stored))):
+        g = f"https://w3id.org/parley/id/graph/a{i}"
+        rec = ArticleRecord(graph=g, source="", sha256=f.article.sha256, path=g, file=g, root=None, extractor="v",
+                            published=f.article.published, context=None, meetings=f.meetings,
+                            meeting_iris=[str(x) for x in iris])
+        store.set_state(g, "record", rec.to_json())
+    index = StoreIndex(store)  # built from the records, as for a store made before the index
+    t = time.perf_counter()
+    iris, moved = decide(index, {"https://w3id.org/parley/id/graph/new": new}, set())
+    return 1000 * (time.perf_counter() - t), len(iris) - 1, len(moved)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000, 8000])
     ap.add_argument("--fixed-span", action="store_true", help="all sizes over one year (density grows with N)")
+    ap.add_argument("--incremental", action="store_true",
+                    help="also: the time to decide identity after adding one article to a store of each size")
     args = ap.parse_args()
     resolve_meetings(corpus(50))  # warm the gazetteer
     before = None
@@ -67,6 +93,11 @@ def main() -> None:
         ratio = f"{cpu / before:6.2f}" if before else "     -"
         print(f"{n:9d} {3 * n:8d} {distinct:9d} {cpu:8.2f} {ratio}")
         before = cpu
+    if args.incremental:
+        print(f"{'articles':>9} {'one more: ms':>13} {'looked at':>10} {'moved':>6}")
+        for n in args.sizes:
+            ms, looked, moved = incremental(n, fixed_span=args.fixed_span)
+            print(f"{n:9d} {ms:13.1f} {looked:10d} {moved:6d}")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ generator knows are in it (so that the language model is not run for an hour), t
 article, replaces one (its text edited) and removes one, a few times each, and prints the wall
 time of each change beyond its extraction, with the build's own split of that time.
 
-usage: .venv/bin/python benchmarks/incremental_build.py [--articles 2000] [--repeat 3] [--store DIR]
+Each build that makes the store prints its cost per article by step, so a batch landing in a
+large store can be compared with the first one (a fresh build).
+
+usage: .venv/bin/python benchmarks/incremental_build.py [--articles 2000] [--repeat 3] [--batch 500] [--store DIR]
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from synthetic import article  # noqa: E402
 FACTS: dict = {}  # content hash -> the facts in that article
 
 
-def known_facts(articles, nlp, *, n_process, context, report, tick):
+def known_facts(articles, nlp, *, n_process, context, report, tick, cluster=None):
     """Stands in for kg.reconcile.extract_all: the generator's facts instead of the language model."""
     out = [FACTS[a.sha256] for a in articles]
     tick(len(out))
@@ -71,14 +74,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch", type=int, default=500, help="articles per build while the store is made")
     ap.add_argument("--store", help="store folder (kept; default: a temporary one)")
     a = ap.parse_args()
     reconcile.extract_all = known_facts
     with tempfile.TemporaryDirectory() as tmp:
         store = GraphStore(Path(a.store or Path(tmp) / "store"))
         t = time.perf_counter()
-        for first in range(0, a.articles, 500):
-            build([generated(i) for i in range(first, min(a.articles, first + 500))], store, nlp=NoModel())
+        for first in range(0, a.articles, a.batch):
+            batch = [generated(i) for i in range(first, min(a.articles, first + a.batch))]
+            b = time.perf_counter()
+            report = build(batch, store, nlp=NoModel())
+            per = 1000 * (time.perf_counter() - b) / len(batch)
+            split = ", ".join(f"{k} {1000 * v / len(batch):.1f}" for k, v in report.seconds.items())
+            print(f"  batch of {len(batch)} into {first} articles: {per:.1f} ms per article ({split}; "
+                  f"{report.rewritten} rewritten)", flush=True)
         print(f"store: {a.articles} articles, {len(store)} triples in the union, built in "
               f"{time.perf_counter() - t:.0f} s")
         times: dict = {}

@@ -2,10 +2,13 @@
 
 A build reads the articles, re-extracts only those that are new or changed (the content hash in
 each article's record decides), and then settles what depends on the whole set of articles in
-the store: which reports are one meeting (``kg/graph/identity.py``, over every stored report in
-one canonical order) and the dates undated articles resolve against. Article graphs whose
-outcome changed are rewritten from their stored facts without the language model, so the store
-after any sequence of builds and removals equals one batch build over the same articles.
+the store: which reports are one meeting (``kg/graph/identity.py``, as over every stored report
+in one canonical order, but computed only over those a change can reach) and the dates undated
+articles resolve against. Article graphs whose outcome changed are rewritten from their stored
+facts without the language model, so the store after any sequence of builds and removals equals
+one batch build over the same articles. Work and memory follow the change, not the store: the
+records are found through their index, article texts wait on disk until their chunk is
+extracted, and graphs are built, validated and written one chunk at a time.
 
 Writes are ordered so that a kill at any point loses nothing: an article's record (the proof
 that its graph is complete) is deleted first and written last; readers see a published snapshot
@@ -22,10 +25,11 @@ from typing import Callable, Iterable
 from .errors import Errors, IngestError, display_path
 from .graph.iri import graph_iri
 from .ingest import read_folder
+from .ingest.spill import TextSpill
 from .model import Article
 from .reconcile import STORE_CHUNK, ArticleOutcome, BuildReport, Reconcile, crash_point
 from .store import GraphStore
-from .store.records import ArticleRecord, read_records
+from .store.index import StoreIndex, open_index, record_names
 
 __all__ = ["STORE_CHUNK", "ArticleOutcome", "BuildReport", "build", "remove"]
 
@@ -56,8 +60,10 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
     t = time.perf_counter()
     root = None
     failed_files: set[str] = set()
+    texts = None
     if isinstance(source, (str, Path)):
-        ingested = read_folder(source)
+        texts = TextSpill()  # the texts wait on disk until their chunk is extracted
+        ingested = read_folder(source, spill=texts)
         articles, root = ingested.articles, ingested.root
         report.errors += ingested.errors
         report.duplicates += ingested.duplicates
@@ -69,30 +75,31 @@ def build(source: str | Path | Iterable[Article], store: GraphStore, *, nlp=None
         articles = list(source)
     crash_point("read")
     t = report.timed("read", t)
-    records = read_records(store)
+    index = open_index(store)
     report.timed("records", t)
     removed: set[str] = set()
     if prune and root is not None:
-        removed = _gone(store, records, articles, root, failed_files)
-    Reconcile(store, report, records=records, removed=removed, nlp=nlp, validate=validate,
-               n_process=n_process, progress=progress, linker=linker, total=total,
-               cluster=cluster).run(articles, root)
+        removed = _gone(store, index, articles, root, failed_files)
+    Reconcile(store, report, removed=removed, nlp=nlp, validate=validate, n_process=n_process,
+              progress=progress, linker=linker, total=total, cluster=cluster, index=index).run(articles, root,
+                                                                                          texts=texts)
     return report
 
 
-def _gone(store: GraphStore, records: dict[str, ArticleRecord], articles: list[Article], root: Path,
+def _gone(store: GraphStore, index: StoreIndex, articles: list[Article], root: Path,
           failed_files: set[str]) -> set[str]:
     """Graphs built from ``root`` whose article is no longer there (its file gone, or a record no
     longer in a file read whole); graphs without a record are leftovers of an interrupted build."""
     read = {str(graph_iri(a)) for a in articles}
     gone = set()
-    for g, rec in records.items():
-        if rec.root != str(root) or g in read:
+    for g in index.graphs("root", str(root)):
+        rec = index.get(g)
+        if rec is None or rec.root != str(root) or g in read:
             continue
         path = root / rec.file
         if not os.path.lexists(path) or display_path(path) not in failed_files:
             gone.add(g)
-    gone |= {str(g) for g in store.named_graphs()} - set(records) - read
+    gone |= {str(g) for g in store.named_graphs()} - index.all_graphs() - read
     return gone
 
 
@@ -107,25 +114,18 @@ def remove(store: GraphStore, targets: Iterable[str], *, nlp=None, validate: boo
         the removed article changes (a meeting it alone tied together).
     """
     report = BuildReport()
-    records = read_records(store)
+    index = open_index(store)
     removed: set[str] = set()
     for target in targets:
-        found = {g for g, rec in records.items() if target in _names(rec)}
+        found = {g for g in index.graphs("name", target) if (rec := index.get(g)) and target in record_names(rec)}
         if not found and target in {str(g) for g in store.named_graphs()}:
             found = {target}
         if not found:
             report.errors.append(IngestError(Errors.E706.format(what=target), target))
         removed |= found
     if removed:
-        Reconcile(store, report, records=records, removed=removed, nlp=nlp, validate=validate,
-                   n_process=1, progress=None, linker=linker).run([], None)
+        Reconcile(store, report, removed=removed, nlp=nlp, validate=validate, n_process=1, progress=None,
+                  linker=linker, index=index).run([], None)
     return report
-
-
-def _names(rec: ArticleRecord) -> set[str]:
-    names = {rec.graph, rec.source, rec.path, rec.file}
-    if rec.root:
-        names |= {str(Path(rec.root) / rec.file), f"{Path(rec.root) / rec.file}".rstrip("/")}
-    return {n for n in names if n}
 
 

@@ -1,17 +1,18 @@
 """Bring the store to the state of one batch build over its final set of articles.
 
 Given the articles read (new, changed or unchanged) and the ones to take out, re-extract what
-changed, decide meeting identity again over every stored report in one canonical order (the
-graph IRI), re-date undated articles against the final set's dates, and rewrite each article
-graph whose outcome changed, from its stored facts. Each article is written in the order that
-makes a kill at any point harmless: record out, facts, graph, record in.
+changed, decide meeting identity again over the changed reports and the stored ones they can
+reach (``reconcile_scope.py``; the IRIs of one pass over every report), re-date undated articles
+against the final set's dates, and rewrite each article graph whose outcome changed, from its
+stored facts (records read through ``store/index.py``, only those needed). Each article is
+written in the order that makes a kill at any point harmless: record out, facts, graph, record in.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
@@ -21,11 +22,14 @@ import pyoxigraph
 from rdflib import URIRef
 
 from .errors import Errors, IngestError, Warnings
-from .graph import resolve_meetings
 from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superclasses, refresh_derived, typed_nodes
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
+from .build_report import ArticleOutcome, BuildReport, crash_point, reason
+from .ingest.spill import TextSpill
+from .reconcile_scope import Loading, decide, depending, final_dates, graph_test
+from .store.index import RecordView, StoreIndex, open_index
 from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
 log = logging.getLogger(__name__)
@@ -36,69 +40,6 @@ STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
 # articles per nlp.pipe call with several processes (each call starts the worker processes)
 EXTRACT_CHUNK = int(os.environ.get("KG_EXTRACT_CHUNK", "1024"))
 KEPT_FACTS = 512  # extracted facts kept in memory for the writes (beyond them: read back from the store)
-
-
-def crash_point(name: str) -> None:
-    """Crash-test hook: with KG_CRASH_AT=name in the environment the process kills itself with
-    SIGKILL here, so tests can stop a real build at exact points of its write phase."""
-    if os.environ.get("KG_CRASH_AT") == name:
-        import signal
-
-        os.kill(os.getpid(), signal.SIGKILL)
-
-
-def reason(e: BaseException) -> str:
-    """An exception as one printable line of at most 200 characters."""
-    text = f"{type(e).__name__}: {e}".encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-@dataclass
-class ArticleOutcome:
-    article: Article
-    triples: int = 0
-    violations: list = field(default_factory=list)  # kg.validate.store.GraphFinding
-
-
-@dataclass
-class BuildReport:
-    landed: list[ArticleOutcome] = field(default_factory=list)  # new or changed articles written
-    errors: list[Exception] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    unchanged: int = 0  # read, same content as stored: not redone
-    skipped: int = 0  # paths not read, duplicates (each reported in warnings)
-    rewritten: int = 0  # stored article graphs rewritten because a cross-article decision changed
-    removed: list[str] = field(default_factory=list)  # sources taken out (kg remove, --prune)
-    degraded: int = 0  # landed with text and metadata only (W203)
-    resumed: int = 0  # facts taken from an interrupted build instead of extracted again
-    store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
-    seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
-
-    def timed(self, step: str, since: float) -> float:
-        now = time.perf_counter()
-        self.seconds[step] = self.seconds.get(step, 0.0) + now - since
-        return now
-
-    @property
-    def triples(self) -> int:
-        return sum(o.triples for o in self.landed)
-
-    @property
-    def violations(self) -> list:
-        """Per-article shape violations, then the store-wide ones (rules across articles)."""
-        return [v for o in self.landed for v in o.violations] + self.store_violations
-
-    def summary(self) -> str:
-        parts = [f"{len(self.landed)} landed", f"{self.unchanged} unchanged", f"{self.skipped} skipped",
-                 f"{len(self.errors)} failed"]
-        if self.degraded:
-            parts.append(f"{self.degraded} without extracted facts")
-        if self.rewritten:
-            parts.append(f"{self.rewritten} rewritten for cross-article changes")
-        if self.removed:
-            parts.append(f"{len(self.removed)} removed")
-        return ", ".join(parts)
 
 
 def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
@@ -149,10 +90,12 @@ def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[d
 class Reconcile:
     """Bring the store to the state of one batch build over its final set of articles."""
 
-    def __init__(self, store: GraphStore, report: BuildReport, *, records: dict[str, ArticleRecord],
-                 removed: set[str], nlp, validate: bool, n_process: int, progress, linker, total=None,
-                 cluster: str | None = None) -> None:
-        self.store, self.report, self.records, self.removed = store, report, records, removed
+    def __init__(self, store: GraphStore, report: BuildReport, *, removed: set[str], nlp, validate: bool,
+                 n_process: int, progress, linker, total=None, cluster: str | None = None,
+                 index: StoreIndex | None = None) -> None:
+        self.store, self.report, self.removed = store, report, removed
+        self.index = index if index is not None else open_index(store)
+        self.records = RecordView(self.index)  # by graph IRI: read when asked for, indexed when written
         self._nlp, self.validate, self.n_process = nlp, validate, n_process
         self.tick = progress or (lambda n: None)
         self.total = total or (lambda n: None)  # told how many articles extraction will tick
@@ -181,82 +124,103 @@ class Reconcile:
             self._linker = Linker.load()
         return self._linker
 
-    def run(self, articles: list[Article], root: Path | None) -> None:
+    def run(self, articles: list[Article], root: Path | None, *, texts: TextSpill | None = None) -> None:
+        """Land ``articles`` (read from folder ``root``; their texts in ``texts`` when the reader
+        kept them there) and take out ``removed``, as one batch build over the final set would."""
         from .extract import EXTRACTOR_VERSION
 
-        store, report, records = self.store, self.report, self.records
+        store, report, index = self.store, self.report, self.index
         t = time.perf_counter()
         if not store.store.contains_named_graph(pyoxigraph.NamedNode(str(ONTOLOGY_GRAPH))):
             refresh_derived(store)  # derived graphs exist from the first moment on
             store.publish()
-        graphs_present = {str(g) for g in store.named_graphs()}
+        present = graph_test(store)
         fresh: dict[str, Article] = {}
-        stored_hashes = {rec.sha256: rec for g, rec in records.items() if g not in self.removed}
         for a in articles:
             g = str(graph_iri(a))
-            rec = records.get(g)
-            if rec and rec.sha256 == a.sha256 and rec.extractor == EXTRACTOR_VERSION and g in graphs_present:
+            if (index.value(g, "sha") == a.sha256 and index.value(g, "version") == EXTRACTOR_VERSION
+                    and index.has_record(g) and present(g)):
                 report.unchanged += 1
-            elif a.sha256 in stored_hashes and stored_hashes[a.sha256].graph != g:
-                # the same text stored under another source: the copy with the first graph IRI stays
-                # (as in one batch build, whatever the order the copies arrived in)
-                other = stored_hashes[a.sha256]
-                if g < other.graph:
-                    self.removed.add(other.graph)
-                    fresh[g] = a
-                    dup, kept = other.path, a.path
-                else:
-                    dup, kept = a.path, other.path
-                if dup not in report.duplicates:  # the read already named it
-                    report.warnings.append(Warnings.W108.format(path=dup, other=kept))
-                    report.duplicates.append(dup)
-                    report.skipped += 1
-            else:
+                continue
+            other = next((o for o in index.graphs("sha", a.sha256)
+                          if o != g and o not in self.removed and index.has_record(o)), None)
+            if other is None:
                 fresh[g] = a
+                continue
+            # the same text stored under another source: the copy with the first graph IRI stays
+            # (as in one batch build, whatever the order the copies arrived in)
+            other_path = self.records[other].path
+            if g < other:
+                self.removed.add(other)
+                fresh[g] = a
+                dup, kept = other_path, a.path
+            else:
+                dup, kept = a.path, other_path
+            if dup not in report.duplicates:  # the read already named it
+                report.warnings.append(Warnings.W108.format(path=dup, other=kept))
+                report.duplicates.append(dup)
+                report.skipped += 1
         self.roots = {str(graph_iri(a)): root for a in articles}
-        final = {g: rec for g, rec in records.items() if g not in self.removed and g not in fresh}
-        context = sorted({d for d in [r.published for r in final.values()] + [a.published for a in fresh.values()]
-                          if d})
+        leaving = self.removed | set(fresh)
+        context = final_dates(index, leaving, (a.published for a in fresh.values()))
         # stored articles whose facts depend on what changed: undated ones (their dates resolve
         # against the set's dates) and those made by another extractor version
         redo: dict[str, Article] = {}
-        for g, rec in final.items():
-            if (rec.published is None and rec.context != context) or rec.extractor != EXTRACTOR_VERSION:
+        for g in depending(index, context, EXTRACTOR_VERSION, leaving=leaving):
+            facts = read_facts(store, g)
+            if facts is not None and facts.article.text:
+                redo[g] = dataclasses.replace(facts.article, text="")  # read again when extracted
+                rec = self.records[g]
+                self.roots[g] = Path(rec.root) if rec.root else None
+
+        def load(g: str, a: Article) -> Article:
+            if g in redo:
                 facts = read_facts(store, g)
-                if facts is not None and facts.article.text:
-                    redo[g] = facts.article
-        for g in redo:
-            self.roots[g] = Path(final[g].root) if final[g].root else None
-            del final[g]
-        todo = {**fresh, **redo}
+                return facts.article if facts is not None else a
+            return texts.full(a) if texts is not None else a
+
+        todo = Loading({**fresh, **redo}, load)
         if todo:
             self._extract(todo, context, EXTRACTOR_VERSION)
         crash_point("extracted")
         t = report.timed("extract", t)
-        # meeting identity over every article of the final set, in one canonical order
-        everyone = sorted(set(final) | set(self.stubs))
-        stubs = [self.stubs[g] if g in self.stubs else final[g].stub() for g in everyone]
-        iris = dict(zip(everyone, resolve_meetings(stubs)))
-        writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)]
-        writes += [(g, False) for g in sorted(final) if [str(i) for i in iris[g]] != final[g].meeting_iris]
+        # meeting identity over the changed articles and every stored one they can reach (old
+        # and new reports), in one canonical order: the IRIs of one batch build over the store
+        iris, moved = decide(index, self.stubs, self.removed)
+        writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)] + [(g, False) for g in moved]
         t = report.timed("identity", t)
-        # until the derived graphs are brought up to date at the end, a rerun must recompute them whole
-        stale = store.get_state(DERIVED_STATE, "stale") is not None
+        # a batch larger than the store it lands in: the store checks are run whole
+        whole = not index.at_least(len(writes) + 2 * len(self.removed) + len(todo) + 1)
+        # derived graphs: whole at the end after a kill (or on a remote store), else chunk by chunk
+        stale = store.get_state(DERIVED_STATE, "stale") is not None or not isinstance(store.store, pyoxigraph.Store)
         if writes or self.removed:
+            # until the derived graphs are brought up to date at the end, a rerun must recompute them
+            # whole; until the records are all written, it rebuilds their index
             store.set_state(DERIVED_STATE, "stale", "true")
+            index.begin()
         for g in sorted(self.removed):
             self._remove(g)
         crash_point("removed")
         chunk = max(1, STORE_CHUNK)
         for i in range(0, len(writes), chunk):  # bounded memory: one chunk's graphs at a time
+            mark = len(report.landed)
             self._write_chunk(writes[i:i + chunk], iris, context, EXTRACTOR_VERSION)
+            if texts is not None:  # the report keeps the articles, their texts stay on disk
+                for o in report.landed[mark:]:
+                    o.article = texts.light(o.article)
+            if whole:  # the store checks are run whole: no need to remember the subjects
+                self.subjects.clear()
+            t = report.timed("graphs, validation and writes", t)
+            if not stale:
+                refresh_derived(store, nodes=self.touched)
+                self.touched.clear()
+                t = report.timed("derived graphs", t)
             if i + chunk < len(writes):  # the last chunk is published with the derived graphs
                 store.publish()
             crash_point(f"chunk-{i // chunk + 1}")
+        index.end(written=[g for g, _ in writes], put=self.records.put)
         t = report.timed("graphs, validation and writes", t)
-        # a batch larger than the store it lands in: recomputing whole is cheaper than node by node
-        whole = stale or len(writes) + len(self.removed) > len(final)
-        refresh_derived(store, nodes=None if whole else self.touched)
+        refresh_derived(store, nodes=None if stale else self.touched)
         store.set_state(DERIVED_STATE, "stale", None)
         crash_point("derived")
         t = report.timed("derived graphs", t)
@@ -344,6 +308,7 @@ class Reconcile:
         self.store.set_state(g, "facts", None)
         self.store.set_state(g, "extracted", None)
         self.store.set_state(g, "record", None)
+        self.index.drop(g)
         self.report.removed.append(rec.source or rec.path if rec else g)
 
     def _write_chunk(self, chunk, iris, context, version: str) -> None:

@@ -96,9 +96,12 @@ def _closure(place: str) -> tuple[str, frozenset[str], int]:
     """A place's bare name and the names of every place containing it (and itself), as gazetteer keys,
     with the length of that chain; cached per place (imported late: kg.graph does not need the
     language pipeline loaded until it compares places)."""
-    from ..extract.meetings.where import chain
-    from ..extract.text.gazetteer import load_gazetteer, norm
+    if not _LATE:  # imported once, not on each of the many calls
+        from ..extract.meetings.where import chain
+        from ..extract.text.gazetteer import load_gazetteer, norm
 
+        _LATE.extend([chain, load_gazetteer, norm])
+    chain, load_gazetteer, norm = _LATE
     g = load_gazetteer()
     if _CLOSURES_OF[0] is not g:
         _CLOSURES.clear()
@@ -108,6 +111,9 @@ def _closure(place: str) -> tuple[str, frozenset[str], int]:
         names = chain(place, g)
         hit = _CLOSURES[place] = (norm(place.split(", ")[0]), frozenset(norm(x) for x in names), len(names))
     return hit
+
+
+_LATE: list = []
 
 
 def _agree(a: str, b: str) -> bool:

@@ -20,6 +20,7 @@ from .article import make_article, parse_date
 from .files import _kind, _read_bytes, _read_text, _text_of, loads
 from .limits import MAX_JSON_DEPTH, MAX_SIDECAR_BYTES
 from .records import TEXT_KEYS, read_json, read_jsonl
+from .spill import TextSpill
 from .walk import ARTICLE_SUFFIXES, walk
 
 __all__ = ["ARTICLE_SUFFIXES", "TEXT_KEYS", "IngestResult", "article_files", "make_article", "parse_date",
@@ -149,10 +150,12 @@ def source_of(article: Article, path: Path, root: Path) -> str:
     return rel
 
 
-def read_folder(folder: str | Path) -> IngestResult:
+def read_folder(folder: str | Path, *, spill: TextSpill | None = None) -> IngestResult:
     """Read every article under ``folder``.
 
     folder (str | Path): a folder (searched recursively) or a single article file.
+    spill (TextSpill): keep each article's text there, not in the result (a build's memory
+        then does not grow with the corpus: ``TextSpill.full`` gives an article back whole).
     RETURNS (IngestResult): the articles read, in path order, each with its ``source``; the
         errors met (one per bad file or record); warnings (paths skipped and why, fields
         dropped); the paths skipped as exact duplicates of an earlier article.
@@ -190,7 +193,7 @@ def read_folder(folder: str | Path) -> IngestResult:
                 at = seen[item.sha256]
                 kept = result.articles[at]
                 if str(graph_iri(item)) < str(graph_iri(kept)) and item.source not in sources:
-                    result.articles[at] = item
+                    result.articles[at] = spill.put(item) if spill is not None else item
                     del sources[kept.source]
                     sources[item.source] = item.path
                     kept, item = item, kept
@@ -204,5 +207,5 @@ def read_folder(folder: str | Path) -> IngestResult:
             else:
                 seen[item.sha256] = len(result.articles)
                 sources[item.source] = item.path
-                result.articles.append(item)
+                result.articles.append(spill.put(item) if spill is not None else item)
     return result

@@ -20,6 +20,7 @@ import fcntl
 import os
 import shutil
 import sys
+import threading
 from pathlib import Path
 
 from ..errors import Errors, StoreError
@@ -87,14 +88,31 @@ def publish(store, path: Path) -> Path:
     tmp = snaps / f"tmp-{name}"
     if tmp.exists():
         shutil.rmtree(tmp)
+    settle()  # the previous snapshot's clean-up is done (at most one at a time)
     store.flush()
     store.backup(str(tmp))
     os.rename(tmp, snaps / name)
     pointer = snaps / f"{CURRENT}.tmp"
     pointer.write_text(name, encoding="ascii")
     os.replace(pointer, snaps / CURRENT)
-    _collect(snaps, keep={name})
+    # Removing an old snapshot deletes the files that compaction has since made its own (real
+    # deletions, not unlinked hard links: the slow part of a publish in a large store), so it
+    # runs beside the writer's next steps; the next publish, and closing the store, wait for it.
+    _COLLECTOR[0] = threading.Thread(target=_collect, args=(snaps,), kwargs={"keep": {name}},
+                                     name="kg-snapshot-collect")
+    _COLLECTOR[0].start()
     return snaps / name
+
+
+_COLLECTOR: list[threading.Thread | None] = [None]
+
+
+def settle() -> None:
+    """Wait until the removal of old snapshots started by the last publish is done."""
+    thread = _COLLECTOR[0]
+    if thread is not None:
+        thread.join()
+        _COLLECTOR[0] = None
 
 
 def _collect(snaps: Path, *, keep: set[str]) -> None:

@@ -191,6 +191,7 @@ class GraphStore:
             return
         if not self.read_only:
             self.publish()
+            layout.settle()
         del self.store
         if self._lock is not None:
             self._lock.release()
@@ -281,9 +282,8 @@ class GraphStore:
         self.replace_graph(graph or URIRef(Path(path).resolve().as_uri()), g)
 
     def flush(self) -> None:
-        """Write through to disk and publish the snapshot readers open."""
+        """Write through to disk and publish the snapshot readers open (the publish flushes)."""
         if self.path is not None and not self.read_only:
-            self.store.flush()
             self.publish()
 
     # -- article records (the state graph) ----------------------------------------------------
