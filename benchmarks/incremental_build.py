@@ -33,7 +33,7 @@ from synthetic import article  # noqa: E402
 FACTS: dict = {}  # content hash -> the facts in that article
 
 
-def known_facts(articles, nlp, *, n_process, context, report, tick, cluster=None):
+def known_facts(articles, nlp, *, n_process, context, report, tick, cluster=None, **_):
     """Stands in for kg.reconcile.extract_all: the generator's facts instead of the language model."""
     out = [FACTS[a.sha256] for a in articles]
     tick(len(out))

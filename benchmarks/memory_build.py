@@ -34,7 +34,7 @@ if sys.argv[4] == "known":  # the generator's facts instead of the language mode
     import kg.reconcile as reconcile
     from synthetic import article
 
-    def known_facts(articles, nlp, *, n_process, context, report, tick, cluster=None):
+    def known_facts(articles, nlp, *, n_process, context, report, tick, cluster=None, **_):
         out = []
         for a in articles:
             facts = article(int(a.stem.rsplit("-", 1)[1])).facts
