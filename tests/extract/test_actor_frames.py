@@ -42,8 +42,8 @@ def test_actors_field_label_before_a_number_is_no_person(run):
 
 
 def test_actors_gazetteer_folds_group_spellings(run):
-    f = run("Islamabad accuses Kabul of failing to curb the Tehreek-i-Taliban Pakistan (TTP), which "
-            "the Afghan Taliban say they do not shelter.")
+    f = run("Officials in Islamabad blame Kabul for the raids of the Tehreek-i-Taliban Pakistan (TTP), "
+            "a group the Afghan Taliban deny hosting.")
     assert {"Tehrik-i-Taliban Pakistan", "Taliban"} <= orgs(f)
     assert not any(n.startswith("Tehreek") for n in names(f))
 

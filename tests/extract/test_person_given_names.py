@@ -44,8 +44,8 @@ def test_actors_other_given_name_before_a_known_surname_is_another_person(run):
 
 
 def test_actors_plural_title_before_a_known_surname_is_no_given_name(run):
-    f = run("The delegation floated the idea of Presidents Putin, Zelenskyy and Trump meeting "
-            "at the end of the month in a neutral capital.")
+    f = run("A summit of Presidents Putin, Zelenskyy and Trump was suggested by the delegation "
+            "for later this month in a neutral capital.")
     assert not any(n.startswith("Presidents") for n in persons(f))
     assert "Vladimir Putin" in persons(f)
 
