@@ -12,8 +12,8 @@ def names(f):
 
 def test_actors_forum_only_framing_a_summit_is_no_actor(run):
     f = run("The two leaders met on the sidelines of the G20 summit in Lima on Monday, after a session "
-            "amongst G20 leaders. They later spoke on the margins of the summit of the Shanghai "
-            "Cooperation Organisation (SCO) in Astana.")
+            "amongst G20 leaders. Weeks later they talked again on the margins of a Shanghai "
+            "Cooperation Organisation (SCO) summit held in Astana.")
     assert "G20" not in orgs(f)
     assert not any("Shanghai" in n or n.startswith("SCO") for n in names(f))
 
