@@ -32,6 +32,8 @@ from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
 
+_TRIGGER_WORDS = frozenset(TRIGGER_NOUNS | SESSION_NOUNS)  # built once, not per token
+
 TRIGGER_VERBS = frozenset("meet visit".split())
 ACCORD_VERBS = frozenset("sign agree".split())  # "A and B signed the deal in X": a meeting at X
 HANDOVER_VERBS = frozenset("present hand deliver brief".split())  # "presented the plan to X in Kyiv"
@@ -88,7 +90,7 @@ class MeetingFinder:
     def is_trigger(self, t: Token) -> bool:
         low = t.lower_
         if (t.pos_ in ("NOUN", "VERB") and t.tag_ in ("NN", "NNS", "VBG") or t.pos_ == "PROPN" and t.is_title) \
-                and low in TRIGGER_NOUNS | SESSION_NOUNS and not not_a_session(t):
+                and low in _TRIGGER_WORDS and not not_a_session(t):
             if t.pos_ != "VERB" or low == "signing" and (t.dep_ in ("nsubj", "pobj", "dobj", "compound") or t.dep_ == "ROOT"
                                                           and not any(c.dep_ == "nsubj" for c in t.children)):
                 return True
