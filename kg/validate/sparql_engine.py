@@ -166,12 +166,7 @@ class SparqlEngine:
                 is_type, is_subclass, subject_marks, object_marks = action
                 if is_subclass and reference_check:
                     return None
-                for mp, mo in by_type.get(o, ()) if is_type else ():
-                    out.append(Quad(S, mp, mo, g))
-                for mp, mo in subject_marks:
-                    out.append(Quad(S, mp, mo, g))
-                for mp, mo in object_marks:
-                    out.append(Quad(O, mp, mo, g))
+                _add_marks(out, S, O, by_type.get(o, ()) if is_type else (), subject_marks, object_marks, g)
         return out
 
     # -- running -----------------------------------------------------------------------------
@@ -189,19 +184,14 @@ class SparqlEngine:
                 is_type, is_subclass, subject_marks, object_marks = action
                 if is_subclass:
                     return None
-                for mp, mo in by_type.get(o, ()) if is_type else ():
-                    out.append(Quad(s, mp, mo, g))
-                for mp, mo in subject_marks:
-                    out.append(Quad(s, mp, mo, g))
-                for mp, mo in object_marks:
-                    out.append(Quad(o, mp, mo, g))
+                _add_marks(out, s, o, by_type.get(o, ()) if is_type else (), subject_marks, object_marks, g)
         return out
 
     def _ox_marks(self, triples: Sequence, g) -> list | None:
         """The marks :meth:`_ox_quads` adds for a list of pyoxigraph triples, without copying the
         triples themselves (they are loaded as N-Triples text, :meth:`validate`); None when
         pySHACL must judge the graph, or when it holds a blank node (text would rename it)."""
-        Quad, by_type, actions, terms, blank = ox.Quad, self.ox_by_type, self.ox_actions, self.ox_subjects, ox.BlankNode
+        by_type, actions, terms, blank = self.ox_by_type, self.ox_actions, self.ox_subjects, ox.BlankNode
         out = []
         for t in triples:
             s, p = t.subject, t.predicate
@@ -216,12 +206,7 @@ class SparqlEngine:
             is_type, is_subclass, subject_marks, object_marks = action
             if is_subclass or type(o) is blank:
                 return None
-            for mp, mo in by_type.get(o, ()) if is_type else ():
-                out.append(Quad(s, mp, mo, g))
-            for mp, mo in subject_marks:
-                out.append(Quad(s, mp, mo, g))
-            for mp, mo in object_marks:
-                out.append(Quad(o, mp, mo, g))
+            _add_marks(out, s, o, by_type.get(o, ()) if is_type else (), subject_marks, object_marks, g)
         return out
 
     def validate(self, graphs: Sequence, *, reference_check: bool = True) -> list[list[tuple] | None]:
@@ -352,3 +337,15 @@ def report(results: list[tuple]):
                                     value=value, component=component))
     violations.sort(key=lambda v: (str(v.shape), str(v.focus_node), str(v.value)))
     return ValidationReport(conforms=conforms, results=violations, report_graph=g)
+
+
+def _add_marks(out: list, s, o, type_marks, subject_marks, object_marks, g) -> None:
+    """The marks one statement earns (by its subject's class, on its subject, on its object),
+    as quads in graph ``g`` appended to ``out``."""
+    Quad = ox.Quad
+    for mp, mo in type_marks:
+        out.append(Quad(s, mp, mo, g))
+    for mp, mo in subject_marks:
+        out.append(Quad(s, mp, mo, g))
+    for mp, mo in object_marks:
+        out.append(Quad(o, mp, mo, g))
