@@ -27,7 +27,8 @@ from .attach import attach_bare, attach_joiners, current
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
-from .sessions import DINE_FORMS, SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, round_of_talks, session_of
+from .sessions import (DINE_FORMS, SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, one_to_one,
+                       round_of_talks, session_of)
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
 from ..text.venues import dateline
@@ -65,6 +66,7 @@ class Mention:
     backdrop: bool = False  # "on the margins of the summit": named only as the setting of another
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
     seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
+    one_to_one: bool = False  # "one-on-one talks", "a tete-a-tete": two persons and no one else
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -169,6 +171,7 @@ class MeetingFinder:
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
                                                 for c in trig.children) or any(c.dep_ == "poss" for c in trig.children)
         m.session, m.hypothetical, m.fresh = session_of(trig), hypothetical(trig), fresh(trig)
+        m.one_to_one = one_to_one(trig)
         m.backdrop, m.words = backdrop(trig), {"meet" if trig.lemma_.startswith("meet") else trig.lemma_.lower()}
         m.background = trig.dep_ == "pobj" and trig.head.lower_ in SEQUENCE_WORDS or \
             trig.dep_ == "dobj" and trig.head.lemma_ in ("follow", "precede")

@@ -52,6 +52,15 @@ def session_of(trig: Token) -> str | None:
     return None
 
 
+ONE_TO_ONE = ("one-on-one", "one on one", "one-to-one", "one to one", "tete-a-tete", "tête-à-tête")
+
+
+def one_to_one(trig: Token) -> bool:
+    """ "one-on-one talks", "a tete-a-tete": a session of two persons alone."""
+    text = trig.doc[trig.left_edge.i:trig.i + 1].text.lower().replace(" - ", "-")
+    return any(w in text for w in ONE_TO_ONE)
+
+
 def hypothetical(trig: Token) -> bool:
     """The mention reports only an idea, a wish or a proposal of a meeting."""
     if any(c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODS for c in trig.children):
