@@ -15,8 +15,8 @@ grouped into meetings by these rules:
 - A report without a date joins a meeting at an agreeing place only when its article was published
   near the meeting's date (UNDATED_WINDOW_* days; NO_NAME_WINDOW when either side names no
   participant), and the two share a participant where both name some; without a publication date
-  it needs two shared participants (one if it names only one); naming none, it stays apart (nothing
-  but the city would join it). With two candidates it stays apart.
+  it needs two shared participants (one if it names only one); naming none, it joins only the one
+  meeting known at that place. With two candidates it stays apart.
 
 The result is a pure function of the set of reports and known meetings: reports are taken in a
 canonical order (not the batch's), and a group's IRI is made from its first report in that order
@@ -159,9 +159,10 @@ def _undated_fits(r: _Report, grp: _Group) -> int | None:
     if r.people and grp.people and not shared:
         return None
     if r.published is None or (grp.when is None and not grp.days):
-        if not r.people:  # no time and no name to tell by: sharing a city is not enough
-            return None
-        return shared if shared >= min(2, len(r.people)) else None
+        need = min(2, len(r.people))
+        if not r.people:  # nothing to tell by: only the one meeting known at that place (see _best)
+            return 0
+        return shared if shared >= need else None
     after, before = (UNDATED_WINDOW_AFTER, UNDATED_WINDOW_BEFORE) if shared else (NO_NAME_WINDOW, NO_NAME_WINDOW)
     if not grp.near(r.published.toordinal(), before, after):
         return None
@@ -183,7 +184,7 @@ def _best(r: _Report, groups: list[_Group]) -> _Group | None:
         return None
     top = max(s for s, _ in fits)
     best = [grp for s, grp in fits if s == top]
-    if not r.when and len(best) > 1:
+    if not r.when and len(best) > 1 or not r.when and not r.people and r.published is None and len(fits) > 1:
         return None  # "the meeting in Moscow" could be either
     if r.when:  # the nearest date, then the first group in canonical order
         best.sort(key=lambda grp: abs((grp.when - r.when).days) if grp.when else 99)

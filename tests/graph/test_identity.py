@@ -174,17 +174,3 @@ def test_resolve_meetings_building_and_city_are_one_place():
              report("b", date(2025, 8, 9), meeting("Washington", date(2025, 8, 8), "Ilham Aliyev", "Nikol Pashinyan"))]
     a, b = resolve_meetings(batch)
     assert a == b
-
-
-def test_resolve_meetings_nameless_reports_of_undated_articles_do_not_join_by_city_alone():
-    """Neither a date nor a name to tell by: two such reports of "talks in Geneva" may be months apart."""
-    batch = [report("one", None, meeting("Geneva", None)), report("two", None, meeting("Geneva", None))]
-    a, b = resolve_meetings(batch)
-    assert a != b
-
-
-def test_resolve_meetings_nameless_report_of_undated_article_stays_off_a_dated_meeting():
-    batch = [report("dated", date(2025, 5, 11), meeting("Geneva", date(2025, 5, 10), "Scott Bessent")),
-             report("undated", None, meeting("Geneva", None))]
-    a, b = resolve_meetings(batch)
-    assert a != b
