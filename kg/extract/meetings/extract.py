@@ -22,7 +22,7 @@ from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
-from .halves import join_halves
+from .halves import join_halves, join_same_day
 from .attach import attach_bare, attach_joiners, current
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
@@ -338,6 +338,7 @@ class MeetingFinder:
         attach_bare(concrete, bare)
         attach_joiners(concrete, self.joiners)
         concrete = join_halves(concrete, self._related, self._merge)
+        concrete = join_same_day(concrete, self._related, self._merge)
         # a summit named once, only as the setting of another meeting, is not reported in its own right
         concrete = [c for c in concrete if not (c.backdrop and not c.seen)]
         g = load_gazetteer()

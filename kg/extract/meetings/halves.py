@@ -2,7 +2,8 @@
 another its day ("the pair were to hold bilateral talks on Monday"). Two such mentions of one
 article are one meeting when nothing else could be either half and the mentions say they are the
 same: the same named session, the same two or more attendees, or both name the summit on whose
-margins another meeting took place."""
+margins another meeting took place. A definite mention of a day with no place is the placed
+meeting of that day when there is one."""
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -40,4 +41,20 @@ def join_halves(concrete: list, related: Callable, merge: Callable) -> list:
             d.status = "Held"  # a report that it took place outweighs the plan told before it
         d.start, d.seen = min(d.start, p.start), [*d.seen, p.pos]
         gone.add(id(p))
+    return [c for c in concrete if id(c) not in gone]
+
+
+def join_same_day(concrete: list, related: Callable, merge: Callable) -> list:
+    """``concrete`` with each definite dated-but-unplaced mention ("On Sunday the negotiations went
+    into their second day") merged into the one placed meeting of that day it can be."""
+    gone: set[int] = set()
+    for d in concrete:
+        if d.place or not d.date or not d.definite or d.fresh or d.background or d.backdrop:
+            continue
+        fits = [c for c in concrete if c is not d and id(c) not in gone and c.place and c.date == d.date
+                and related(c, d)]
+        if len(fits) == 1:
+            merge(fits[0], d)
+            fits[0].seen.append(d.pos)
+            gone.add(id(d))
     return [c for c in concrete if id(c) not in gone]

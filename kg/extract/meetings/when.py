@@ -110,6 +110,24 @@ def nested_meetings(trig: Token, scope: list[Token], is_trigger) -> set[int]:
     return out
 
 
+def quoted(expr: DateExpr, sent: SpacySpan) -> bool:
+    """The date stands inside a quotation opened in its sentence: a speaker's "today" is the day they
+    spoke or posted, which the article does not give (a post quoted the day after)."""
+    before = doc_text(sent.doc)[sent.start_char:expr.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _own_start(trig: Token) -> int:
+    """Where the trigger's own words begin, with a possessive date before them however the parser hung
+    it ("praised Saturday's talks": "Saturday" may be parsed as the verb's, not the talks')."""
+    doc, left = trig.doc, trig.left_edge.i
+    if left >= 2 and doc[left - 1].lower_ in ("'s", "’s") and doc[left - 2].ent_type_ == "DATE":
+        left -= 2
+        while left > 0 and doc[left - 1].ent_type_ == "DATE" and doc[left - 1].sent == trig.sent:
+            left -= 1
+    return left
+
+
 def mention_date(trig: Token, scope: list[Token], sent: SpacySpan, *, published: date | None,
                  context_dates: Sequence[date], future: bool, sentence_fallback: bool,
                  others: set[int] = frozenset()) -> tuple[date | None, str | None, bool, bool]:
@@ -123,11 +141,12 @@ def mention_date(trig: Token, scope: list[Token], sent: SpacySpan, *, published:
         (raised by "next week").
     """
     doc = trig.doc
-    own = doc[trig.left_edge.i:trig.right_edge.i + 1]  # "Saturday's talks": the trigger's own words first
+    own = doc[_own_start(trig):trig.right_edge.i + 1]  # "Saturday's talks": the trigger's own words first
     span = doc[scope[0].i:scope[-1].i + 1]
     def free(d: DateExpr) -> bool:
         at = doc.char_span(d.start, d.end, alignment_mode="expand")
-        return not is_bound(d, doc_text(doc)) and (at is None or at.root.i not in others)
+        return not is_bound(d, doc_text(doc)) and (at is None or at.root.i not in others) \
+            and not (d.kind == "deictic" and d.text.lower() in ("today", "tonight") and quoted(d, sent))
 
     dates = [d for d in find_dates(own.text, own.start_char) if free(d)] or \
         [d for d in find_dates(span.text, span.start_char) if free(d)]
