@@ -15,8 +15,11 @@ grouped into meetings by these rules:
 - A report without a date joins a meeting at an agreeing place only when its article was published
   near the meeting's date (UNDATED_WINDOW_* days; NO_NAME_WINDOW when either side names no
   participant), and the two share a participant where both name some; without a publication date
-  it needs two shared participants (one if it names only one); naming none, it joins only the one
-  meeting known at that place. With two candidates it stays apart.
+  it needs two shared participants (one if it names only one); naming none, it stays apart (nothing
+  but the city would join it). With two candidates it stays apart.
+- An article without a publication date is placed in time by the latest date of the meetings it
+  reports (it was written after them, or about a plan): "talks in Florida over the weekend" in an
+  undated article that also dates the Moscow meeting of Tuesday.
 
 The result is a pure function of the set of reports and known meetings: reports are taken in a
 canonical order (not the batch's), and a group's IRI is made from its first report in that order
@@ -159,10 +162,9 @@ def _undated_fits(r: _Report, grp: _Group) -> int | None:
     if r.people and grp.people and not shared:
         return None
     if r.published is None or (grp.when is None and not grp.days):
-        need = min(2, len(r.people))
-        if not r.people:  # nothing to tell by: only the one meeting known at that place (see _best)
-            return 0
-        return shared if shared >= need else None
+        if not r.people:  # no time and no name to tell by: sharing a city is not enough
+            return None
+        return shared if shared >= min(2, len(r.people)) else None
     after, before = (UNDATED_WINDOW_AFTER, UNDATED_WINDOW_BEFORE) if shared else (NO_NAME_WINDOW, NO_NAME_WINDOW)
     if not grp.near(r.published.toordinal(), before, after):
         return None
@@ -184,7 +186,7 @@ def _best(r: _Report, groups: list[_Group]) -> _Group | None:
         return None
     top = max(s for s, _ in fits)
     best = [grp for s, grp in fits if s == top]
-    if not r.when and len(best) > 1 or not r.when and not r.people and r.published is None and len(fits) > 1:
+    if not r.when and len(best) > 1:
         return None  # "the meeting in Moscow" could be either
     if r.when:  # the nearest date, then the first group in canonical order
         best.sort(key=lambda grp: abs((grp.when - r.when).days) if grp.when else 99)
@@ -321,7 +323,8 @@ def resolve_meetings(batch: list[ArticleFacts], known: list[KnownMeeting] | None
     reports: list[list[_Report]] = []
     for facts in batch:
         doc = facts.article.sha256 or facts.article.stem
-        reports.append([_report(doc, i, m, facts.article.published) for i, m in enumerate(facts.meetings)])
+        published = facts.article.published or max((m.date for m in facts.meetings if m.date), default=None)
+        reports.append([_report(doc, i, m, published) for i, m in enumerate(facts.meetings)])
     groups = _group([r for rs in reports for r in rs], list(known or []))
     names = _name(groups)
     where = {id(r): names[n] for n, grp in enumerate(groups) for r in grp.reports}

@@ -174,3 +174,23 @@ def test_resolve_meetings_building_and_city_are_one_place():
              report("b", date(2025, 8, 9), meeting("Washington", date(2025, 8, 8), "Ilham Aliyev", "Nikol Pashinyan"))]
     a, b = resolve_meetings(batch)
     assert a == b
+
+
+def test_resolve_meetings_nameless_reports_of_undated_articles_do_not_join_by_city_alone():
+    """Neither a date nor a name to tell by: two reports of "talks in Geneva" may be months apart."""
+    batch = [report("one", None, meeting("Geneva", None)), report("two", None, meeting("Geneva", None))]
+    a, b = resolve_meetings(batch)
+    assert a != b
+
+
+def test_resolve_meetings_undated_article_is_placed_in_time_by_its_own_dated_meeting():
+    """An undated article that dates its main meeting (June) and names earlier talks in Geneva without
+    a date or a name: they are not the May meeting at Geneva by the city alone; an undated article
+    whose dated meeting is two days later ("the Moscow meeting follows talks in Geneva") is near it."""
+    dated = report("may", date(2025, 5, 11), meeting("Geneva", date(2025, 5, 10), "Scott Bessent"))
+    june = report("june", None, meeting("London", date(2025, 6, 9), "Scott Bessent"), meeting("Geneva", None))
+    [may_node], [_, geneva] = resolve_meetings([dated, june])
+    assert geneva != may_node
+    soon = report("soon", None, meeting("Moscow", date(2025, 5, 12), "Steve Witkoff"), meeting("Geneva", None))
+    [may_node], [_, geneva] = resolve_meetings([dated, soon])
+    assert geneva == may_node

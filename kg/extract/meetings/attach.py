@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .roles import give
+from .sessions import agree
 
 
 def current(concrete: list, pos: int):
@@ -51,8 +52,9 @@ def attach_bare(concrete: list, bare: list) -> None:
 
 
 def _other_session(m, target) -> bool:
-    """ "one-on-one talks" named apart from the day's plenary: two sessions, not one meeting."""
-    return m.session is not None and target.session is not None and m.session != target.session \
+    """ "one-on-one talks" named apart from the day's plenary: two sessions, not one meeting (a bare
+    mention beside a summit may tell of the summit in the same breath: it stays with it)."""
+    return not agree(m.session, target.session) and "summit" not in (m.session, target.session) \
         and not m.background and not m.fresh
 
 

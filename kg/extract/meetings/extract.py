@@ -22,12 +22,12 @@ from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
-from .halves import join_halves, join_same_day
+from .halves import join_halves, join_same_day, signers_at_summit
 from .attach import attach_bare, attach_joiners, current
 from .participants import HOST_VERBS, attendees, persons, subject
 from .when import mention_date, nested_meetings
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
-from .sessions import (DINE_FORMS, SESSION_NOUNS, backdrop, fresh, hypothetical, not_a_session, one_to_one,
+from .sessions import (DINE_FORMS, SESSION_NOUNS, agree, backdrop, fresh, hypothetical, not_a_session, one_to_one,
                        round_of_talks, session_of)
 from .where import TOKENS, compatible, doc_tokens, inner, local_places
 from .roles import CHAIR_VERBS, MEDIATOR, give, host_roles, sentence_roles, settle_roles
@@ -276,7 +276,10 @@ class MeetingFinder:
             return False
         return compatible(a.place, b.place, self.gaz, self.within) and \
             (a.date is None or b.date is None or a.date == b.date) and \
-            (a.session is None or b.session is None or a.session == b.session)
+            agree(a.session, b.session)
+
+    def _same_place(self, a: Mention, b: Mention) -> bool:
+        return bool(a.place and b.place) and compatible(a.place, b.place, self.gaz, self.within)
 
     def _merge(self, into: Mention, m: Mention) -> None:
         into.background = into.background and m.background
@@ -339,6 +342,7 @@ class MeetingFinder:
         attach_joiners(concrete, self.joiners)
         concrete = join_halves(concrete, self._related, self._merge)
         concrete = join_same_day(concrete, self._related, self._merge)
+        signers_at_summit(concrete, self._same_place)
         # a summit named once, only as the setting of another meeting, is not reported in its own right
         concrete = [c for c in concrete if not (c.backdrop and not c.seen)]
         g = load_gazetteer()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from ...model import Participant
+
 
 def _agree(a, b) -> bool:
     if a.backdrop and b.backdrop:  # "on the margins of the summit" twice: the article's one summit
@@ -58,3 +60,23 @@ def join_same_day(concrete: list, related: Callable, merge: Callable) -> list:
             fits[0].seen.append(d.pos)
             gone.add(id(d))
     return [c for c in concrete if id(c) not in gone]
+
+
+def signers_at_summit(concrete: list, same_place: Callable) -> None:
+    """A signing held at the summit's place on its day is a meeting of its own, and its signers
+    attended the summit too ("at the summit in X, A and B signed the declaration"); an undated
+    signing takes the summit's day.
+
+    same_place (callable): whether two mentions' places agree.
+    """
+    summits = [c for c in concrete if c.session == "summit" and not c.fresh and not c.background]
+    for s in (c for c in concrete if c.session == "signing"):
+        fits = [u for u in summits if same_place(u, s) and (s.date is None or u.date is None or u.date == s.date)]
+        if len(fits) != 1:
+            continue
+        u = fits[0]
+        for p in s.attendees:
+            if p.name not in u.names():
+                u.attendees.append(Participant(p.name, None, p.evidence))
+        if s.date is None and u.date is not None:
+            s.date, s.basis = u.date, u.basis

@@ -32,6 +32,18 @@ DINE_FORMS = frozenset("dine dined dines dining".split())  # "the leaders dined"
 CHAIN_DEPS = frozenset("dobj pobj prep xcomp acl pcomp compound nsubj amod".split())
 
 
+APART_FROM_SUMMIT = frozenset("signing dinner lunch breakfast".split())  # events of their own beside it
+
+
+def agree(a: str | None, b: str | None) -> bool:
+    """Two mentions' sessions can be one meeting: one names none, both name the same, or one is the
+    summit and the other a round of it (its bilateral, its plenary); a summit and the signing or the
+    dinner beside it are two (GOLD_FORMAT: a bilateral and a signing are two meetings)."""
+    if a is None or b is None or a == b:
+        return True
+    return "summit" in (a, b) and not {a, b} & APART_FROM_SUMMIT
+
+
 def session_of(trig: Token) -> str | None:
     """The session a mention names ("one-on-one talks": bilateral; "the signing ceremony": signing)."""
     if trig.lower_ in SESSION_WORDS:
@@ -49,7 +61,7 @@ def session_of(trig: Token) -> str | None:
     for c in words:
         if c.lower_ in SESSION_WORDS:
             return SESSION_WORDS[c.lower_]
-    return None
+    return "summit" if trig.lemma_ == "summit" else None
 
 
 ONE_TO_ONE = ("one-on-one", "one on one", "one-to-one", "one to one", "tete-a-tete", "tête-à-tête")
