@@ -65,7 +65,18 @@ def _lead_phrase(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Sp
         if c.dep_ == "acl" and (c.lemma_ in LEAD_VERBS or c.lower_ in LEAD_FORMS):
             for p in (x for a in c.children if a.dep_ == "agent" for x in a.children):
                 found += [(n, Span(t.idx, s.end)) for n, s in persons(p, res, idx, companions=False)]
-    return found
+    return found or _headed_next(t, res, idx)
+
+
+def _headed_next(t: Token, res: Resolver, idx: ActorIndex) -> list[tuple[str, Span]]:
+    """ "between the US team, headed by X, and ...": the words right after the team say who heads it,
+    wherever the parser hung "headed" (often on the main verb)."""
+    doc = t.doc
+    k = t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")
+    if k + 1 >= len(doc) or doc[k].lower_ not in LEAD_FORMS or doc[k + 1].lower_ != "by":
+        return []
+    return [(n, Span(t.idx, s.end)) for p in doc[k + 1].children
+            for n, s in persons(p, res, idx, companions=False)]
 
 
 def _is_delegation(t: Token, idx: ActorIndex) -> bool:

@@ -157,10 +157,15 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
         if r.dep_ != "relcl":
             continue
         c = next((x for x in r.children if x.dep_ == "xcomp" and x.lemma_ in JOIN_VERBS), r)
-        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS | WITNESS_VERBS or c.lower_ in ("co-chaired", "chaired"):
+        chair = c.lower_ in ("co-chaired", "chaired") or c.lower_ == "co" and c.i + 2 < len(c.doc) \
+            and c.nbor(1).text == "-" and c.nbor(2).lower_ == "chaired"  # "co - chaired" in three tokens
+        if c.lemma_ in JOIN_VERBS | HOST_VERBS | GATHER_VERBS | WITNESS_VERBS or chair:
             subj = subject(r)
             if subj is not None and subj.lower_ not in RELATIVES:
                 add(subj)
+            elif subj is not None and subj.i + 1 < r.i:  # "the talks, which A and B co-chaired": the
+                out.extend(p for p in listed_persons(subj.nbor(1), idx)  # names the parse hung anywhere
+                           if p[0] not in [n for n, _ in out])
             for x in c.children:
                 if x.dep_ == "dobj" and x.lower_ not in RELATIVES or x.dep_ == "prep" and x.lower_ in WITH_PREPS:
                     for p in ([x] if x.dep_ == "dobj" else list(x.children)):
@@ -225,6 +230,11 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
                 for a in (x for x in c.children if x.dep_ == "agent"):
                     for p in a.children:
                         add(p)
+    if trig.i == trig.sent.start and trig.lower_ in ("meeting", "visiting") and trig.i + 1 < len(trig.doc):
+        # "Meeting President A on the margins of the summit, B pledged ...": B met A, however parsed
+        out.extend(p for p in listed_persons(trig.doc[trig.i + 1], idx) if p[0] not in [n for n, _ in out])
+        if trig.sent.root.pos_ == "VERB":
+            add(subject(trig.sent.root))
     if trig.pos_ == "VERB":
         add(subject(trig))
         for c in trig.children:  # "A and B sign the text as C and D look on"

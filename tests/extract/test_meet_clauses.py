@@ -1,0 +1,30 @@
+"""Attendees told by the shape of the clause (invented sentences): an opening "Meeting A ..., B did X"
+says B met A, whatever the parser makes of the opening phrase."""
+from datetime import date
+
+
+def names(m):
+    return {p.name for p in m.participants}
+
+
+def test_meet_opening_participle_names_both_sides(run):
+    f = run("Meeting Polish President Andrzej Duda on the margins of the EU summit in Bavaria on Tuesday, "
+            "Chancellor Friedrich Merz laid out new support for Poland's army.", published=date(2025, 6, 18))
+    m = next(m for m in f.meetings if m.date == date(2025, 6, 17))
+    assert {"Andrzej Duda", "Friedrich Merz"} <= names(m)
+
+
+def test_meet_team_headed_by_named_right_after_the_team(run):
+    """ "between the US team, headed by A, and the Iranian side, headed by B": both heads take part,
+    though the parser may hang the first "headed" on the main verb."""
+    f = run("Talks were held in Vienna on Saturday. Even though the host this time was Austria, Qatar once "
+            "again acted as go-between for the US team, headed by Special Envoy Steve Witkoff, and the "
+            "Iranian side, headed by Foreign Minister Abbas Araghchi.", published=date(2025, 4, 20))
+    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(f.meetings[0])
+
+
+def test_meet_relative_clause_names_those_who_chaired(run):
+    f = run("Talks were held in Vienna on Saturday. According to the agency, the talks, which Abbas Araghchi "
+            "and Steve Witkoff, the U.S. president's envoy, co-chaired, were conducted through an Omani "
+            "minister.", published=date(2025, 4, 20))
+    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(f.meetings[0])
