@@ -32,7 +32,8 @@ def current(concrete: list, pos: int):
 
 def attach_bare(concrete: list, bare: list) -> None:
     """Give the attendees of mentions without place or date to the meeting they refer to."""
-    for m in (b for b in bare if not b.backdrop):  # "on the eve of the summit": not told as at it
+    # "on the eve of the summit": not told as at it; "will meet again": a later meeting, not this one
+    for m in (b for b in bare if not b.backdrop and not b.fresh):
         names = m.names()
         shared = [c for c in concrete if names & c.names()]
         cur = current(concrete, m.pos)

@@ -135,11 +135,33 @@ def companions(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
     return out
 
 
+ROLL_NOUNS = frozenset("participant attendee".split())
+
+
+def _present(be: Token, idx: ActorIndex) -> list[Joiner]:
+    """ "Also present were A and B", "A and B were also present", "The participants were A, B and C"."""
+    kids = list(be.children)
+    if not any(c.dep_ == "acomp" and c.lower_ == "present" for c in kids) and not any(
+            c.dep_ == "nsubj" and c.lemma_ in ROLL_NOUNS and c.i < be.i for c in kids):
+        return []
+    after = next((c for c in kids if c.dep_ in ("attr", "nsubj") and c.i > be.i), None)
+    before = next((c for c in kids if c.dep_ == "nsubj" and c.i < be.i and c.lemma_ not in ROLL_NOUNS), None)
+    listed = after if after is not None else before
+    if listed is None:
+        return []
+    return [Joiner(be.idx, Participant(n, None, Span(min(s.start, be.idx), max(s.end, be.idx + len(be)))))
+            for n, s in listed_persons(be.doc[listed.left_edge.i], idx)]
+
+
 def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
-    """ "Among the leaders who attended were A, B and C": the list after the copula takes part."""
+    """ "Among the leaders who attended were A, B and C", "Among those attending were A and B": the
+    list after the copula takes part; so do those said to be present, and the participants listed."""
     out: list[Joiner] = []
     for t in doc_tokens(doc):
-        if t.lemma_ not in ATTEND_VERBS or t.dep_ != "relcl" or any(c.dep_ == "dobj" for c in t.children):
+        if t.lemma_ == "be" and t.pos_ == "AUX":
+            out += _present(t, idx)
+            continue
+        if t.lemma_ not in ATTEND_VERBS or t.dep_ not in ("relcl", "acl") or any(c.dep_ == "dobj" for c in t.children):
             continue
         among = t.head.head
         be = among.head

@@ -43,6 +43,7 @@ HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split()) 
 SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
 UNDERWAY_VERBS = frozenset("begin start continue resume".split())
 CANCEL_WORDS = frozenset("cancel postpone scrap delay call".split())
+MET_GROUPS = frozenset("counterpart delegation team side negotiator envoy".split())  # "met the delegation"
 
 
 @dataclass
@@ -101,7 +102,9 @@ class MeetingFinder:
         if t.pos_ == "VERB" and (t.lemma_ in TRIGGER_VERBS or t.lower_ in DINE_FORMS):
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country") \
-                or obj.lower_ in ("counterpart", "counterparts")  # "met his Turkish counterpart"
+                or obj.lemma_ in MET_GROUPS or obj.i in self.idx.countries  # "met his counterpart", "the Ukrainians"
+        if t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
+            return any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)  # "sat down with X"
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
             return self._hosts(t)
         if t.pos_ == "VERB" and t.lemma_ in HANDOVER_VERBS:
@@ -285,6 +288,7 @@ class MeetingFinder:
         into.background = into.background and m.background
         into.place = inner(into.place, m.place, self.gaz, self.within)
         into.session = into.session or m.session
+        into.one_to_one = into.one_to_one or m.one_to_one
         if into.date is None and m.date is not None:
             into.date, into.basis = m.date, m.basis
         if m.status != "Held" and into.status == "Held":
