@@ -28,3 +28,20 @@ def test_meet_relative_clause_names_those_who_chaired(run):
             "and Steve Witkoff, the U.S. president's envoy, co-chaired, were conducted through an Omani "
             "minister.", published=date(2025, 4, 20))
     assert {"Steve Witkoff", "Abbas Araghchi"} <= names(f.meetings[0])
+
+
+def test_meet_received_by_in_the_passive(run):
+    f = run("Emmanuel Macron was received by Xi Jinping in Beijing on Thursday.", published=date(2025, 3, 12))
+    assert [(m.place, names(m)) for m in f.meetings] == [("Beijing", {"Emmanuel Macron", "Xi Jinping"})]
+
+
+def test_meet_visited_a_city_where_he_met(run):
+    f = run("Keir Starmer visited Kyiv on Saturday, where he met Volodymyr Zelenskyy.", published=date(2025, 3, 12))
+    assert [(m.place, m.date, names(m)) for m in f.meetings] == [
+        ("Kyiv", date(2025, 3, 8), {"Keir Starmer", "Volodymyr Zelenskyy"})]
+
+
+def test_meet_a_meeting_of_named_persons(run):
+    f = run("A trilateral meeting of Donald Trump, Ilham Aliyev and Nikol Pashinyan took place at the White "
+            "House on Friday.", published=date(2025, 3, 12))
+    assert names(f.meetings[0]) == {"Donald Trump", "Ilham Aliyev", "Nikol Pashinyan"}

@@ -30,3 +30,20 @@ def test_meet_a_bare_session_word_joins_the_meeting_of_that_session(run):
             "later had dinner at a hotel in New Delhi. A reporter at the dinner asked Macron about trade.",
             published=date(2025, 3, 8))
     assert len(f.meetings) == 2
+
+
+def test_meet_morning_and_afternoon_sessions_are_two_meetings(run):
+    f = run("Steve Witkoff met Vladimir Putin in the Kremlin on Tuesday morning. In the afternoon session, "
+            "Yuri Ushakov and Kirill Dmitriev joined them.", published=date(2025, 3, 12))
+    assert len(f.meetings) == 2
+    morning = next(m for m in f.meetings if "Steve Witkoff" in names(m) and "Yuri Ushakov" not in names(m))
+    assert names(morning) == {"Steve Witkoff", "Vladimir Putin"}
+    assert any({"Kirill Dmitriev", "Yuri Ushakov"} <= names(m) for m in f.meetings)
+
+
+def test_meet_an_afternoon_session_followed_with_others(run):
+    f = run("The morning round in Geneva on Monday brought together Marco Rubio and Andriy Yermak. An afternoon "
+            "session followed with Steve Witkoff and Keir Starmer.", published=date(2025, 3, 12))
+    assert sorted(sorted(names(m)) for m in f.meetings) == [
+        ["Andriy Yermak", "Marco Rubio"], ["Keir Starmer", "Steve Witkoff"]]
+    assert {m.place for m in f.meetings} == {"Geneva"}

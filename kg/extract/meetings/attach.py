@@ -40,8 +40,8 @@ def attach_bare(concrete: list, bare: list) -> None:
         target = next((c for c in shared if c.words & m.words), None) or (
             cur if m.definite and cur is not None and cur.words & m.words else None)
         target = target or next(iter(shared), None)
-        if target is None and (m.definite or not names):
-            target = cur
+        if target is None and (m.definite or not names or cur is not None and _other_session(m, cur)):
+            target = cur  # "An afternoon session followed with A and B": another session of that day
         if target is not None and _other_session(m, target):  # the session's own meeting, else a new one
             target = next((c for c in concrete if c.session == m.session), None) or (
                 _sibling(target, m) if names else target)

@@ -102,7 +102,8 @@ class MeetingFinder:
         if t.pos_ == "VERB" and (t.lemma_ in TRIGGER_VERBS or t.lower_ in DINE_FORMS):
             obj = next((c for c in t.children if c.dep_ == "dobj"), None)
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country") \
-                or obj.lemma_ in MET_GROUPS or obj.i in self.idx.countries  # "met his counterpart", "the Ukrainians"
+                or obj.lemma_ in MET_GROUPS or obj.i in self.idx.countries \
+                or t.lemma_ == "visit" and place_of(obj, self.idx) is not None  # "visited Kyiv"
         if t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)  # "sat down with X"
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
@@ -153,6 +154,8 @@ class MeetingFinder:
         if t.dep_ == "xcomp" and (t.head.lemma_ in HOPE_VERBS or t.head.lower_ in HOPE_FORMS):
             return False  # "hoped to welcome them": a wish, not a meeting
         objs = [c for c in t.children if c.dep_ == "dobj"]
+        if any(c.dep_ == "agent" for c in t.children):  # "X was received by Y"
+            objs += [c for c in t.children if c.dep_ == "nsubjpass"]
         if t.dep_ == "acl":
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             objs += [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []

@@ -124,11 +124,16 @@ def attendees(trig: Token, verb: Token | None, res: Resolver, idx: ActorIndex) -
             out.extend(p for p in persons(tok, res, idx) if p[0] not in [n for n, _ in out])
 
     for c in trig.children:
-        if c.dep_ == "prep" and c.lower_ in WITH_PREPS or c.dep_ in ("agent",):
+        if c.dep_ == "prep" and c.lower_ in WITH_PREPS or c.dep_ in ("agent",) \
+                or c.dep_ == "prep" and c.lower_ == "of" and trig.pos_ == "NOUN":  # "a meeting of A, B and C"
             for p in c.children:
                 add(p)
         if c.dep_ == "acl" and c.lemma_ in ("involve", "include"):
             add(next((x for x in c.children if x.dep_ == "dobj"), None))
+        if c.dep_ == "acl" and c.pos_ == "VERB":  # "talks held with A", "a session followed with B"
+            for w in (w for w in c.children if w.dep_ == "prep" and w.lower_ in ("with", "between")):
+                for p in w.children:
+                    add(p)
         if c.dep_ == "acl" and c.lemma_ == "attend":  # "the meeting, attended by A, B and C"
             for a in (x for x in c.children if x.dep_ == "agent"):
                 for p in a.children:

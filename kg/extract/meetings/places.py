@@ -73,6 +73,23 @@ def _stay(trig: Token) -> Token | None:
     return v.head
 
 
+def _visited_or_where(trig: Token, idx: ActorIndex) -> str | None:
+    """The city a visit names as its object ("visited Kyiv"), or the place a "where" clause hangs on
+    ("arrived in Kyiv, where he met X")."""
+    if trig.pos_ != "VERB":
+        return None
+    countries = set(idx.countries.values())
+    if trig.lemma_ == "visit":
+        label = next((place_of(c, idx) for c in trig.children if c.dep_ == "dobj" and place_of(c, idx)), None)
+        if label and label not in countries:
+            return label
+    if trig.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in trig.children):
+        label = place_of(trig.head, idx)
+        if label and label not in countries:
+            return label
+    return None
+
+
 def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | None:
     """The place attached to the trigger, its governing verbs or its relative clause ("in Florida");
     a venue gives its city ("at the White House": Washington); a city wins over a country."""
@@ -99,6 +116,9 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
             elif best in countries and label not in countries:
                 best = label
         return best
+    seat = _visited_or_where(trig, idx)
+    if seat is not None:  # "visited Kyiv", "Kyiv, where he met X"
+        return seat
     stay = _stay(trig)
     if stay is not None:
         label = next((place_of(p, idx) for c in stay.children if c.dep_ == "prep" and c.lower_ in ("in", "at")

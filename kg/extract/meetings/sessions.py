@@ -61,7 +61,28 @@ def session_of(trig: Token) -> str | None:
     for c in words:
         if c.lower_ in SESSION_WORDS:
             return SESSION_WORDS[c.lower_]
+    moment = _moment(trig)
+    if moment is not None:
+        return moment
     return "summit" if trig.lemma_ == "summit" else None
+
+
+MOMENTS = frozenset("morning afternoon evening".split())
+
+
+def _moment(trig: Token) -> str | None:
+    """ "met on Tuesday morning", "talks in the afternoon": the part of the day the mention names."""
+    for c in trig.children:
+        if c.dep_ == "npadvmod" and c.lower_ in MOMENTS:
+            return c.lower_
+        if c.dep_ == "prep" and c.lower_ in ("on", "in"):
+            for p in c.children:
+                if p.lower_ in MOMENTS:
+                    return p.lower_
+                moment = next((x.lower_ for x in p.children if x.lower_ in MOMENTS and x.dep_ in ("npadvmod", "compound")), None)
+                if moment and p.ent_type_ == "DATE":
+                    return moment
+    return None
 
 
 ONE_TO_ONE = ("one-on-one", "one on one", "one-to-one", "one to one", "tete-a-tete", "tête-à-tête")
@@ -102,7 +123,8 @@ def round_of_talks(t: Token) -> bool:
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         return False  # "round of talks": the talks are the trigger; "round of sanctions": none
-    return any(c.lower_ in ROUND_MODS or c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)
+    return any(c.lower_ in ROUND_MODS or c.lower_ in MOMENTS or c.dep_ == "compound" and c.pos_ == "PROPN"
+               for c in t.children)
 
 
 def not_a_session(t: Token) -> bool:
