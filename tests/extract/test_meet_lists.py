@@ -47,3 +47,25 @@ def test_meet_a_meeting_to_come_lends_no_attendee_to_the_last_one(run):
     f = run("US and Ukrainian officials held talks in Florida on Sunday. Andriy Yermak is expected to meet the "
             "US envoys again, officials said.", published=PUB)
     assert "Andriy Yermak" not in names(f.meetings[0])
+
+
+def test_meet_they_were_attended_by(run):
+    f = run("Talks took place in Doha on Sunday. They were attended by Steve Witkoff and Khalil al-Hayya.",
+            published=PUB)
+    assert names(f.meetings[0]) == {"Steve Witkoff", "Khalil al-Hayya"}
+
+
+def test_meet_also_attended_with_no_object(run):
+    f = run("Leaders met in Brussels on Thursday. Keir Starmer also attended.", published=PUB)
+    assert names(f.meetings[0]) == {"Keir Starmer"}
+
+
+def test_meet_attending_something_else_is_not_the_meeting(run):
+    f = run("Leaders met in Brussels on Thursday. Keir Starmer attended a football match later.", published=PUB)
+    assert "Keir Starmer" not in names(f.meetings[0])
+
+
+def test_meet_in_attendance(run):
+    f = run("Leaders met in Brussels on Thursday, with Keir Starmer and Emmanuel Macron in attendance.",
+            published=PUB)
+    assert names(f.meetings[0]) == {"Keir Starmer", "Emmanuel Macron"}

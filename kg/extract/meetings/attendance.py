@@ -153,6 +153,36 @@ def _present(be: Token, idx: ActorIndex) -> list[Joiner]:
             for n, s in listed_persons(be.doc[listed.left_edge.i], idx)]
 
 
+REFERRING = frozenset("they it these those".split()) | frozenset("meeting meetings talks session ceremony summit".split())
+
+
+def _attended(t: Token, idx: ActorIndex) -> list[Joiner]:
+    """ "They were attended by A and B" (the talks just named), "A also attended" (with no object:
+    the meeting just named, not "attended the funeral")."""
+    kids = list(t.children)
+    agent = next((c for c in kids if c.dep_ == "agent"), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if agent is not None and subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in REFERRING:
+        listed = [p for p in agent.children if p.dep_ == "pobj"]
+    elif agent is None and subj is not None and subj.dep_ == "nsubj" and t.lemma_ == "attend" \
+            and not any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp") for c in kids):
+        listed = [subj]
+    else:
+        return []
+    return [Joiner(t.idx, Participant(n, None, Span(min(s.start, t.idx), max(s.end, t.idx + len(t)))))
+            for p in listed for n, s in listed_persons(t.doc[p.left_edge.i], idx)]
+
+
+def _in_attendance(t: Token, idx: ActorIndex) -> list[Joiner]:
+    """The persons between "with" and "in attendance"."""
+    doc = t.doc
+    w = next((x for x in reversed(doc[t.sent.start:t.i]) if x.lower_ == "with"), None)
+    if w is None or w.i + 1 >= t.i:
+        return []
+    return [Joiner(t.idx, Participant(n, None, Span(w.idx, t.idx + len(t))))
+            for n, s in listed_persons(doc[w.i + 1], idx) if s.end <= t.idx]
+
+
 def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
     """ "Among the leaders who attended were A, B and C", "Among those attending were A and B": the
     list after the copula takes part; so do those said to be present, and the participants listed."""
@@ -161,6 +191,11 @@ def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
         if t.lemma_ == "be" and t.pos_ == "AUX":
             out += _present(t, idx)
             continue
+        if t.lower_ == "attendance" and t.head.lower_ == "in":  # "..., with A and B in attendance"
+            out += _in_attendance(t, idx)
+            continue
+        if t.lemma_ in ATTEND_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "xcomp"):
+            out += _attended(t, idx)
         if t.lemma_ not in ATTEND_VERBS or t.dep_ not in ("relcl", "acl") or any(c.dep_ == "dobj" for c in t.children):
             continue
         among = t.head.head
