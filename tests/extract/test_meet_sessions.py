@@ -47,3 +47,12 @@ def test_meet_an_afternoon_session_followed_with_others(run):
     assert sorted(sorted(names(m)) for m in f.meetings) == [
         ["Andriy Yermak", "Marco Rubio"], ["Keir Starmer", "Steve Witkoff"]]
     assert {m.place for m in f.meetings} == {"Geneva"}
+
+
+def test_meet_resumed_the_next_day_is_a_session_of_its_own(run):
+    """GOLD_FORMAT: a follow-up session "resumed the next day" keeps the attendees it is reported with."""
+    f = run("Talks opened in Istanbul on Monday with Hakan Fidan and Andriy Yermak. They resumed the next day "
+            "with Keir Starmer.", published=date(2025, 3, 5))
+    by_day = {m.date: names(m) for m in f.meetings}
+    assert by_day == {date(2025, 3, 3): {"Hakan Fidan", "Andriy Yermak"}, date(2025, 3, 4): {"Keir Starmer"}}
+    assert {m.place for m in f.meetings} == {"Istanbul"}

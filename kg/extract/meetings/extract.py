@@ -22,10 +22,10 @@ from ..text.gazetteer import load_gazetteer, norm
 from .places import meeting_place, place_date_pairs, place_of
 from .modes import mention_mode
 from .attendance import joiners
-from .halves import join_halves, join_same_day, signers_at_summit
+from .halves import date_next_days, join_halves, join_same_day, signers_at_summit
 from .attach import attach_bare, attach_joiners, current
 from .participants import HOST_VERBS, attendees, persons, subject
-from .when import mention_date, nested_meetings
+from .when import mention_date, nested_meetings, next_day
 from .scope import SEQUENCE_WORDS, TRIGGER_NOUNS, before_event, reported, scope_of
 from .sessions import (DINE_FORMS, SESSION_NOUNS, agree, backdrop, fresh, hypothetical, not_a_session, one_to_one,
                        round_of_talks, session_of)
@@ -43,6 +43,7 @@ HOPE_FORMS = frozenset("hoped hopes hoping wanted wants wished wishes".split()) 
 SCHEDULE_WORDS = frozenset("expect plan schedule set due intend prepare going".split())
 UNDERWAY_VERBS = frozenset("begin start continue resume".split())
 CANCEL_WORDS = frozenset("cancel postpone scrap delay call".split())
+RESUME_VERBS = frozenset("resume reconvene".split())  # "they resumed the next day": talks named before
 MET_GROUPS = frozenset("counterpart delegation team side negotiator envoy".split())  # "met the delegation"
 
 
@@ -68,6 +69,7 @@ class Mention:
     by_publication: bool = False  # dated only as "under way" on the day the article appeared
     seen: list[int] = field(default_factory=list)  # later positions where the same meeting is mentioned
     one_to_one: bool = False  # "one-on-one talks", "a tete-a-tete": two persons and no one else
+    next_day: bool = False  # "resumed the next day": the day after the meeting told before it
 
     def names(self) -> set[str]:
         return {p.name for p in self.attendees}
@@ -104,6 +106,8 @@ class MeetingFinder:
             return obj is None or self.idx.kind(self.idx.token_actor.get(obj.i, "")) in ("Person", "Country") \
                 or obj.lemma_ in MET_GROUPS or obj.i in self.idx.countries \
                 or t.lemma_ == "visit" and place_of(obj, self.idx) is not None  # "visited Kyiv"
+        if t.pos_ == "VERB" and t.lemma_ in RESUME_VERBS and not any(c.dep_ == "dobj" for c in t.children):
+            return any(c.dep_ == "nsubj" and c.lower_ in ("they", "delegations", "negotiators") for c in t.children)
         if t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children):
             return any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children)  # "sat down with X"
         if t.pos_ == "VERB" and t.lemma_ in HOST_VERBS:
@@ -198,7 +202,8 @@ class MeetingFinder:
                                                       sentence_fallback=fallback,
                                                       others=nested_meetings(trig, scope, self.is_trigger))
         m.status = "Scheduled" if future else self._status(trig, verb)
-        if m.status == "UnderWay" and m.date is None and self.published and not dated:
+        m.next_day = m.date is None and next_day(scope)
+        if m.status == "UnderWay" and m.date is None and self.published and not dated and not m.next_day:
             m.date, m.basis, m.by_publication = self.published, "relative", True
         m.mode = mention_mode(trig, scope, placed=m.place is not None)
         for p in self._roles(trig, verb):
@@ -306,6 +311,7 @@ class MeetingFinder:
     def resolve(self) -> list[Meeting]:
         concrete: list[Mention] = []
         bare: list[Mention] = []
+        date_next_days(self.mentions)
         main = next((m for m in self.mentions if m.date and m.status != "Scheduled"), None)
         if main is None and self.dateline and not any(m.place and m.status != "Scheduled" for m in self.mentions):
             # "PUTRAJAYA — ... The talks, held at X's residence, ...": the first talks the article names

@@ -6,6 +6,7 @@ margins another meeting took place. A definite mention of a day with no place is
 meeting of that day when there is one."""
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Callable, Sequence
 
 from ...model import Participant
@@ -80,3 +81,17 @@ def signers_at_summit(concrete: list, same_place: Callable) -> None:
                 u.attendees.append(Participant(p.name, None, p.evidence))
         if s.date is None and u.date is not None:
             s.date, s.basis = u.date, u.basis
+
+
+def date_next_days(mentions: list) -> None:
+    """ "Talks opened in Istanbul on Monday ... They resumed the next day with C": the follow-up session
+    is the day after the last dated meeting told before it, at its place (GOLD_FORMAT: a session that
+    "resumed the next day" keeps the attendees it is reported with)."""
+    last = None
+    for m in mentions:
+        if m.next_day and m.date is None and last is not None:
+            m.date, m.basis = last.date + timedelta(days=1), "relative"
+            m.place = m.place or last.place
+            m.fresh = True  # another session than the one before
+        elif m.date is not None and not m.background and not m.fresh:
+            last = m

@@ -21,6 +21,12 @@ from ..text.doctext import doc_text
 # the signature line of an embedded social-media post: "— Name (@handle) Month D, YYYY"
 POST_SIGNATURE = re.compile(r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\s*$")
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+NEXT_DAY = re.compile(r"\b(?:the next|the following) (?:day|morning)\b|\ba day later\b", re.I)
+
+
+def next_day(scope: list[Token]) -> bool:
+    """ "resumed the next day", "a day later": the mention is dated by the meeting told before it."""
+    return bool(scope) and NEXT_DAY.search(scope[0].doc[scope[0].i:scope[-1].i + 1].text) is not None
 
 
 def is_bound(expr: DateExpr, text: str) -> bool:
