@@ -45,3 +45,15 @@ def test_meet_a_meeting_of_named_persons(run):
     f = run("A trilateral meeting of Donald Trump, Ilham Aliyev and Nikol Pashinyan took place at the White "
             "House on Friday.", published=date(2025, 3, 12))
     assert names(f.meetings[0]) == {"Donald Trump", "Ilham Aliyev", "Nikol Pashinyan"}
+
+
+def test_meet_travel_to_a_city_to_meet(run):
+    f = run("Steve Witkoff will travel to Moscow next week to meet Vladimir Putin.", published=date(2025, 3, 12))
+    assert [(m.place, m.status) for m in f.meetings] == [("Moscow", "Scheduled")]
+
+
+def test_meet_hosted_a_dinner_for_a_guest(run):
+    f = run("Narendra Modi hosted a private dinner for Vladimir Putin at his residence in New Delhi on Thursday.",
+            published=date(2025, 3, 12))
+    roles = {p.name: p.role for p in f.meetings[0].participants}
+    assert roles == {"Narendra Modi": "Host", "Vladimir Putin": "Guest"}

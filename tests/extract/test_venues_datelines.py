@@ -66,3 +66,9 @@ def test_meetings_days_of_talks_before_dated_agreement(run):
     f = run("The two sides agreed on Monday to cut tariffs, following two days of negotiations in Geneva. "
             "The talks were held on Saturday and Sunday.")
     assert date(2025, 11, 24) not in {m.date for m in f.meetings}  # Monday is the agreement's date
+
+
+def test_dateline_with_an_agency_credit_places_the_main_event(run):
+    f = run("Leaders talk\n\nBERLIN (Reuters) - Friedrich Merz met Keir Starmer on Tuesday for two hours.",
+            published=date(2025, 3, 12))
+    assert [m.place for m in f.meetings] == ["Berlin"]

@@ -73,6 +73,23 @@ def _stay(trig: Token) -> Token | None:
     return v.head
 
 
+TRAVEL_VERBS = frozenset("travel fly go head come return".split())
+
+
+def _trip(trig: Token, idx: ActorIndex) -> str | None:
+    """ "flew to Moscow to meet X", "will travel to Riyadh for talks": the trip's end is the meeting's place
+    (a purpose clause or phrase of a travel verb)."""
+    h = trig.head
+    purpose = trig.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children) \
+        or trig.dep_ == "pobj" and h.lower_ == "for" and h.dep_ == "prep"
+    verb = h if trig.dep_ == "advcl" else h.head
+    if not purpose or verb.pos_ != "VERB" or verb.lemma_ not in TRAVEL_VERBS:
+        return None
+    countries = set(idx.countries.values())
+    return next((place_of(p, idx) for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+                 for p in c.children if p.dep_ == "pobj" and place_of(p, idx) not in (None, *countries)), None)
+
+
 def _visited_or_where(trig: Token, idx: ActorIndex) -> str | None:
     """The city a visit names as its object ("visited Kyiv"), or the place a "where" clause hangs on
     ("arrived in Kyiv, where he met X")."""
@@ -116,6 +133,9 @@ def meeting_place(trig: Token, scope: list[Token], idx: ActorIndex) -> str | Non
             elif best in countries and label not in countries:
                 best = label
         return best
+    trip = _trip(trig, idx)
+    if trip is not None:  # "will travel to Moscow next week to meet X"
+        return trip
     seat = _visited_or_where(trig, idx)
     if seat is not None:  # "visited Kyiv", "Kyiv, where he met X"
         return seat

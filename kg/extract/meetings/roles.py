@@ -64,6 +64,10 @@ def host_roles(verb: Token, res: Resolver, idx: ActorIndex) -> list[Participant]
                 out += [Participant(n, HOST, join(s, verb)) for n, s in _persons(p, res, idx)]
         elif c.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in HOST_VERBS:
             out += [Participant(n, GUEST, join(s, verb)) for n, s in _persons(c, res, idx)]
+            for w in (w for w in c.children if w.dep_ == "prep" and w.lower_ == "for"):  # "a dinner for X"
+                out += [Participant(n, GUEST, join(s, verb)) for p in w.children for n, s in _persons(p, res, idx)]
+        elif c.dep_ == "prep" and c.lower_ == "for" and verb.lemma_ == "host":  # "hosted a dinner for X"
+            out += [Participant(n, GUEST, join(s, verb)) for p in c.children for n, s in _persons(p, res, idx)]
     return out
 
 

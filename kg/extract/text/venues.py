@@ -13,9 +13,10 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, norm
 
-# upper-case place words, an optional ", Region", then a dash: "WASHINGTON —", "SHARM EL-SHEIKH, Egypt —"
+# upper-case place words, an optional ", Region", an optional agency credit, then a dash: "WASHINGTON —",
+# "SHARM EL-SHEIKH, Egypt —", "MOSCOW (Reuters) -"
 DATELINE = re.compile(r"(?:^|\s)(?P<place>[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:, [A-Z][\w.' -]{1,30}?)?"
-                      r"\s+(?:—|–|--|-)\s")
+                      r"(?:\s+\([A-Z][\w.&' ]{1,20}\))?\s+(?:—|–|--|-)\s")
 # a paragraph opening with a place and a colon: "THE HAGUE: With ...", "New Delhi: Opening ..."
 COLON_DATELINE = re.compile(r"(?m)^[ \t]*(?P<place>[A-Z][\w'.\-]+(?: [A-Z][\w'.\-]+){0,3})(?:, [A-Z][\w.' -]{1,30}?)?"
                             r":[ \t]+(?=[A-Z\"“'‘])")
