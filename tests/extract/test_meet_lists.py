@@ -69,3 +69,15 @@ def test_meet_in_attendance(run):
     f = run("Leaders met in Brussels on Thursday, with Keir Starmer and Emmanuel Macron in attendance.",
             published=PUB)
     assert names(f.meetings[0]) == {"Keir Starmer", "Emmanuel Macron"}
+
+
+def test_meet_travellers_to_the_city_take_part(run):
+    f = run("Steve Witkoff and Jared Kushner flew to Moscow on Monday. Talks in Moscow with Vladimir Putin took "
+            "place on Tuesday.", published=PUB)
+    assert names(f.meetings[0]) == {"Steve Witkoff", "Jared Kushner", "Vladimir Putin"}
+
+
+def test_meet_travellers_to_another_city_do_not(run):
+    f = run("Steve Witkoff flew to Paris on Monday. Talks in Moscow with Vladimir Putin took place on Tuesday.",
+            published=PUB)
+    assert names(f.meetings[0]) == {"Vladimir Putin"}

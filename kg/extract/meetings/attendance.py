@@ -316,17 +316,19 @@ def chief_negotiators(doc: Doc, idx: ActorIndex) -> list[Joiner]:
 
 
 ARRIVAL_VERBS = frozenset("arrive land".split())
+TRIP_VERBS = frozenset("fly travel".split())  # "A and B flew to Moscow": they go where the meeting is
 
 
 def arrivals(doc: Doc, res: Resolver, idx: ActorIndex) -> list[Joiner]:
-    """ "A and B arrived in Riyadh on Monday": they take part in the article's meeting in that city (a
-    country is too wide to say which meeting)."""
+    """ "A and B arrived in Riyadh on Monday", "flew to Riyadh": they take part in the article's meeting
+    in that city (a country is too wide to say which meeting)."""
     out: list[Joiner] = []
     countries = set(idx.countries.values())
     for t in doc_tokens(doc):
-        if t.pos_ != "VERB" or t.lemma_ not in ARRIVAL_VERBS or any(c.dep_ == "neg" for c in t.children):
+        if t.pos_ != "VERB" or t.lemma_ not in ARRIVAL_VERBS | TRIP_VERBS or any(c.dep_ == "neg" for c in t.children):
             continue
-        where = [place_of(p, idx) for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+        preps = ("in", "at") if t.lemma_ in ARRIVAL_VERBS else ("to",)
+        where = [place_of(p, idx) for c in t.children if c.dep_ == "prep" and c.lower_ in preps
                  for p in c.children if p.dep_ == "pobj"]
         where = [w for w in where if w and w not in countries]
         subj = subject(t)
