@@ -153,7 +153,7 @@ def _present(be: Token, idx: ActorIndex) -> list[Joiner]:
             for n, s in listed_persons(be.doc[listed.left_edge.i], idx)]
 
 
-REFERRING = frozenset("they it these those".split()) | frozenset("meeting meetings talks session ceremony summit".split())
+REFERRING = frozenset("they it these those meeting meetings talks session ceremony summit".split())
 
 
 def _attended(t: Token, idx: ActorIndex) -> list[Joiner]:

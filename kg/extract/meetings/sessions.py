@@ -2,8 +2,9 @@
 
 Sessions: an article may report two meetings at one place on one day (a one-on-one and a
 multilateral round, a summit and the dinner after it, talks and a signing ceremony, a morning and an
-afternoon round). A mention's words say which one it is: two mentions naming different sessions are
-never one meeting; a mention naming none agrees with any.
+afternoon round). A mention's words say which one it is ("one-on-one", "signing", "on Tuesday morning",
+"summit"): two mentions naming different sessions are never one meeting, except a summit and a round of
+it (its bilateral, its plenary); a mention naming none agrees with any.
 
 Hypothetical meetings: "a possible meeting of A with B", "proposed holding the meeting between June
 20 and 30", "the idea of A and B meeting", "seeks direct talks with B". Such a mention reports no
@@ -79,7 +80,8 @@ def _moment(trig: Token) -> str | None:
             for p in c.children:
                 if p.lower_ in MOMENTS:
                     return p.lower_
-                moment = next((x.lower_ for x in p.children if x.lower_ in MOMENTS and x.dep_ in ("npadvmod", "compound")), None)
+                moment = next((x.lower_ for x in p.children
+                               if x.lower_ in MOMENTS and x.dep_ in ("npadvmod", "compound")), None)
                 if moment and p.ent_type_ == "DATE":
                     return moment
     return None
