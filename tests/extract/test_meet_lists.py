@@ -81,3 +81,25 @@ def test_meet_travellers_to_another_city_do_not(run):
     f = run("Steve Witkoff flew to Paris on Monday. Talks in Moscow with Vladimir Putin took place on Tuesday.",
             published=PUB)
     assert names(f.meetings[0]) == {"Vladimir Putin"}
+
+
+def test_meet_they_were_led_on_one_side_by(run):
+    f = run("Talks took place in Geneva on Sunday. They were led on the US side by Marco Rubio.", published=PUB)
+    assert {p.name: p.role for p in f.meetings[0].participants} == {"Marco Rubio": "HeadOfDelegation"}
+
+
+def test_meet_representing_a_country_were(run):
+    f = run("Talks took place in Geneva on Sunday. Representing Ukraine were Andriy Yermak and Keir Starmer.",
+            published=PUB)
+    assert names(f.meetings[0]) == {"Andriy Yermak", "Keir Starmer"}
+
+
+def test_meet_the_delegation_comprised(run):
+    f = run("Talks took place in Geneva on Sunday. The US delegation comprised Marco Rubio, Steve Witkoff and "
+            "Jared Kushner.", published=PUB)
+    assert names(f.meetings[0]) == {"Marco Rubio", "Steve Witkoff", "Jared Kushner"}
+
+
+def test_meet_a_plan_comprising_names_is_no_delegation(run):
+    f = run("Talks took place in Geneva on Sunday. The plan included Marco Rubio's proposals.", published=PUB)
+    assert names(f.meetings[0]) == set()

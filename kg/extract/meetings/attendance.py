@@ -139,10 +139,12 @@ ROLL_NOUNS = frozenset("participant attendee".split())
 
 
 def _present(be: Token, idx: ActorIndex) -> list[Joiner]:
-    """ "Also present were A and B", "A and B were also present", "The participants were A, B and C"."""
+    """ "Also present were A and B", "A and B were also present", "The participants were A, B and C",
+    "Representing Ukraine were A and B"."""
     kids = list(be.children)
     if not any(c.dep_ == "acomp" and c.lower_ == "present" for c in kids) and not any(
-            c.dep_ == "nsubj" and c.lemma_ in ROLL_NOUNS and c.i < be.i for c in kids):
+            c.dep_ == "nsubj" and c.lemma_ in ROLL_NOUNS and c.i < be.i for c in kids) and not any(
+            c.dep_ == "csubj" and c.lower_ == "representing" for c in kids):  # "Representing X were A and B"
         return []
     after = next((c for c in kids if c.dep_ in ("attr", "nsubj") and c.i > be.i), None)
     before = next((c for c in kids if c.dep_ == "nsubj" and c.i < be.i and c.lemma_ not in ROLL_NOUNS), None)
@@ -169,8 +171,19 @@ def _attended(t: Token, idx: ActorIndex) -> list[Joiner]:
         listed = [subj]
     else:
         return []
-    return [Joiner(t.idx, Participant(n, None, Span(min(s.start, t.idx), max(s.end, t.idx + len(t)))))
+    role = HEAD_OF_DELEGATION if t.lower_ in LEAD_FORMS else None  # "they were led on the US side by A"
+    return [Joiner(t.idx, Participant(n, role, Span(min(s.start, t.idx), max(s.end, t.idx + len(t)))))
             for p in listed for n, s in listed_persons(t.doc[p.left_edge.i], idx)]
+
+
+def _comprised(t: Token, idx: ActorIndex) -> list[Joiner]:
+    """ "The US delegation comprised / included A, B and C": the members of a delegation named so."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or not _is_delegation(subj, idx):
+        return []
+    return [Joiner(t.idx, Participant(n, None, Span(t.idx, s.end)))
+            for n, s in listed_persons(t.doc[obj.left_edge.i], idx)]
 
 
 def _in_attendance(t: Token, idx: ActorIndex) -> list[Joiner]:
@@ -194,8 +207,11 @@ def attendance_lists(doc: Doc, idx: ActorIndex) -> list[Joiner]:
         if t.lower_ == "attendance" and t.head.lower_ == "in":  # "..., with A and B in attendance"
             out += _in_attendance(t, idx)
             continue
-        if t.lemma_ in ATTEND_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "xcomp"):
+        if (t.lemma_ in ATTEND_VERBS or t.lower_ in LEAD_FORMS) and t.pos_ == "VERB" \
+                and t.dep_ not in ("relcl", "acl", "xcomp"):
             out += _attended(t, idx)
+        if t.lemma_ in ("include", "comprise") and t.pos_ == "VERB":  # "the US delegation comprised A, B"
+            out += _comprised(t, idx)
         if t.lemma_ not in ATTEND_VERBS or t.dep_ not in ("relcl", "acl") or any(c.dep_ == "dobj" for c in t.children):
             continue
         among = t.head.head
