@@ -43,8 +43,9 @@ def attach_bare(concrete: list, bare: list) -> None:
         if target is None and (m.definite or not names or cur is not None and _other_session(m, cur)):
             target = cur  # "An afternoon session followed with A and B": another session of that day
         if target is not None and _other_session(m, target):  # the session's own meeting, else a new one
-            target = next((c for c in concrete if c.session == m.session), None) or (
-                _sibling(target, m) if names else target)
+            day = target.date
+            own = [c for c in concrete if c.session == m.session and day in (None, c.date or day)]  # that day
+            target = own[0] if own else _sibling(target, m) if names else target
             if target not in concrete:
                 concrete.append(target)
         if target is not None:
