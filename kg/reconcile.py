@@ -27,7 +27,9 @@ from .model import Article, ArticleFacts
 from .store import GraphStore
 from .build_report import ArticleOutcome, BuildReport, crash_point, reason  # noqa: F401 - kg.build's names
 from .ingest.spill import TextSpill
+from .graph.names import relabelled
 from .reconcile_extract import extract_all
+from .reconcile_names import extracted_persons, set_labels, written_labels, written_otherwise
 from .reconcile_scope import Loading, decide, depending, final_dates, graph_test
 from .reconcile_write import file_of, replace_graphs
 from .store.index import RecordView, StoreIndex, open_index
@@ -59,6 +61,8 @@ class Reconcile:
         self.cluster = cluster
         self.written = 0  # article graphs written so far (for the crash-test points)
         self.stubs: dict[str, ArticleFacts] = {}  # extracted in this build: what meeting identity needs
+        self.persons: dict[str, list[str]] = {}  # the person labels of the articles extracted
+        self.labels: dict[str, str] = {}  # person label -> the one label of the final set
         self.kept: dict[str, ArticleFacts] = {}  # the facts extracted last, for the writes
         self.saved: set[str] = set()  # articles whose facts this build has put in the store
         self.touched: set = set()  # nodes typed in a graph written or removed (for the derived graphs)
@@ -140,9 +144,15 @@ class Reconcile:
             self._extract(todo, context, EXTRACTOR_VERSION)
         crash_point("extracted")
         t = report.timed("extract", t)
+        # one label per person over the final set; the stored articles written under other
+        # labels are rewritten (their meetings' participants, hence their IRIs, change too)
+        leaving = self.removed | set(self.stubs)
+        self.labels = set_labels(index, leaving, self.persons.values())
+        for g in written_otherwise(index, self.labels, leaving):
+            self.stubs[g] = self.records[g].stub()
         # meeting identity over the changed articles and every stored one they can reach (old
         # and new reports), in one canonical order: the IRIs of one batch build over the store
-        iris, moved = decide(index, self.stubs, self.removed)
+        iris, moved = decide(index, self.stubs, self.removed, self.labels)
         writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)] + [(g, False) for g in moved]
         t = report.timed("identity", t)
         # a batch larger than the store it lands in: the store checks are run whole
@@ -248,6 +258,7 @@ class Reconcile:
         self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",
                                                      sha256=facts.article.sha256, published=facts.article.published,
                                                      source=facts.article.source), meetings=facts.meetings)
+        self.persons[g] = extracted_persons(facts)
         self.kept[g] = facts
         while len(self.kept) > KEPT_FACTS:
             self.kept.pop(next(iter(self.kept)))
@@ -280,8 +291,8 @@ class Reconcile:
             if facts is None:  # a stored article whose facts cannot be read: left as it is
                 continue
             items.append((g, facts, is_new))
-        parts = built_graphs([(g, facts, iris[g]) for g, facts, _ in items], version=version,
-                             validate=self.validate, processes=self.n_process)
+        shown = [(g, relabelled(facts, self.labels), iris[g]) for g, facts, _ in items]  # the facts stay as extracted
+        parts = built_graphs(shown, version=version, validate=self.validate, processes=self.n_process)
         start = 0
         for part in parts:
             built = []
@@ -339,7 +350,8 @@ class Reconcile:
                 file=file_of(a, root) if root is not None else (rec.file if rec else a.path),
                 root=str(root) if root is not None else (rec.root if rec else None),
                 extractor=version, published=a.published, context=context if a.published is None else None,
-                meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]])
+                meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]],
+                persons=written_labels(facts, self.labels))
             self.store.set_state(g, "record", record.to_json())
             self.records[g] = record
             if is_new:

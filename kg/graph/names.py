@@ -20,14 +20,16 @@ kept in the store, so a later set can decide again).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from copy import deepcopy
 
 from rapidfuzz import fuzz
 
-from ..model import ArticleFacts
+from ..model import ArticleFacts, Meeting
 
 PARTICLES = frozenset("al el bin ibn bint von van der de da du di".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -185,3 +187,35 @@ def rename_persons(facts: ArticleFacts, mapping: Mapping[str, str]) -> bool:
             links.append(link)
     facts.links = links
     return True
+
+
+def renamed_meetings(meetings: list[Meeting], mapping: Mapping[str, str]) -> list[Meeting]:
+    """Copies of ``meetings`` with their participants under ``mapping``'s labels (two that become
+    one kept once): what meeting identity is decided on. The meetings given stay as they are."""
+    out = []
+    for m in meetings:
+        seen, kept = set(), []
+        for p in m.participants:
+            name = mapping.get(p.name, p.name)
+            if name not in seen:
+                seen.add(name)
+                kept.append(dataclasses.replace(p, name=name))
+        out.append(dataclasses.replace(m, participants=kept))
+    return out
+
+
+def relabelled(facts: ArticleFacts, mapping: Mapping[str, str]) -> ArticleFacts:
+    """``facts`` under ``mapping``'s labels: a copy when a label changes, else ``facts`` itself."""
+    if not any(a.kind == "Person" and a.name in mapping for a in facts.actors):
+        return facts
+    copy = deepcopy(facts)
+    rename_persons(copy, mapping)
+    return copy
+
+
+SEP = "\x1f"
+
+
+def person_entry(raw: str, label: str) -> str:
+    """An index value: a person label as extracted and the label its article graph was written under."""
+    return f"{raw}{SEP}{label}"
