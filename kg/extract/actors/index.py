@@ -16,13 +16,14 @@ from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
-                      product_name, media_person, promo_line)
+                      product_name, media_person, promo_line, appeal_line)
 from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
-from .country_roles import capital_agent, is_locative, title_only
+from .country_roles import capital_agent, group_owner, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
 from .journalists import FURNITURE_VERBS, is_journalist
+from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
 from .shouted import shouted_names
@@ -183,13 +184,13 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
-    for step in (shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
+    for step in (trimmed_ents, shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
         _respan(doc, step, g)
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
-                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and promo_line(e, g.outlets))]
+                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and (promo_line(e, g.outlets) or appeal_line(e, g.outlets)))]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     bracketed = bracketed_aliases(doc)
@@ -261,7 +262,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
             elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
-                label = (ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).replace("’", "'")
+                label = " ".join((ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).split())
+                label = label.replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
@@ -316,7 +318,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for span, name in country_spans:
         if any(t.i in idx.journalists for t in span) or is_locative(span, idx):
             _add_place(idx, name, span)
-        elif not title_only(span):  # "UK Prime Minister Keir Starmer" alone: no actor
+        elif not title_only(span) and not group_owner(span):  # "UK Prime Minister Keir Starmer" alone: no actor
             _add(idx, name, "Country", span, g, 0.85)
     for ent in capital_spans:  # "Tokyo had secured ...": the capital acts for its country
         if capital_agent(ent.root) and not is_locative(ent, idx):

@@ -11,6 +11,25 @@ CARRIER_VERBS = frozenset("report write quote author publish".split())
 FURNITURE_VERBS = frozenset("follow contact email subscribe".split())  # a line of page furniture
 
 
+def _titled(span: SpacySpan) -> bool:
+    """A journalist's title just before the name ("Reuters correspondent Jane Doe", "reporter,
+    Jane Doe"), not one a verb or clause away ("a reporter asked whether Jane Doe would go")."""
+    for t in reversed(span.doc[max(span.start - 3, 0):span.start]):
+        if t.lower_ in JOURNALIST_TITLES:
+            return True
+        if not (t.is_punct or t.pos_ in ("PROPN", "DET") or t.tag_ == "POS"):
+            return False
+    return False
+
+
+def _ends_line(span: SpacySpan) -> bool:
+    """Whether nothing but a credit's punctuation, "and" or a line end follows the name: "By Jane
+    Doe and John Roe", not "By Jane Doe's own account"."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or nxt.is_space or "\n" in span.doc[span.end - 1].whitespace_ or (
+        nxt.tag_ != "POS" and (nxt.is_punct or nxt.lower_ in ("and", "in", "for")) )
+
+
 def is_journalist(span: SpacySpan, idx, author: str | None) -> bool:
     """True when the person only carries the story: reporter, correspondent, author, quoter."""
     root = span.root
@@ -19,9 +38,10 @@ def is_journalist(span: SpacySpan, idx, author: str | None) -> bool:
     left = [t.lower_ for t in span.doc[max(span.start - 3, 0):span.start]]
     if span.start and span.doc[span.start - 1].lower_ in FURNITURE_VERBS and span.doc[span.start - 1].is_sent_start:
         return True  # "Follow Jane Doe on X", "Email Jane Doe": the writer, in the page's furniture
-    if any(w in JOURNALIST_TITLES for w in left):
+    if _titled(span):
         return True
-    if left[-1:] == ["by"] and (span.doc[span.start - 1].is_sent_start or any(w in CREDIT_WORDS for w in left)):
+    if left[-1:] == ["by"] and ((span.doc[span.start - 1].is_sent_start and _ends_line(span))
+                                or any(w in CREDIT_WORDS for w in left)):
         return True  # a byline ("By Jane Doe") or a credit ("Reporting by ...")
     sent = span.sent
     if all(t.i in range(span.start, span.end) or t.is_space or t.is_punct for t in sent) and sent.end < len(span.doc):
@@ -44,7 +64,8 @@ def is_journalist(span: SpacySpan, idx, author: str | None) -> bool:
     if subj.dep_ == "nsubj" and subj.head.lemma_ in ("report", "write"):
         verb = subj.head
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "for")):
-            if any(t.i in idx.outlets for t in prep.subtree):
+            # "writes for The Times", not "wrote in an article for The Times" (a leader's op-ed)
+            if any(o.dep_ == "pobj" and o.i in idx.outlets for o in prep.children):
                 return True
     if subj.dep_ == "nsubj" and subj.head.lemma_ == "be":
         attr = [c for c in subj.head.children if c.dep_ in ("attr", "acomp")]
