@@ -79,3 +79,10 @@ def test_actors_a_name_after_a_lower_case_title_is_a_person_whatever_the_ner_cal
     doc.ents = [e for e in doc.ents if not (e.start <= i < e.end)] + [SpacySpan(doc, i, i + 2, label="FAC")]
     found = {(e.text, e.label_) for e in missed_persons(doc, load_gazetteer())}
     assert ("Bergen Holm", "PERSON") in found
+
+
+def test_actors_a_body_only_testified_before_is_no_actor(run):
+    f = run("The trade secretary left the talks in Geneva early to testify before Congress, officials said.")
+    assert "Congress" not in names(f)
+    g = run("Congress voted on Tuesday to approve the trade deal with Norway.")
+    assert "Congress" in names(g, "Organization")

@@ -340,7 +340,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
 
 
 def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
-    """Record venue tokens (token i -> city) and drop a venue as an actor when it is only a place.
+    """Record venue tokens (token i -> city) and drop a venue as an actor when it is only a place (or
+    a body only named as the one something is done before).
 
     "in the Kremlin" is where a meeting happened; "the Kremlin said" is an actor. A venue organisation
     whose every mention is the object of a locative preposition is not an actor of the article.
@@ -351,10 +352,11 @@ def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
         if city:
             idx.venues.update({t.i: city for t in ent})
     for name, actor in list(idx.actors.items()):
-        if actor.kind != "Organization" or not venue_city(name, g):
+        if actor.kind != "Organization":
             continue
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
-        if spans and all(sp is not None and _locative(sp.root) for sp in spans):
+        venue = venue_city(name, g)
+        if spans and all(sp is not None and (venue and _locative(sp.root) or _audience(sp.root)) for sp in spans):
             del idx.actors[name]
             for i in [i for i, n in idx.token_actor.items() if n == name]:
                 del idx.token_actor[i]
@@ -362,3 +364,10 @@ def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
 
 def _locative(root) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
+
+
+def _audience(root) -> bool:
+    """A body something is done before ("testify before Congress", "appeared before the court"):
+    where an act takes place, not who acts."""
+    return root.dep_ == "pobj" and root.head.lower_ == "before" and root.head.head.pos_ == "VERB"
+
