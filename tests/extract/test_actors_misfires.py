@@ -86,3 +86,18 @@ def test_actors_a_body_only_testified_before_is_no_actor(run):
     assert "Congress" not in names(f)
     g = run("Congress voted on Tuesday to approve the trade deal with Norway.")
     assert "Congress" in names(g, "Organization")
+
+
+def test_actors_a_leader_who_wrote_a_letter_is_no_journalist(run):
+    f = run("In a letter written by Vladimir Putin and released on Monday, Russia set out its terms for "
+            "talks in Istanbul.")
+    assert "Vladimir Putin" in names(f, "Person")
+    g = run("An opinion piece written by Halvard Brenne, Norway's foreign minister, urged talks in Oslo.")
+    assert "Halvard Brenne" in names(g, "Person")
+
+
+def test_actors_credits_at_the_end_of_a_story_are_still_journalists(run):
+    f = run("Norway and Sweden agreed to meet in Oslo.\nReporting by Jane Doerr; Editing by Tom Halvers")
+    assert not names(f, "Person") & {"Jane Doerr", "Tom Halvers"}
+    g = run("Norway and Sweden agreed to meet in Oslo. (Additional reporting by Jane Doerr in Stockholm)")
+    assert "Jane Doerr" not in names(g)
