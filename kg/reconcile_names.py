@@ -35,10 +35,9 @@ def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str
     """Variant -> label over the final set: the stored articles but those ``leaving`` (removed or
     re-extracted), and the person labels of each article ``arriving``."""
     counts: Counter = Counter()
-    for v in index.summary("plabels"):
-        n = sum(1 for g in index.graphs("plabel", v) if g not in leaving)
-        if n:
-            counts[v.split(SEP, 1)[0]] += n
+    for g, v in index.pairs("plabel"):
+        if g not in leaving:
+            counts[v.split(SEP, 1)[0]] += 1
     for names in arriving:
         counts.update(set(names))
     return person_labels(counts, verified())
@@ -47,10 +46,10 @@ def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str
 def written_otherwise(index: StoreIndex, labels: Mapping[str, str], leaving: set[str]) -> list[str]:
     """The stored articles (not ``leaving``) whose graph was written under other person labels."""
     out: set[str] = set()
-    for v in index.summary("plabels"):
+    for g, v in index.pairs("plabel"):
         raw, label = v.split(SEP, 1)
         if labels.get(raw, raw) != label:
-            out.update(index.graphs("plabel", v))
+            out.add(g)
     return sorted(g for g in out - leaving if index.get(g) is not None)
 
 

@@ -179,6 +179,11 @@ class StoreIndex:
         for q in self.raw.quads_for_pattern(None, self.p["ctx"], None, self.g):
             yield q.subject.value, q.object.value
 
+    def pairs(self, kind: str) -> Iterator[tuple[str, str]]:
+        """(graph, value) of every entry of ``kind``, in one scan (the person labels of the set)."""
+        for q in self.raw.quads_for_pattern(None, self.p[kind], None, self.g):
+            yield q.subject.value, q.object.value
+
     def at_least(self, n: int) -> bool:
         """Whether the store holds at least ``n`` article records (counts no further)."""
         count = 0
@@ -253,6 +258,11 @@ class MemoryIndex(StoreIndex):
     def undated(self) -> Iterator[tuple[str, str]]:
         for (k, v), gs in list(self.by.items()):
             if k == "ctx":
+                yield from ((g, v) for g in sorted(gs))
+
+    def pairs(self, kind: str) -> Iterator[tuple[str, str]]:
+        for (k, v), gs in list(self.by.items()):
+            if k == kind:
                 yield from ((g, v) for g in sorted(gs))
 
     def at_least(self, n: int) -> bool:
