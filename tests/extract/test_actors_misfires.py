@@ -101,3 +101,10 @@ def test_actors_credits_at_the_end_of_a_story_are_still_journalists(run):
     assert not names(f, "Person") & {"Jane Doerr", "Tom Halvers"}
     g = run("Norway and Sweden agreed to meet in Oslo. (Additional reporting by Jane Doerr in Stockholm)")
     assert "Jane Doerr" not in names(g)
+
+
+def test_actors_capitalised_common_words_are_no_names(run):
+    f = run("He thanked both Countries for showing Good Judgement and Great Patience during the talks in Oslo.")
+    assert not names(f) & {"Good Judgement", "Great Patience"}
+    g = run("The talks in Oslo were attended by Frank Rose.")
+    assert "Frank Rose" in names(g, "Person")

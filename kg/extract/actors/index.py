@@ -19,6 +19,7 @@ from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_
                       product_name, media_person, promo_line, appeal_line)
 from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
+from .dictionary import common_phrase
 from .country_roles import capital_agent, group_owner, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
@@ -261,7 +262,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 continue
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
-            elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
+            elif plausible_org(ent, g) and not is_locative(ent, idx) and not common_phrase(ent, g):  # a venue, "Big Tech"
                 label = " ".join((ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).split())
                 label = label.replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
@@ -276,6 +277,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                     and norm(clean.text) not in HOLY_BOOKS \
                     and norm(clean.text) not in g.capitals and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
+                    and not common_phrase(clean, g) \
                     and not venue_like(clean):
                 persons.append(clean)
     placed = _placed_persons(persons, idx, g, person_ents)
