@@ -15,7 +15,6 @@ import os
 import time
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 import pyoxigraph
 
@@ -26,9 +25,13 @@ from .graph.inference import DERIVED_STATE, ONTOLOGY_GRAPH, RDF_TYPE, has_superc
 from .graph.iri import graph_iri
 from .model import Article, ArticleFacts
 from .store import GraphStore
-from .build_report import ArticleOutcome, BuildReport, crash_point, reason
+from .build_report import ArticleOutcome, BuildReport, crash_point, reason  # noqa: F401 - kg.build's names
 from .ingest.spill import TextSpill
+from .graph.names import relabelled
+from .reconcile_extract import extract_all
+from .reconcile_names import extracted_persons, set_labels, written_labels, written_otherwise
 from .reconcile_scope import Loading, decide, depending, final_dates, graph_test
+from .reconcile_write import file_of, replace_graphs
 from .store.index import RecordView, StoreIndex, open_index
 from .store.records import ArticleRecord, dumps, extraction_key, read_facts
 
@@ -40,51 +43,6 @@ STORE_CHUNK = int(os.environ.get("KG_STORE_CHUNK", "256"))
 # articles per nlp.pipe call with several processes (each call starts the worker processes)
 EXTRACT_CHUNK = int(os.environ.get("KG_EXTRACT_CHUNK", "1024"))
 KEPT_FACTS = 512  # extracted facts kept in memory for the writes (beyond them: read back from the store)
-
-
-def extract_all(articles: list[Article], nlp, *, n_process: int, context: list[date], report: BuildReport,
-                 tick: Callable[[int], None], cluster: str | None = None,
-                 each: Callable[[int, ArticleFacts], None] | None = None) -> list[ArticleFacts]:
-    """Facts for each article, in order, from one ``nlp.pipe`` over the batch; if an article
-    makes it fail, that article and the ones after it are redone one at a time. An article whose
-    extraction fails even alone lands with its text and metadata only (W203): input the
-    extractor cannot handle (another script, odd characters) must not cost the article.
-    ``each(i, facts)`` is called for each article's facts as soon as they are made (with ``-j N``
-    while the workers parse the articles after it), in order, once per article."""
-    each = each or (lambda i, f: None)
-    if cluster:  # the same, on the workers of a Dask cluster (kg/cluster.py)
-        from .cluster import extract_on_cluster
-
-        found = extract_on_cluster(articles, cluster, nlp=nlp, context=context, report=report, tick=tick)
-        for i, facts in enumerate(found):
-            each(i, facts)
-        return found
-    from .extract import extract, extract_many
-
-    out: list[ArticleFacts] = []
-    made = extract_many(articles, nlp, n_process=n_process, context_dates=context)
-    while True:
-        try:
-            facts = next(made)
-        except StopIteration:
-            return out
-        except Exception:  # noqa: BLE001 - isolate the failing article below
-            log.debug("batch extraction failed after %d articles; going on one by one", len(out), exc_info=True)
-            break
-        out.append(facts)
-        tick(1)
-        each(len(out) - 1, facts)  # outside the try: a failure here is not the extractor's
-    for article in articles[len(out):]:
-        try:
-            out.append(extract(article, nlp, context_dates=context))
-        except Exception as e:  # noqa: BLE001 - reported per article, batch goes on
-            log.debug("extraction failed for %s", article.path, exc_info=True)
-            report.warnings.append(Warnings.W203.format(path=article.path, reason=reason(e)))
-            report.degraded += 1
-            out.append(ArticleFacts(article=article))
-        tick(1)
-        each(len(out) - 1, out[-1])
-    return out
 
 
 class Reconcile:
@@ -103,6 +61,8 @@ class Reconcile:
         self.cluster = cluster
         self.written = 0  # article graphs written so far (for the crash-test points)
         self.stubs: dict[str, ArticleFacts] = {}  # extracted in this build: what meeting identity needs
+        self.persons: dict[str, list[str]] = {}  # the person labels of the articles extracted
+        self.labels: dict[str, str] = {}  # person label -> the one label of the final set
         self.kept: dict[str, ArticleFacts] = {}  # the facts extracted last, for the writes
         self.saved: set[str] = set()  # articles whose facts this build has put in the store
         self.touched: set = set()  # nodes typed in a graph written or removed (for the derived graphs)
@@ -184,9 +144,15 @@ class Reconcile:
             self._extract(todo, context, EXTRACTOR_VERSION)
         crash_point("extracted")
         t = report.timed("extract", t)
+        # one label per person over the final set; the stored articles written under other
+        # labels are rewritten (their meetings' participants, hence their IRIs, change too)
+        leaving = self.removed | set(self.stubs)
+        self.labels = set_labels(index, leaving, self.persons.values())
+        for g in written_otherwise(index, self.labels, leaving):
+            self.stubs[g] = self.records[g].stub()
         # meeting identity over the changed articles and every stored one they can reach (old
         # and new reports), in one canonical order: the IRIs of one batch build over the store
-        iris, moved = decide(index, self.stubs, self.removed)
+        iris, moved = decide(index, self.stubs, self.removed, self.labels)
         writes: list[tuple[str, bool]] = [(g, g in fresh) for g in sorted(self.stubs)] + [(g, False) for g in moved]
         t = report.timed("identity", t)
         # a batch larger than the store it lands in: the store checks are run whole
@@ -292,6 +258,7 @@ class Reconcile:
         self.stubs[g] = ArticleFacts(article=Article(path=facts.article.path, stem=facts.article.stem, text="",
                                                      sha256=facts.article.sha256, published=facts.article.published,
                                                      source=facts.article.source), meetings=facts.meetings)
+        self.persons[g] = extracted_persons(facts)
         self.kept[g] = facts
         while len(self.kept) > KEPT_FACTS:
             self.kept.pop(next(iter(self.kept)))
@@ -324,8 +291,8 @@ class Reconcile:
             if facts is None:  # a stored article whose facts cannot be read: left as it is
                 continue
             items.append((g, facts, is_new))
-        parts = built_graphs([(g, facts, iris[g]) for g, facts, _ in items], version=version,
-                             validate=self.validate, processes=self.n_process)
+        shown = [(g, relabelled(facts, self.labels), iris[g]) for g, facts, _ in items]  # the facts stay as extracted
+        parts = built_graphs(shown, version=version, validate=self.validate, processes=self.n_process)
         start = 0
         for part in parts:
             built = []
@@ -359,13 +326,13 @@ class Reconcile:
                 continue
             ready.append((g, facts, is_new, triples, violations))
         try:
-            sizes = _replace_graphs(self.store, [(URIRef(g), triples) for g, _, _, triples, _ in ready])
+            sizes = replace_graphs(self.store, [(URIRef(g), triples) for g, _, _, triples, _ in ready])
         except (ValueError, TypeError, OSError) as e:  # one bad graph: write them one at a time
             log.debug("chunk write failed, going on one by one", exc_info=True)
             sizes = []
             for g, facts, _, triples, _ in ready:
                 try:
-                    sizes += _replace_graphs(self.store, [(URIRef(g), triples)])
+                    sizes += replace_graphs(self.store, [(URIRef(g), triples)])
                 except (ValueError, TypeError, OSError) as e1:
                     self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path,
                                                                              reason=reason(e1)), facts.article.path))
@@ -380,10 +347,11 @@ class Reconcile:
             crash_point(f"graph-{self.written}")
             record = ArticleRecord(
                 graph=g, source=a.source, sha256=a.sha256, path=a.path,
-                file=_file_of(a, root) if root is not None else (rec.file if rec else a.path),
+                file=file_of(a, root) if root is not None else (rec.file if rec else a.path),
                 root=str(root) if root is not None else (rec.root if rec else None),
                 extractor=version, published=a.published, context=context if a.published is None else None,
-                meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]])
+                meetings=facts.meetings, meeting_iris=[str(i) for i in iris[g]],
+                persons=written_labels(facts, self.labels))
             self.store.set_state(g, "record", record.to_json())
             self.records[g] = record
             if is_new:
@@ -402,30 +370,3 @@ class Reconcile:
                 self.report.errors.append(IngestError(Errors.E202.format(path=facts.article.path, reason=why),
                                                       facts.article.path))
         return triples
-
-
-def _replace_graphs(store, graphs: list) -> list[int]:
-    """``store.replace_graphs``, or graph by graph in rdflib terms for a store without it."""
-    many = getattr(store, "replace_graphs", None)
-    if many is not None:
-        return many(graphs)
-    from .store.oxigraph import from_ox
-
-    return [store.replace_graph(g, [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples])
-            for g, triples in graphs]
-
-
-def _file_of(a: Article, root: Path) -> str:
-    """The article's file relative to the built folder (a record's path is file:line or file#n)."""
-    path = a.path
-    for sep in (":", "#"):
-        head = path.rsplit(sep, 1)[0]
-        if head != path and os.path.lexists(head):
-            path = head
-            break
-    try:
-        return Path(path).absolute().relative_to(root).as_posix()
-    except ValueError:
-        return Path(path).name
-
-

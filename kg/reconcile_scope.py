@@ -10,6 +10,7 @@ store gives; every other article keeps the IRIs in its record.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from typing import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 import pyoxigraph
 
 from .graph.identity_keys import read_keys
+from .graph.names import renamed_meetings
 from .model import Article, ArticleFacts, Meeting
 from .store.index import StoreIndex
 from .store.records import ArticleRecord
@@ -25,13 +27,15 @@ from .store.records import ArticleRecord
 SCOPE_SHARE = 4  # a scope reaching past 1/SCOPE_SHARE of the store is given up for the whole store
 
 
-def reach(index: StoreIndex, seeds: Iterable[tuple[Meeting, date | None]], *, skip: set[str]) -> dict[str, ArticleRecord]:
+def reach(index: StoreIndex, seeds: Iterable[tuple[Meeting, date | None]], *, skip: set[str],
+          labels: Mapping[str, str] | None = None) -> dict[str, ArticleRecord]:
     """Stored articles that may interact with the reports ``seeds`` (meeting, publication date),
     transitively, by graph IRI with their records; the graphs in ``skip`` (removed or being
     replaced: their new facts are among the seeds) are passed through, not returned. Reports
     without a date can tie much of a store together (every undated report at one place shares
     a base IRI): once the scope passes a quarter of the store, every stored article is returned,
-    which costs what one batch decision costs, and no more than following the keys further."""
+    which costs what one batch decision costs, and no more than following the keys further.
+    A stored report is followed as extracted and under the person ``labels`` (``variants``)."""
     found: dict[str, ArticleRecord] = {}
     check = 256
     looked: set[str] = set()
@@ -55,7 +59,7 @@ def reach(index: StoreIndex, seeds: Iterable[tuple[Meeting, date | None]], *, sk
             if rec is None:  # an entry left by an interrupted build: no article
                 continue
             found[g] = rec
-            frontier += [(m, rec.published) for m in rec.meetings]
+            frontier += [(m, rec.published) for m in variants(rec.meetings, labels, rec)]
         if len(found) >= check:
             if not index.at_least(SCOPE_SHARE * len(found) + len(skip)):
                 return everything(index, skip)
@@ -97,19 +101,39 @@ def depending(index: StoreIndex, context: list[date], version: str, *, leaving: 
     return sorted(out - leaving)
 
 
-def decide(index: StoreIndex, stubs: dict[str, ArticleFacts], removed: set[str]
-           ) -> tuple[dict[str, list], list[str]]:
+def variants(meetings: list[Meeting], labels: Mapping[str, str] | None, rec: ArticleRecord | None = None
+             ) -> list[Meeting]:
+    """A report's meetings as extracted, under the person ``labels`` decided now, and (stored)
+    under the labels its graph was written with: the keys of all three find every partner."""
+    out = list(meetings)
+    for names in (labels, rec.persons if rec is not None else None):
+        if names:
+            out += [m for m in renamed_meetings(meetings, names) if m not in out]
+    return out
+
+
+def decide(index: StoreIndex, stubs: dict[str, ArticleFacts], removed: set[str],
+           labels: Mapping[str, str] | None = None) -> tuple[dict[str, list], list[str]]:
     """Meeting identity after a change: ``stubs`` the articles (re)extracted (what identity needs
-    of each), ``removed`` the graphs taken out. RETURNS the meeting IRIs of the changed articles
-    and of every stored one they reach, by graph IRI, and those stored ones whose IRIs change."""
+    of each), ``removed`` the graphs taken out, ``labels`` the person labels of the final set
+    (``kg/reconcile_names.py``): identity is decided on the reports under those labels.
+    RETURNS the meeting IRIs of the changed articles and of every stored one they reach, by graph
+    IRI, and those stored ones whose IRIs change."""
     from .graph.identity import resolve_meetings
 
     changed = set(stubs) | removed
-    seeds = [(m, s.article.published) for s in stubs.values() for m in s.meetings]
-    seeds += [(m, rec.published) for g in sorted(changed) if (rec := index.get(g)) for m in rec.meetings]
-    near = reach(index, seeds, skip=changed)
+    labels = labels or {}
+    seeds = [(m, s.article.published) for s in stubs.values() for m in variants(s.meetings, labels)]
+    seeds += [(m, rec.published) for g in sorted(changed) if (rec := index.get(g))
+              for m in variants(rec.meetings, labels, rec)]
+    near = reach(index, seeds, skip=changed, labels=labels)
     everyone = sorted(set(near) | set(stubs))
-    iris = dict(zip(everyone, resolve_meetings([stubs[g] if g in stubs else near[g].stub() for g in everyone])))
+
+    def stub(g: str) -> ArticleFacts:
+        s = stubs[g] if g in stubs else near[g].stub()
+        return dataclasses.replace(s, meetings=renamed_meetings(s.meetings, labels)) if labels else s
+
+    iris = dict(zip(everyone, resolve_meetings([stub(g) for g in everyone])))
     return iris, [g for g in sorted(near) if [str(i) for i in iris[g]] != near[g].meeting_iris]
 
 

@@ -20,14 +20,17 @@ kept in the store, so a later set can decide again).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from copy import deepcopy
 
-from rapidfuzz import fuzz
+import numpy
+from rapidfuzz import fuzz, process
 
-from ..model import ArticleFacts
+from ..model import ArticleFacts, Meeting
 
 PARTICLES = frozenset("al el bin ibn bint von van der de da du di".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -93,13 +96,14 @@ def person_labels(counts: Mapping[str, int], verified: Iterable[str] = ()) -> di
     for n, w in keyed:  # a given name only matches one with its initial: compare within those
         by_initial.setdefault(w[0][0], []).append((n, w))
     for bucket in by_initial.values():
-        for i, (a, wa) in enumerate(bucket):
-            for b, wb in bucket[i + 1:]:
-                if not (_same_surname(_surname(wa), _surname(wb)) and _same_given(wa[0], wb[0])):
-                    continue
-                ra, rb = root(a), root(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+        surnames = [_surname(w) for _, w in bucket]
+        for i, j in _surname_pairs(surnames, surnames):
+            (a, wa), (b, wb) = bucket[i], bucket[j]
+            if i >= j or not _same_given(wa[0], wb[0]):
+                continue
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = {}
     for n in full:
         groups.setdefault(root(n), []).append(n)
@@ -111,14 +115,42 @@ def person_labels(counts: Mapping[str, int], verified: Iterable[str] = ()) -> di
             label_of[n] = label
             if n != label:
                 out[n] = label
-    for n in names:  # a surname alone: the one person of the set with that surname
-        words = _words(n)
-        if len(words) != 1 or n in verified:
-            continue
-        labels = {label_of[f] for f, wf in keyed if _same_surname(_surname(wf), words[0])
-                  or (len(wf) >= 2 and wf[-1] == words[0])}
+    alone = [n for n in names if len(_words(n)) == 1 and n not in verified]
+    found: dict[int, set[str]] = {}
+    for i, j in _surname_pairs([_words(n)[0] for n in alone], [_surname(w) for _, w in keyed]):
+        found.setdefault(i, set()).add(label_of[keyed[j][0]])
+    last_word: dict[str, set[str]] = {}
+    for f, wf in keyed:
+        last_word.setdefault(wf[-1], set()).add(label_of[f])
+    for i, n in enumerate(alone):  # a surname alone: the one person of the set with that surname
+        labels = found.get(i, set()) | last_word.get(_words(n)[0], set())
         if len(labels) == 1:
             out[n] = labels.pop()
+    return out
+
+
+FUZZY_ROWS = 1024  # surnames compared at once with the rest (bounds the score matrix)
+
+
+def _surname_pairs(left: list[str], right: list[str]) -> set[tuple[int, int]]:
+    """Every (i, j) with ``_same_surname(left[i], right[j])``: equal and folded spellings through a
+    dictionary, close spellings through rapidfuzz's matrix (C++, not a pair loop in Python)."""
+    out: set[tuple[int, int]] = set()
+    by_key: dict[str, list[int]] = {}
+    for j, s in enumerate(right):
+        by_key.setdefault(s, []).append(j)
+        by_key.setdefault("\0" + _fold(s), []).append(j)
+    for i, s in enumerate(left):
+        out.update((i, j) for j in by_key.get(s, []) + by_key.get("\0" + _fold(s), []))
+    rows = [i for i, s in enumerate(left) if len(s) >= 5]
+    cols = [j for j, s in enumerate(right) if len(s) >= 5]
+    for k in range(0, len(rows) if cols else 0, FUZZY_ROWS):
+        part = rows[k:k + FUZZY_ROWS]
+        scores = process.cdist([left[i] for i in part], [right[j] for j in cols], scorer=fuzz.ratio,
+                               score_cutoff=80, dtype=numpy.uint8)
+        # a uint8 score is rounded: the few candidates are checked again exactly
+        out.update((part[a], cols[b]) for a, b in zip(*numpy.nonzero(scores))
+                   if fuzz.ratio(left[part[a]], right[cols[b]]) >= 80)
     return out
 
 
@@ -185,3 +217,35 @@ def rename_persons(facts: ArticleFacts, mapping: Mapping[str, str]) -> bool:
             links.append(link)
     facts.links = links
     return True
+
+
+def renamed_meetings(meetings: list[Meeting], mapping: Mapping[str, str]) -> list[Meeting]:
+    """Copies of ``meetings`` with their participants under ``mapping``'s labels (two that become
+    one kept once): what meeting identity is decided on. The meetings given stay as they are."""
+    out = []
+    for m in meetings:
+        seen, kept = set(), []
+        for p in m.participants:
+            name = mapping.get(p.name, p.name)
+            if name not in seen:
+                seen.add(name)
+                kept.append(dataclasses.replace(p, name=name))
+        out.append(dataclasses.replace(m, participants=kept))
+    return out
+
+
+def relabelled(facts: ArticleFacts, mapping: Mapping[str, str]) -> ArticleFacts:
+    """``facts`` under ``mapping``'s labels: a copy when a label changes, else ``facts`` itself."""
+    if not any(a.kind == "Person" and a.name in mapping for a in facts.actors):
+        return facts
+    copy = deepcopy(facts)
+    rename_persons(copy, mapping)
+    return copy
+
+
+SEP = "\x1f"
+
+
+def person_entry(raw: str, label: str) -> str:
+    """An index value: a person label as extracted and the label its article graph was written under."""
+    return f"{raw}{SEP}{label}"

@@ -26,10 +26,10 @@ import pyoxigraph as ox
 from .oxigraph import STATE_GRAPH, STATE_NS
 from .records import ArticleRecord, read_records
 
-INDEX_VERSION = "kg.record_index.v1"
+INDEX_VERSION = "kg.record_index.v2"
 SUMMARY = "https://w3id.org/parley/id/state/index"  # subject of the set-wide entries
 IX = STATE_NS + "ix/"
-_KINDS = ("sha", "version", "date", "ctx", "root", "name", "meet")
+_KINDS = ("sha", "version", "date", "ctx", "root", "name", "meet", "plabel")
 
 
 def context_digest(context: Iterable[date] | None) -> str:
@@ -49,6 +49,7 @@ def record_names(rec: ArticleRecord) -> set[str]:
 def entries(rec: ArticleRecord) -> set[tuple[str, str]]:
     """The index entries of one record, as (kind, value)."""
     from ..graph.identity_keys import filed_keys
+    from ..graph.names import person_entry, renamed_meetings
 
     out = {("sha", rec.sha256), ("version", rec.extractor),
            ("date", rec.published.isoformat() if rec.published else "")}
@@ -58,6 +59,10 @@ def entries(rec: ArticleRecord) -> set[tuple[str, str]]:
         out.add(("root", rec.root))
     out |= {("name", n) for n in record_names(rec)}
     out |= {("meet", k) for m in rec.meetings for k in filed_keys(m, rec.published)}
+    # the person labels as extracted and as written, and the meetings under the labels written
+    out |= {("plabel", person_entry(raw, label)) for raw, label in rec.persons.items()}
+    if any(raw != label for raw, label in rec.persons.items()):
+        out |= {("meet", k) for m in renamed_meetings(rec.meetings, rec.persons) for k in filed_keys(m, rec.published)}
     return out
 
 
@@ -68,7 +73,7 @@ class StoreIndex:
         self.store = store
         self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
-        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions")}
+        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels")}
         self.cache: dict[str, ArticleRecord | None] = {}
         if store.get_state(SUMMARY, "built") != INDEX_VERSION or store.get_state(SUMMARY, "pending"):
             self.rebuild()
@@ -117,7 +122,7 @@ class StoreIndex:
         self.raw.extend([ox.Quad(s, self.p[k], ox.Literal(v), self.g) for k, v in found])
         summary = ox.NamedNode(SUMMARY)
         for k, v in found:
-            if k in ("date", "version"):
+            if k in ("date", "version", "plabel"):
                 self.raw.add(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
 
     def _drop(self, g: str, gone: set[tuple[str, str]]) -> None:
@@ -126,7 +131,7 @@ class StoreIndex:
             self.raw.remove(ox.Quad(s, self.p[k], ox.Literal(v), self.g))
         summary = ox.NamedNode(SUMMARY)
         for k, v in gone:  # a date or version no record has any more leaves the summary
-            if k in ("date", "version") and not self._any(k, v):
+            if k in ("date", "version", "plabel") and not self._any(k, v):
                 self.raw.remove(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
 
     # -- reading ------------------------------------------------------------------------------
@@ -164,13 +169,19 @@ class StoreIndex:
         return {q.subject.value for k in keys for q in self.raw.quads_for_pattern(None, p, ox.Literal(k), g)}
 
     def summary(self, kind: str) -> list[str]:
-        """Every date (kind "dates") or extractor version ("versions") some record has."""
+        """Every date (kind "dates"), extractor version ("versions") or person label entry
+        ("plabels") some record has."""
         return sorted(q.object.value for q in self.raw.quads_for_pattern(ox.NamedNode(SUMMARY), self.p[kind], None,
                                                                           self.g))
 
     def undated(self) -> Iterator[tuple[str, str]]:
         """(graph, context digest) of every undated article."""
         for q in self.raw.quads_for_pattern(None, self.p["ctx"], None, self.g):
+            yield q.subject.value, q.object.value
+
+    def pairs(self, kind: str) -> Iterator[tuple[str, str]]:
+        """(graph, value) of every entry of ``kind``, in one scan (the person labels of the set)."""
+        for q in self.raw.quads_for_pattern(None, self.p[kind], None, self.g):
             yield q.subject.value, q.object.value
 
     def at_least(self, n: int) -> bool:
@@ -247,6 +258,11 @@ class MemoryIndex(StoreIndex):
     def undated(self) -> Iterator[tuple[str, str]]:
         for (k, v), gs in list(self.by.items()):
             if k == "ctx":
+                yield from ((g, v) for g in sorted(gs))
+
+    def pairs(self, kind: str) -> Iterator[tuple[str, str]]:
+        for (k, v), gs in list(self.by.items()):
+            if k == kind:
                 yield from ((g, v) for g in sorted(gs))
 
     def at_least(self, n: int) -> bool:

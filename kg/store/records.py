@@ -97,6 +97,7 @@ class ArticleRecord:
     context: list[date] | None  # dates an undated article's dates were resolved against
     meetings: list[Meeting] = field(default_factory=list)  # as reported: place, date, participants
     meeting_iris: list[str] = field(default_factory=list)  # the IRIs the last identity pass gave them
+    persons: dict[str, str] = field(default_factory=dict)  # person label as extracted -> as written
 
     def to_json(self) -> str:
         return json.dumps({"codec": CODEC, **{f.name: encode(getattr(self, f.name)) for f in dataclasses.fields(self)}},

@@ -63,3 +63,18 @@ def test_names_rename_reaches_speakers_and_participants_and_merges_duplicates():
     assert [p.name for p in f.meetings[0].participants] == ["Lenart Voss"]
     assert f.claims[0].speaker == "Lenart Voss"
     assert not rename_persons(facts("b", "Ida Brennick"), {"Voss": "Lenart Voss"})
+
+
+def test_names_surname_pairs_are_every_pair_of_agreeing_surnames():
+    import random
+
+    from kg.graph.names import _same_surname, _surname_pairs
+
+    rng = random.Random(3)
+    pool = ["skibenko", "skybenko", "voss", "vos", "hrynko", "hrinko", "albusaidi", "busaidi", "koval",
+            "kovall", "lindqvist", "lindquist", "asif", "orlan", "orlann"]
+    for _ in range(50):
+        left = [rng.choice(pool) for _ in range(rng.randint(1, 8))]
+        right = [rng.choice(pool) for _ in range(rng.randint(1, 8))]
+        expected = {(i, j) for i, a in enumerate(left) for j, b in enumerate(right) if _same_surname(a, b)}
+        assert _surname_pairs(left, right) == expected

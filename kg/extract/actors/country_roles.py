@@ -1,6 +1,7 @@
 """What a country mention does in its sentence: acts (an actor), names a location (a place), or only
-qualifies someone's title ("UK Prime Minister Keir Starmer", "Japan's chief negotiator"), which by
-itself does not make the country an actor. A capital that acts ("Tokyo secured a cut", "Moscow
+qualifies someone's title ("UK Prime Minister Keir Starmer", "Japan's chief negotiator") or says
+whose a named group is ("Yemen's Houthi militants"), which by itself does not make the country an
+actor. A capital that acts ("Tokyo secured a cut", "Moscow
 insisted") stands for its country (a metonym).
 """
 from __future__ import annotations
@@ -54,6 +55,18 @@ def title_only(span: SpacySpan) -> bool:
         return True
     between = span.doc[span.end:head.i]
     return head.ent_type_ == "PERSON" and any(t.lower_ in HEAD_TITLES for t in between)
+
+
+def group_owner(span: SpacySpan) -> bool:
+    """The country only says whose a named group is: "Yemen's Houthi militants", "Somalia's Shabaab
+    fighters". The group is the actor; the country is one only where it acts elsewhere."""
+    root = span.root
+    if root.head.i < span.end or not (root.dep_ == "poss" or root.dep_ == "nmod" and any(
+            c.tag_ == "POS" for c in root.children)):  # "Yemen’s" parsed as a modifier with its case
+        return False
+    head = root.head
+    return any(c.dep_ in ("compound", "amod") and c.i > root.i and c.ent_type_ in ("NORP", "ORG")
+               for c in head.children)
 
 
 def capital_agent(tok: Token) -> bool:

@@ -271,3 +271,25 @@ def promo_line(ent: SpacySpan, outlets: dict[str, str]) -> bool:
     if first is None or first.lower_ not in PROMO_VERBS or first.i == ent.start:
         return False
     return any(e.ent_id_.startswith("outlet:") or norm(e.text) in outlets for e in sent.ents if e != ent)
+
+
+QUOTE_MARKS = frozenset('"“”«»„')
+
+
+def appeal_line(ent: SpacySpan, outlets: dict[str, str]) -> bool:
+    """A line in which the outlet speaks to its reader ("Support our journalism ... The Daily Herald
+    has people on the spot ... your contribution keeps us going"): page furniture naming topics,
+    not actors. Told by an outlet on the line and by "your" with "our" or "we" outside any quotation."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    line = doc[start:end]
+    if any(ch in QUOTE_MARKS for ch in line.text):
+        return False
+    words = {t.lower_ for t in line}
+    if "your" not in words or not words & {"our", "we"}:
+        return False
+    return any(e.ent_id_.startswith("outlet:") or norm(e.text) in outlets for e in line.ents if e != ent)

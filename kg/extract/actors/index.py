@@ -16,13 +16,15 @@ from ...model import Actor, Span
 from ..text.gazetteer import CHANNELS, TITLE_WORDS, Gazetteer, norm
 from .filters import (HOLY_BOOKS, common_word, editorial_note, is_outlet, media_name, outlet_keys, person_like_org,
                       named_as_outlet, photo_credit, plausible_org, role_name, venue_like, metadata_label, product_words,
-                      product_name, media_person, promo_line)
+                      product_name, media_person, promo_line, appeal_line)
 from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronyms, country_of_org, demonym_like, document_name, indefinite, long_org_names
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
-from .country_roles import capital_agent, is_locative, title_only
+from .dictionary import common_phrase
+from .country_roles import capital_agent, group_owner, is_locative, title_only
 from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
 from .honorifics import honorific_token
 from .journalists import FURNITURE_VERBS, is_journalist
+from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
 from .shouted import shouted_names
@@ -183,13 +185,13 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
-    for step in (shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
+    for step in (trimmed_ents, shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
         _respan(doc, step, g)
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
-                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and promo_line(e, g.outlets))]
+                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and (promo_line(e, g.outlets) or appeal_line(e, g.outlets)))]
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     bracketed = bracketed_aliases(doc)
@@ -260,8 +262,9 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 continue
             elif any(norm(p) == key for p in idx.places):  # "Ohrid" tagged ORG once, GPE elsewhere
                 _add_place(idx, next(p for p in idx.places if norm(p) == key), ent)
-            elif plausible_org(ent, g) and not is_locative(ent, idx):  # "at Rashtrapati Bhavan": a venue
-                label = (ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).replace("’", "'")
+            elif plausible_org(ent, g) and not is_locative(ent, idx) and not common_phrase(ent, g):  # a venue, "Big Tech"
+                label = " ".join((ent.text[4:] if ent.text.lower().startswith("the ") else ent.text).split())
+                label = label.replace("’", "'")
                 label = f"{demonym_prefix(ent)}{label}"
                 country = country_of_org(ent, idx.countries)
                 _add(idx, f"{label} of {country}" if country and " of " not in label else label,
@@ -274,6 +277,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                     and norm(clean.text) not in HOLY_BOOKS \
                     and norm(clean.text) not in g.capitals and norm(clean.text) not in g.places \
                     and norm(clean.text) not in CHANNELS and not common_word(clean, g) and not editorial_note(clean) \
+                    and not common_phrase(clean, g) \
                     and not venue_like(clean):
                 persons.append(clean)
     placed = _placed_persons(persons, idx, g, person_ents)
@@ -316,7 +320,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     for span, name in country_spans:
         if any(t.i in idx.journalists for t in span) or is_locative(span, idx):
             _add_place(idx, name, span)
-        elif not title_only(span):  # "UK Prime Minister Keir Starmer" alone: no actor
+        elif not title_only(span) and not group_owner(span):  # "UK Prime Minister Keir Starmer" alone: no actor
             _add(idx, name, "Country", span, g, 0.85)
     for ent in capital_spans:  # "Tokyo had secured ...": the capital acts for its country
         if capital_agent(ent.root) and not is_locative(ent, idx):
@@ -338,7 +342,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
 
 
 def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
-    """Record venue tokens (token i -> city) and drop a venue as an actor when it is only a place.
+    """Record venue tokens (token i -> city) and drop a venue as an actor when it is only a place (or
+    a body only named as the one something is done before).
 
     "in the Kremlin" is where a meeting happened; "the Kremlin said" is an actor. A venue organisation
     whose every mention is the object of a locative preposition is not an actor of the article.
@@ -349,10 +354,11 @@ def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
         if city:
             idx.venues.update({t.i: city for t in ent})
     for name, actor in list(idx.actors.items()):
-        if actor.kind != "Organization" or not venue_city(name, g):
+        if actor.kind != "Organization":
             continue
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in actor.mentions]
-        if spans and all(sp is not None and _locative(sp.root) for sp in spans):
+        venue = venue_city(name, g)
+        if spans and all(sp is not None and (venue and _locative(sp.root) or _audience(sp.root)) for sp in spans):
             del idx.actors[name]
             for i in [i for i, n in idx.token_actor.items() if n == name]:
                 del idx.token_actor[i]
@@ -360,3 +366,10 @@ def mark_venues(doc: Doc, idx: ActorIndex, g: Gazetteer) -> None:
 
 def _locative(root) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in VENUE_PREPS
+
+
+def _audience(root) -> bool:
+    """A body something is done before ("testify before Congress", "appeared before the court"):
+    where an act takes place, not who acts."""
+    return root.dep_ == "pobj" and root.head.lower_ == "before" and root.head.head.pos_ == "VERB"
+

@@ -34,6 +34,7 @@ APPOS_STARTS = frozenset("who the a an his her".split())
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
 NOT_NAME_ENTS = frozenset("DATE TIME CARDINAL ORDINAL GPE LOC NORP FAC EVENT LAW MONEY PERCENT QUANTITY".split())
+MISREAD_NAME_ENTS = frozenset("FAC ORG GPE LOC".split())  # what the NER makes of some names after a title
 
 
 def _name_token(t: Token) -> bool:
@@ -93,6 +94,13 @@ def _after_title(doc: Doc, i: int) -> bool:
         and not doc[j].whitespace_.count("\n")
 
 
+def _after_lower_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts a name after a lower-case head title: "national security adviser Ajit
+    Doval", which the NER may take for a building or a body."""
+    j = i - 1
+    return j >= 0 and doc[j].lower_ in HEAD_TITLES and doc[j].text.islower() and not doc[j].whitespace_.count("\n")
+
+
 def _person_slot(doc: Doc, start: int, end: int) -> bool:
     """A capitalised run stands where a person's name goes: before ", the head of ..." or
     ", who", after "the Secretary of ...,", or as the subject of a reporting verb."""
@@ -135,6 +143,9 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
             i += 1  # not a capital, a gazetteer name, or inside a run that started earlier
             continue
         end = _name_run(doc, i)
+        if end == i and _after_lower_title(doc, i):  # "adviser Ajit Doval" the NER called a building
+            end = next((e.end for e in ents if e.start == i and not e.ent_id_ and e.label_ in MISREAD_NAME_ENTS
+                        and 2 <= len(e) <= 3 and all(x.is_alpha and x.text[:1].isupper() for x in e)), i)
         if end == i:
             i += 1
             continue
@@ -146,7 +157,8 @@ def missed_persons(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
             or key in g.demonyms or key in g.capitals
         # a run in a person's slot takes only words the NER left alone or called a person
         unlabelled = all(x.ent_type_ in ("", "PERSON") for x in span)
-        if not known_thing and (_after_title(doc, i) or (end - i >= 2 and unlabelled and _person_slot(doc, i, end))
+        if not known_thing and (_after_title(doc, i) or (end - i >= 2 and (
+                unlabelled and _person_slot(doc, i, end) or _after_lower_title(doc, i)))
                                 or (end - i == 1 and unlabelled and _titled_surname(doc, i))) \
                 and not _headline(t.sent):
             new.append(SpacySpan(doc, i, end, label="PERSON"))
@@ -318,7 +330,7 @@ def _prose_line(doc: Doc, i: int) -> bool:
 def wrapped_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
     """Names a hard-wrapped line breaks in two: "Foreign Minister Sergei" at the end of a line and
     "Lavrov met ..." at the start of the next. A name run at the end of a long line (six words or
-    more), a single line break, and a name run that the sentence goes on after are one person when
+    more, or after a title), a single line break, and a name run that the sentence goes on after are one person when
     the NER or a title marks it as a person or its surname is used again."""
     new: list[SpacySpan] = []
     for sp in doc:
@@ -328,8 +340,9 @@ def wrapped_names(doc: Doc, ents: list[SpacySpan]) -> list[SpacySpan]:
         while start > 0 and start - sp.i > -3 and _name_token(doc[start - 1]) and not doc[start - 1].ent_id_:
             start -= 1
         end = _name_run(doc, sp.i + 1, limit=3)
-        if start == sp.i or end == sp.i + 1 or end >= len(doc) or not _prose_line(doc, sp.i - 1):
-            continue  # a headline or a list ends its own line
+        if start == sp.i or end == sp.i + 1 or end >= len(doc) or not (
+                _prose_line(doc, sp.i - 1) or _after_title(doc, start)):
+            continue  # a headline or a list ends its own line ("Foreign Minister Karl" may be short)
         after = doc[end]
         if after.is_space or not (after.text.islower() or after.text in (",", "’s", "'s")):
             continue  # the next line is a name of its own (a list, a byline), not the sentence going on
