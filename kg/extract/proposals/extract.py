@@ -94,10 +94,10 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
     """Agreements and declarations: attested, distinguished mentions (or numbered ones) found a
     cluster; distinguished but unattested mentions only join a compatible one."""
     clusters: list[Cluster] = []
-    docs = [m for m in mentions if m.family in ("agreement", "declaration", "pledge") and not m.plural]
+    docs = [m for m in mentions if m.family in ("agreement", "declaration", "pledge") and (not m.plural or _place_named(m))]
     for m in docs:
         amount = any(ch.isdigit() for w in m.mods for ch in w)
-        if not (m.points or (m.attested and (m.distinguished or m.proposer or _extras(m)))
+        if not (m.points or m.plural or (m.attested and (m.distinguished or m.proposer or _extras(m)))
                 or (m.family == "pledge" and (m.proposer or amount))):
             continue
         target = next((c for c in clusters if _compatible(c, m)), None)
@@ -114,6 +114,18 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
         c.proposal.name = _document_name(c)
         c.signed = any(x.signed for x in c.mentions)
     return clusters
+
+
+def _place_named(m: PlanMention) -> bool:
+    """ "The Minsk agreements", "the Oslo accords": a set of documents named by a place, not by their
+    parties, is one named document (lower-case heads; capitalised ones are :mod:`.named_documents`)."""
+    if not (m.plural and m.definite and not m.parties and m.tok.dep_ != "conj"):
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == m.tok.i - 1 for c in m.tok.children):
+        return False
+    m.head, m.attested = m.tok.lower_, True
+    m.mods = [m.tok.doc[m.tok.i - 1].text]  # the place, even when it is a capital that stands for a state
+    return True
 
 
 def _extras(m: PlanMention) -> list[str]:

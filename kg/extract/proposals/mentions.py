@@ -118,7 +118,28 @@ def _attested(tok: Token, outer: Token) -> bool:
         return True
     if outer.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature", "conclusion"):
         return True  # "the signing of a mineral rights deal"
+    if outer.dep_ in ("dobj", "nsubjpass") and _drafts(head) and _realis(head):
+        return True  # "Qatar drew up the framework", "a draft prepared by Oman"
+    if dated(tok):
+        return True  # "the 1994 accord", "the agreement of March 2023": a document that existed then
     return outer.dep_ == "pobj" and head.lower_ == "under"
+
+
+def is_year(tok: Token) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2099
+
+
+def dated(tok: Token) -> bool:
+    """The document noun carries the year or date it was made: "the 1994 accord", "the 2015 deal",
+    "the agreement of March 2023" (a date after "of", not "a deal of 2026 tariffs")."""
+    if any(c.dep_ in ("nummod", "compound", "amod", "nmod") and is_year(c) and c.i < tok.i for c in tok.children):
+        return True
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ == "DATE" and any(is_year(x) for x in obj.subtree):
+                return True
+    return False
 
 
 def part_of(tok: Token) -> Token:
@@ -185,9 +206,9 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
                 return name, t.text
     verb = tok.head
     drafters: list[Token] = []
-    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:  # "the United States proposed a plan"
+    if tok.dep_ in ("dobj",) and _drafts(verb):  # "the United States proposed a plan", "Kenya drew up a plan"
         drafters += [c for c in verb.children if c.dep_ == "nsubj"]
-    if tok.dep_ == "nsubjpass" and verb.lemma_ in PROPOSE_VERBS:  # "a version was presented by Uganda"
+    if tok.dep_ == "nsubjpass" and _drafts(verb):  # "a version was presented by Uganda"
         drafters += [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
     for c in tok.children:  # "a framework that Kenyan mediators drew up", "a draft prepared by Oman"
         if c.dep_ in ("relcl", "acl") and _drafts(c):
@@ -295,7 +316,8 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     m.family = fam
     m.head = head
     m.types = [t.lower_ for t in compounds if t.lower_ in TYPE_WORDS or t.lower_ in TYPE_ADJ]
-    if ("draft" in words or tok.lower_ == "draft" and head_tok is not tok) and m.head == "plan":
+    if ("draft" in words or tok.lower_ == "draft" and head_tok is not tok) and m.head == "plan" \
+            or "draft" in words and fam == "agreement":  # "a draft peace agreement": a version not yet signed
         m.types.insert(0, "draft")
     of = next((c for c in head_tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and fam == "declaration":  # "declaration of principles"

@@ -69,6 +69,9 @@ def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
 
 
 BODY_HEADS = frozenset("board council committee commission".split())
+GROUP_HEADS = {"group": "working", "force": "task"}  # "a joint working group", "a task force"
+SETUP_VERBS = frozenset("propose create establish form set launch envisage".split())
+GENERIC_MODS = frozenset("new special joint proposed planned".split())
 BODY_CUES = frozenset("propose envisage foresee create establish set form chair supervise oversee plan".split())
 BODY_MODS = frozenset("proposed planned transitional interim".split())
 
@@ -98,4 +101,37 @@ def proposed_bodies(doc: Doc, actor_tokens: set[int]) -> list[tuple[Token, int, 
             first = min(mods, key=lambda t: t.i)
             words = [t.lower_ for t in doc[first.i:tok.i + 1] if t.lower_ not in ("proposed", "planned")]
             out.append((tok, first.idx, tok.idx + len(tok), " ".join(words)))
+        else:
+            found = set_up_body(tok, actor_tokens)
+            if found is not None:
+                out.append(found)
+    for tok in doc:
+        if GROUP_HEADS.get(tok.lower_) and tok.i > 0 and doc[tok.i - 1].lower_ == GROUP_HEADS[tok.lower_] \
+                and tok.pos_ == "NOUN":
+            found = set_up_body(tok, actor_tokens)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def set_up_body(tok: Token, actor_tokens: set[int]) -> tuple[Token, int, int, str] | None:
+    """A body the sentence sets up or proposes, named by its own words: "agreed to set up a joint working
+    group on prisoners", "the plan proposes a board of peace". The object (or passive subject) of a setting-up
+    verb, with a word of its own beyond "new" or "joint" (a modifier, or an "of"/"on" phrase)."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "nsubjpass") or verb.lemma_ not in SETUP_VERBS or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if verb.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    left = [t for t in tok.subtree if t.i < tok.i and t.dep_ not in ("det", "poss", "punct")]
+    tail = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "for")), None)
+    obj = next((x for x in tail.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None) if tail is not None else None
+    own = [t for t in left if t.lower_ not in GENERIC_MODS] + ([obj] if obj is not None else [])
+    if not own or any(t.i in actor_tokens for t in [*left, tok]) or any(t.i in actor_tokens for t in own):
+        return None
+    first = left[0] if left else tok
+    last = obj if obj is not None else tok
+    if last.i - first.i > 6:
+        return None
+    words = [t.lower_ for t in tok.doc[first.i:last.i + 1] if t.lower_ not in ("proposed", "planned") and t.dep_ != "det"]
+    return tok, first.idx, last.idx + len(last), " ".join(words)
