@@ -22,8 +22,7 @@ from spacy.tokens import Doc
 from ...model import Proposal, Span
 from ..actors.index import ActorIndex
 from .ceasefires import ceasefire_mentions, ceasefire_name
-from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
-                       numbered_head, party_prefix, short_name)
+from .mentions import CEASEFIRE_WORDS, POINTS, PlanMention, family_of, find_mentions, numbered_head, party_prefix, short_name
 from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
@@ -44,36 +43,6 @@ class Cluster:
         self.mentions.append(m)
         if m.points and not self.proposal.points:
             self.proposal.points = m.points
-
-
-def _mentions(doc: Doc, idx: ActorIndex, skip: set[int]) -> list[PlanMention]:
-    out: list[PlanMention] = []
-    for tok in doc:
-        fam = family_of(tok.lower_)
-        if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok) or tok.i in skip:
-            continue
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) in ("plan", "weak"):
-            continue  # "the draft of the plan", "the text of the agreement": the outer noun is the mention
-        if tok.dep_ == "compound" and family_of(tok.head.lower_):
-            continue  # "treaty text", "framework agreement"
-        m = make_mention(tok, idx)
-        if m is not None:
-            out.append(m)
-    for sent in doc.sents:  # "includes 19 points", "from 28 points to 19"
-        ft = FROM_TO.search(sent.text)
-        in_sent = [m for m in out if sent.start_char <= m.start < sent.end_char and m.family in ("plan", "weak")]
-        if ft:
-            a, b = int(ft.group(1)), int(ft.group(2))
-            for p in (a, b):
-                out.append(PlanMention(sent[0], sent.start_char + ft.start(), sent.start_char + ft.end(),
-                                       points=p, role="original" if p == a else "revised",
-                                       revises=a if p == b else None))
-            continue
-        pm = POINTS.search(sent.text)
-        inside = pm is not None and any(m.start <= sent.start_char + pm.start() < m.end for m in out)
-        if pm and not inside and in_sent and all(m.points is None for m in in_sent):
-            in_sent[0].points = int(pm.group(1) or pm.group(3))
-    return sorted(out, key=lambda m: m.start)
 
 
 def _compatible(c: Cluster, m: PlanMention) -> bool:
@@ -332,7 +301,7 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     RETURNS (tuple): proposals (kg:Proposal with points, proposer, revision_of, provisions) and mentions.
     """
     cease, wrapped = ceasefire_mentions(doc, idx)
-    mentions = _mentions(doc, idx, wrapped)
+    mentions = find_mentions(doc, idx, wrapped)
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
     out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision or c.named] + documents
