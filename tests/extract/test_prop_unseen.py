@@ -55,3 +55,8 @@ def test_board_a_plan_proposes_is_named_by_its_words(run):
 def test_generic_or_negated_body_is_not_a_proposal(run):
     assert run("The scheme proposes a new council.").proposals == []
     assert run("The ministers did not establish a council of elders.").proposals == []
+
+
+def test_description_and_name_of_one_document_are_one_proposal(run):
+    f = run("Mali left the 2015 security accord, known as the Bamako Peace Charter, which had set up joint patrols.")
+    assert names(f) == ["Bamako Peace Charter"]

@@ -64,6 +64,19 @@ def reports(verb: Token) -> bool:
     return True
 
 
+# heads under which a reporting verb names a statement not (yet) made: "plans to call for", "declined to say"
+UNSAID_HEADS = frozenset("plan expect due set intend decline refuse hope want aim prepare fail schedule going".split())
+FUTURE_AUX = frozenset("will shall 'll".split())
+
+
+def unsaid(verb: Token) -> bool:
+    """The reporting verb describes no statement made: negated ("did not say whether"), in the future
+("will tell parliament that"), or planned, expected or refused ("plans to call for", "declined to say")."""
+    if any(c.dep_ == "neg" and verb.lemma_ != "rule" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in UNSAID_HEADS
+
+
 def continues(verb: Token) -> bool:
     """ "X continued: '...'", "he went on, '...'": a verb that introduces a quotation next to it."""
     if verb.lemma_ == "continue":

@@ -21,7 +21,7 @@ from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
-from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim, unsaid
 from .subjects import document_author, hyphen_part, titled_person
 from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
@@ -40,6 +40,7 @@ BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
 LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
 QUOTE_GAP = 3  # characters between a clause's end and a quotation that continues it (' “')
+FUNCTION_POS = frozenset("AUX DET ADP CCONJ SCONJ PART".split())
 QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
 
@@ -89,6 +90,15 @@ class ClaimFinder:
                 about.append(place)
         return about
 
+    def _cut_off(self, start: int, end: int) -> bool:
+        """The claim runs into the end of the text and what survives has no predicate (no full verb, and
+        it stops on a function word: "the border will", "talks with the")."""
+        if doc_text(self.doc)[end:].strip(" \n\t\"'”’.…"):
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        words = [t for t in span or [] if not (t.is_punct or t.is_space)]
+        return bool(words) and not any(t.pos_ == "VERB" for t in words) and words[-1].pos_ in FUNCTION_POS
+
     def _emit(self, speakers, verb, toks: list[Token], quotes: Sequence[Quote], conf: float, *,
               text: str | None = None, hedged: bool = False, via: str | None = None) -> None:
         doc = self.doc
@@ -113,6 +123,8 @@ class ClaimFinder:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc_text(doc)[start:end]
         body = " ".join(body.split())
+        if self._cut_off(start, end):
+            return  # "... told reporters that the border will": the text ends before the predicate
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
             return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
         words = body.lower().split()
@@ -157,7 +169,7 @@ class ClaimFinder:
     def verb_pass(self) -> None:
         doc = self.doc
         for verb in doc:
-            if not reports(verb) or verb.i in self.quoted:
+            if not reports(verb) or verb.i in self.quoted or unsaid(verb):
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors) and not (
                     verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS

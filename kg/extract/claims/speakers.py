@@ -11,7 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import (body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
+from .subjects import (DOCUMENT_NOUNS, bare_body, body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
                        person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
@@ -23,6 +23,7 @@ PRESS_WORDS = frozenset("media press news newspaper newspapers television tv".sp
 GOVERNMENT_HEADS = frozenset("administration government".split())
 CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
+ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())
 
 
 def _after_quote(verb: Token) -> bool:
@@ -97,6 +98,10 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     """
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in REPORT_VERBS:
         # "X said the deal was ..., stating: ...": the participle continues the outer verb's speaker
+        return speakers(verb.head.head, idx, res)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_ in DOCUMENT_NOUNS and verb.head.dep_ == "dobj" \
+            and verb.head.head.lemma_ in ISSUE_VERBS:
+        # "A and B issued a joint statement saying ...": who issued the statement says it
         return speakers(verb.head.head, idx, res)
     if any(c.dep_ == "nsubj" and c.i in idx.outlets for c in verb.children):
         return None  # "reports TASR", "CNN reported": the outlet carries the story
@@ -183,7 +188,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
-            name, how = body_speaker(s, idx) or document_author(s, idx, res) or (None, how)
+            name, how = body_speaker(s, idx) or document_author(s, idx, res) or bare_body(s, idx) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Proposal, Span
 from ..actors.index import ActorIndex
@@ -293,6 +293,17 @@ def _merge_proposed(out: list[Cluster]) -> None:
             c.proposal.name = f"{words[0]} {c.proposal.name}"
 
 
+def also_called(head: Token) -> Token | None:
+    """The document noun a name renames: "the 2015 nuclear agreement, known as the X Plan" or "the
+    agreement, the X Accord": the one document has a description and a name."""
+    if head.dep_ == "appos":
+        return head.head
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+    if verb is not None and verb.dep_ == "acl" and verb.lemma_ in ("know", "call", "dub", "name", "term"):
+        return verb.head
+    return None
+
+
 def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
     """Proposals of one parsed article and the (start, end, name) of each mention.
 
@@ -306,7 +317,14 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     documents = _documents(mentions)
     out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision or c.named] + documents
     for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
-        hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
+        alias = also_called(head)
+        hits = [c for c in out if any(m.start < end and start < m.end or m.tok == alias for m in c.mentions)]
+        hit = hits[0] if hits else None
+        for other in hits[1:]:  # the description and the name are one document
+            hit.mentions.extend(other.mentions)
+            out.remove(other)
+            if other in documents:
+                documents.remove(other)
         signed = any(t.lemma_ in ("sign", "ink") for t in head.sent)
         if hit is not None:
             hit.proposal.name = hit.proposal.name if hit.proposal.points else name

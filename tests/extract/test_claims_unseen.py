@@ -1,0 +1,62 @@
+"""Claims as unseen articles make them: bodies named once and then only by their head noun, a home
+government, statements issued as documents, and reporting verbs that report nothing said (negated,
+future, planned, refused) or run into the end of the text (kg/extract/claims). Sentences are invented."""
+from __future__ import annotations
+
+
+def claims(facts):
+    return [(c.speaker, c.text) for c in facts.claims]
+
+
+def test_bare_ministry_speaks_for_the_state_that_qualified_it_before(run):
+    f = run("Ghana's foreign ministry said on Friday that the talks were frank. Togo's army denied any raid. "
+            "The ministry added that a second round was planned.")
+    assert ("Ghana", "a second round was planned") in claims(f)
+
+
+def test_bare_army_takes_the_latest_army_named_before(run):
+    f = run("Ghana's army said the border was quiet. Togo's army said shots were fired. "
+            "The army added that it would hold its positions.")
+    assert ("Togo", "it would hold its positions") in claims(f)
+
+
+def test_home_government_speaks_for_the_country_the_article_is_about(run):
+    f = run("Ghana held elections in Ghana last year. Ghana now faces strikes, and Ghana's unions are angry. "
+            "The government said the wage talks would go on.")
+    assert ("Ghana", "the wage talks would go on") in claims(f)
+
+
+def test_no_home_government_when_two_countries_are_named_alike(run):
+    f = run("Ghana and Togo traded accusations. Ghana blamed Togo, and Togo blamed Ghana. "
+            "The government said the wage talks would go on.")
+    assert f.claims == [] or all(c.text != "the wage talks would go on" for c in f.claims)
+
+
+def test_issuers_of_a_statement_saying_something_each_say_it(run):
+    f = run("Ghanaian President John Mahama and Togolese President Faure Gnassingbe issued a joint statement "
+            "saying the border would stay open.")
+    assert sorted(c.speaker for c in f.claims) == ["Faure Gnassingbe", "John Mahama"]
+    assert {c.text for c in f.claims} == {"the border would stay open"}
+
+
+def test_negated_future_planned_or_refused_statements_are_no_claims(run):
+    for text in ("Ghanaian President John Mahama did not say whether the soldiers would return.",
+                 "Ghanaian President John Mahama will tell lawmakers on Monday that the strike is over.",
+                 "Ghanaian President John Mahama plans to call for a truce at the summit.",
+                 "Ghanaian President John Mahama declined to say when the talks would resume."):
+        assert run(text).claims == [], text
+
+
+def test_a_made_statement_next_to_them_is_still_a_claim(run):
+    f = run("Ghanaian President John Mahama has said the strike is over.")
+    assert claims(f) == [("John Mahama", "the strike is over")]
+
+
+def test_claim_cut_off_before_its_predicate_is_dropped(run):
+    assert run("Ghanaian President John Mahama told reporters that the port will").claims == []
+
+
+def test_claim_cut_off_after_its_predicate_is_kept(run):
+    f = run("Ghanaian President John Mahama told reporters that the port had reopened to the")
+    assert [c.speaker for c in f.claims] == ["John Mahama"]
+    assert f.claims[0].text.startswith("the port had reopened")
