@@ -60,3 +60,8 @@ def test_claim_cut_off_after_its_predicate_is_kept(run):
     f = run("Ghanaian President John Mahama told reporters that the port had reopened to the")
     assert [c.speaker for c in f.claims] == ["John Mahama"]
     assert f.claims[0].text.startswith("the port had reopened")
+
+
+def test_the_statement_speaks_for_whoever_issued_it(run):
+    f = run("Ghanaian President John Mahama released a statement on Monday. The statement said the port would reopen.")
+    assert claims(f) == [("John Mahama", "the port would reopen")]

@@ -11,7 +11,7 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import (DOCUMENT_NOUNS, bare_body, body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
+from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
                        person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
@@ -23,7 +23,6 @@ PRESS_WORDS = frozenset("media press news newspaper newspapers television tv".sp
 GOVERNMENT_HEADS = frozenset("administration government".split())
 CARRIER_VERBS = frozenset("cite quote".split())
 HEARSAY_VERBS = frozenset("say report believe understand think".split())
-ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())
 
 
 def _after_quote(verb: Token) -> bool:

@@ -28,6 +28,7 @@ SOURCE_NOUNS = frozenset("knowledge".split())
 PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
 PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
 DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
+ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())  # who issued a document
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
 
@@ -237,9 +238,30 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
         name, how = res.actor(c)
         if name and how not in ("journalist", "outlet"):
             return name, how
-        found = body_speaker(c, idx)
+        found = body_speaker(c, idx) or bare_body(c, idx)
         if found:
             return found
+    if not cands and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return earlier_document(tok, idx, res)
+    return None
+
+
+def earlier_document(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
+    """ "X issued a statement ... The statement said": the author of the latest statement before it, the
+    subject of the verb that issued it or the body it came from."""
+    for prev in reversed(tok.doc[max(tok.i - PAIR_WINDOW, 0):tok.i]):
+        if prev.lemma_ != tok.lemma_:
+            continue
+        if prev.dep_ == "dobj" and prev.head.lemma_ in ISSUE_VERBS:
+            subj = next((c for c in prev.head.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                return None
+            name, how = res.actor(subj)
+            if name and how not in ("journalist", "outlet", "pronoun", "anon"):
+                return name, how
+            return body_speaker(subj, idx)
+        return document_author(prev, idx, res) if any(
+            c.dep_ in ("poss", "compound", "prep", "acl") for c in prev.children) else None
     return None
 
 
