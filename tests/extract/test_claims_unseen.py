@@ -65,3 +65,20 @@ def test_claim_cut_off_after_its_predicate_is_kept(run):
 def test_the_statement_speaks_for_whoever_issued_it(run):
     f = run("Ghanaian President John Mahama released a statement on Monday. The statement said the port would reopen.")
     assert claims(f) == [("John Mahama", "the port would reopen")]
+
+
+def test_said_with_a_colon_before_a_quoted_paragraph_attributes_it(run):
+    f = run('Ghanaian President John Mahama spoke in Accra.\n\nMahama said:\n\n"The port will open. Ships can dock."')
+    assert [(c.speaker, c.claim_type) for c in f.claims] == [("John Mahama", "DirectQuote")]
+    assert f.claims[0].text == "The port will open. Ships can dock"
+
+
+def test_quote_open_over_paragraphs_is_one_claim_under_its_closing_attribution(run):
+    f = run('Ghanaian President John Mahama spoke in Accra.\n\n"The port will open. Ships can dock.\n\n'
+            '"The navy stands ready," he added.')
+    assert [c.speaker for c in f.claims] == ["John Mahama"]
+    assert f.claims[0].text == "The port will open. Ships can dock ... The navy stands ready"
+
+
+def test_unattributed_quotation_is_no_claim(run):
+    assert run('"The port will open soon."\n\nThe ships waited offshore.').claims == []

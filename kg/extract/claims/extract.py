@@ -268,6 +268,8 @@ class ClaimFinder:
                 after = [*after, *doc[sents[1].end].sent]
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
+                verb = self._colon_before(first)
+            if verb is None:
                 self._continuation(q, first)
                 continue
             if verb in self.pending:  # its speaker is known now: the verb's clause takes its quotations
@@ -288,6 +290,34 @@ class ClaimFinder:
             n = len(self.claims)
             self._emit(speakers, verb, [], [q], 0.8)
             by_verb.setdefault(verb.i, []).extend(self.claims[n:])
+            for p in self._runs_into(q):  # a quotation left open in the paragraphs before runs on into it
+                for c in self.claims[n:]:
+                    extend(c, p)
+
+    def _colon_before(self, span) -> Token | None:
+        """ "X said:" closing the sentence (or paragraph) before the quotation: its reporting verb."""
+        sent = span[0].sent
+        if sent.start == 0 or any(not (t.is_punct or t.is_space) for t in self.doc[sent.start:span[0].i]):
+            return None
+        prev = [t for t in self.doc[sent.start - 1].sent if not t.is_space]
+        if len(prev) < 2 or prev[-1].text != ":":
+            return None
+        verb = prev[-2] if reports(prev[-2]) else prev[-1].head
+        return verb if reports(verb) and verb.i not in self.quoted else None
+
+    def _runs_into(self, q: Quote) -> list[Quote]:
+        """The unused quotations left open at the end of their paragraph that lead without a break into
+        ``q`` (news style: a quote over several paragraphs opens each one and closes only the last)."""
+        out: list[Quote] = []
+        text = doc_text(self.doc)
+        for p in reversed([p for p in self.quotes if p.end <= q.start]):
+            if not p.open or p in self.used_quotes or text[p.end:(out[-1] if out else q).start].strip(' \n"“”…,.'):
+                break
+            if any(c.evidence.start <= p.start < c.evidence.end for c in self.claims):
+                break
+            self.used_quotes.add(p)
+            out.append(p)
+        return out
 
     def _continuation(self, q: Quote, span) -> None:
         """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
