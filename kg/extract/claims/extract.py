@@ -27,6 +27,7 @@ from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
+from .layout import colon_verb, cut_off, extend, open_run
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -40,7 +41,6 @@ BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
 LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
 QUOTE_GAP = 3  # characters between a clause's end and a quotation that continues it (' “')
-FUNCTION_POS = frozenset("AUX DET ADP CCONJ SCONJ PART".split())
 QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
 
@@ -90,15 +90,6 @@ class ClaimFinder:
                 about.append(place)
         return about
 
-    def _cut_off(self, start: int, end: int) -> bool:
-        """The claim runs into the end of the text and what survives has no predicate (no full verb, and
-        it stops on a function word: "the border will", "talks with the")."""
-        if doc_text(self.doc)[end:].strip(" \n\t\"'”’.…"):
-            return False
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        words = [t for t in span or [] if not (t.is_punct or t.is_space)]
-        return bool(words) and not any(t.pos_ == "VERB" for t in words) and words[-1].pos_ in FUNCTION_POS
-
     def _emit(self, speakers, verb, toks: list[Token], quotes: Sequence[Quote], conf: float, *,
               text: str | None = None, hedged: bool = False, via: str | None = None) -> None:
         doc = self.doc
@@ -123,7 +114,7 @@ class ClaimFinder:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc_text(doc)[start:end]
         body = " ".join(body.split())
-        if self._cut_off(start, end):
+        if cut_off(doc, start, end):
             return  # "... told reporters that the border will": the text ends before the predicate
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
             return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
@@ -268,7 +259,7 @@ class ClaimFinder:
                 after = [*after, *doc[sents[1].end].sent]
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
-                verb = self._colon_before(first)
+                verb = colon_verb(first, self.quoted)
             if verb is None:
                 self._continuation(q, first)
                 continue
@@ -290,34 +281,9 @@ class ClaimFinder:
             n = len(self.claims)
             self._emit(speakers, verb, [], [q], 0.8)
             by_verb.setdefault(verb.i, []).extend(self.claims[n:])
-            for p in self._runs_into(q):  # a quotation left open in the paragraphs before runs on into it
+            for p in open_run(doc, q, self.quotes, self.used_quotes, self.claims):  # a quotation left open in the paragraphs before runs on into it
                 for c in self.claims[n:]:
                     extend(c, p)
-
-    def _colon_before(self, span) -> Token | None:
-        """ "X said:" closing the sentence (or paragraph) before the quotation: its reporting verb."""
-        sent = span[0].sent
-        if sent.start == 0 or any(not (t.is_punct or t.is_space) for t in self.doc[sent.start:span[0].i]):
-            return None
-        prev = [t for t in self.doc[sent.start - 1].sent if not t.is_space]
-        if len(prev) < 2 or prev[-1].text != ":":
-            return None
-        verb = prev[-2] if reports(prev[-2]) else prev[-1].head
-        return verb if reports(verb) and verb.i not in self.quoted else None
-
-    def _runs_into(self, q: Quote) -> list[Quote]:
-        """The unused quotations left open at the end of their paragraph that lead without a break into
-        ``q`` (news style: a quote over several paragraphs opens each one and closes only the last)."""
-        out: list[Quote] = []
-        text = doc_text(self.doc)
-        for p in reversed([p for p in self.quotes if p.end <= q.start]):
-            if not p.open or p in self.used_quotes or text[p.end:(out[-1] if out else q).start].strip(' \n"“”…,.'):
-                break
-            if any(c.evidence.start <= p.start < c.evidence.end for c in self.claims):
-                break
-            self.used_quotes.add(p)
-            out.append(p)
-        return out
 
     def _continuation(self, q: Quote, span) -> None:
         """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
@@ -387,12 +353,6 @@ class ClaimFinder:
                 if toks:
                     self._emit(speakers, verb, toks, self._quotes_in(toks), 0.75)
                 prev_end = item.end()
-
-
-def extend(claim: Claim, q: Quote) -> None:
-    """Add a further quotation to a claim (" ... " marks the gap)."""
-    claim.text = f"{q.text} ... {claim.text}" if q.start < claim.evidence.start else f"{claim.text} ... {q.text}"
-    claim.evidence = Span(min(claim.evidence.start, q.start), max(claim.evidence.end, q.end))
 
 
 def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published: date | None = None,
