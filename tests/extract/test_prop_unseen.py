@@ -60,3 +60,20 @@ def test_generic_or_negated_body_is_not_a_proposal(run):
 def test_description_and_name_of_one_document_are_one_proposal(run):
     f = run("Mali left the 2015 security accord, known as the Bamako Peace Charter, which had set up joint patrols.")
     assert names(f) == ["Bamako Peace Charter"]
+
+
+def test_signed_memorandum_is_named_by_what_it_is_on(run):
+    assert names(run("The two ports signed a memorandum on customs checks.")) == ["memorandum on customs checks"]
+
+
+def test_signed_protocol_is_a_document(run):
+    assert names(run("The ministers signed the protocol on river transport in Niamey.")) == ["protocol on river transport"]
+
+
+def test_capitalised_initiative_is_a_named_document(run):
+    assert names(run("Diplomats still cite the Lake Chad Water Initiative as a model.")) == ["Lake Chad Water Initiative"]
+
+
+def test_numbered_proposal_from_a_body_has_it_as_proposer(run):
+    f = run("Both sides accepted the 7-point proposal from the African Union.")
+    assert [(p.points, p.proposer) for p in f.proposals] == [(7, "African Union")]

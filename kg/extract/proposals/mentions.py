@@ -18,7 +18,7 @@ from ..text.doctext import doc_text
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
 from .attestation import attested, drafts, is_channel, part_of, realis, relative_attest, signed
-from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words
+from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words, on_tail
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
@@ -120,6 +120,9 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
         drafters += [c for c in verb.children if c.dep_ == "nsubj"]
     if tok.dep_ == "nsubjpass" and drafts(verb):  # "a version was presented by Uganda"
         drafters += [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
+    for c in tok.children:  # "the 5-point proposal from the African Union"
+        if c.dep_ == "prep" and c.lower_ == "from" and family_of(tok.lower_) == "plan":
+            drafters += [x for x in c.children if x.dep_ == "pobj"]
     for c in tok.children:  # "a framework that Kenyan mediators drew up", "a draft prepared by Oman"
         if c.dep_ in ("relcl", "acl") and drafts(c):
             drafters += [x for x in c.children if x.dep_ == "nsubj" and x.lower_ not in ("that", "which")]
@@ -272,7 +275,8 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         any(c.dep_ == "nsubj" for c in tok.head.children)
     m.mods = modifier_words(head_tok, idx)
     m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
-    m.tail = content_tail(head_tok) or (for_tail(head_tok) if fam == "plan" else "")
+    m.tail = content_tail(head_tok) or (for_tail(head_tok) if fam == "plan" else on_tail(head_tok)
+                                        if fam in ("agreement", "declaration") else "")
     if m.tail.split()[1:2] in (["end"], ["stop"], ["halt"]) and set(m.tail.split()) & PEACE_PURPOSE \
             and "peace" not in m.types:
         m.types.append("peace")  # "a deal to end the war"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 NAMED_HEADS = frozenset("""treaty declaration agreement accord accords plan framework annex memorandum protocol
-convention charter""".split())
+convention charter initiative roadmap pact compact communique communiqué""".split())
 JOINERS = frozenset("of on to for the and between".split())
 WEEKDAYS_MONTHS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december""".split())
