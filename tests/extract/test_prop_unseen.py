@@ -77,3 +77,12 @@ def test_capitalised_initiative_is_a_named_document(run):
 def test_numbered_proposal_from_a_body_has_it_as_proposer(run):
     f = run("Both sides accepted the 7-point proposal from the African Union.")
     assert [(p.points, p.proposer) for p in f.proposals] == [(7, "African Union")]
+
+
+def test_agreement_that_collapsed_was_made(run):
+    f = run("The ceasefire agreement between Benin and Niger collapsed within a week.")
+    assert names(f) == ["Benin-Niger ceasefire agreement"]
+
+
+def test_agreement_that_may_collapse_is_not_attested(run):
+    assert run("Diplomats fear a deal could collapse.").proposals == []

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .vocab import ATTEST_VERBS, IN_FORCE, PART_NOUNS, PROPOSE_VERBS, PROVISION_VERBS, REPORTING
 
+LAPSE_VERBS = frozenset("collapse expire lapse unravel crumble hold".split())  # what only a made document does
 IMPLICATIVE = frozenset("manage succeed help bring get".split())  # "managed to seal the accord" happened
 
 
@@ -28,6 +29,8 @@ def attested(tok: Token, outer: Token) -> bool:
         return True
     if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
         return True
+    if outer.dep_ == "nsubj" and head.lemma_ in LAPSE_VERBS and realis(head):
+        return True  # "the ceasefire agreement collapsed", "the accord expired": it was in force
     if outer.dep_ == "nsubj" and head.lemma_ in IN_FORCE and any(  # "the truce took effect at midnight"
             t.lower_ == IN_FORCE[head.lemma_] for c in head.children for t in c.subtree):
         return True
