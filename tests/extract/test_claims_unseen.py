@@ -82,3 +82,14 @@ def test_quote_open_over_paragraphs_is_one_claim_under_its_closing_attribution(r
 
 def test_unattributed_quotation_is_no_claim(run):
     assert run('"The port will open soon."\n\nThe ships waited offshore.').claims == []
+
+
+def test_suggested_and_hinted_report_a_statement(run):
+    for verb in ("suggested", "hinted"):
+        f = run(f"Ghanaian President John Mahama {verb} that the ferry would restart.")
+        assert claims(f) == [("John Mahama", "the ferry would restart")], verb
+
+
+def test_promised_clause_drops_its_complementizer(run):
+    f = run("Ghanaian President John Mahama promised that the ferry would restart.")
+    assert claims(f) == [("John Mahama", "the ferry would restart")]

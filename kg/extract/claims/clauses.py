@@ -13,7 +13,7 @@ emphasise announce accuse praise express rule indicate cite explain claim declar
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
 concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
-disclose reveal observe recall rate outline highlight assure clarify lament signal appeal""".split())
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())

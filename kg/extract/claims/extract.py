@@ -114,6 +114,8 @@ class ClaimFinder:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc_text(doc)[start:end]
         body = " ".join(body.split())
+        if kind == "Paraphrase" and body.lower().startswith("that ") and len(body.split()) > 2:
+            body = body[5:]  # "promised that aid would come": the clause, not its complementizer
         if cut_off(doc, start, end):
             return  # "... told reporters that the border will": the text ends before the predicate
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
