@@ -34,7 +34,8 @@ def _right_edge(doc: Doc, head: Token) -> int:
     """Index of the last token of the name that starts its tail after ``head``."""
     end = head.i
     j = head.i + 1
-    while j < len(doc) and doc[j].lower_ in JOINERS and j < head.sent.end:
+    stop = head.sent.end
+    while j < len(doc) and doc[j].lower_ in JOINERS and j < stop:
         k = j
         while k < len(doc) and doc[k].lower_ in JOINERS:
             k += 1
@@ -52,13 +53,13 @@ def named_documents(doc: Doc) -> list[tuple[Token, int, int, str]]:
     for tok in doc:
         if tok.lower_ not in NAMED_HEADS or not _cap(tok):
             continue
-        start = tok.i
-        while start > tok.sent.start and (_cap(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON"
-                                          or _glued(doc, start - 1) and start - 2 > tok.sent.start):
+        start, sent = tok.i, tok.sent  # (a token's sentence is looked up anew on each access)
+        while start > sent.start and (_cap(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON"
+                                      or _glued(doc, start - 1) and start - 2 > sent.start):
             start -= 2 if _glued(doc, start - 1) else 1  # "Sharm el-Sheikh": the words around a hyphen
         while start < tok.i and doc[start].lower_ in ("the", "a", "an"):
             start += 1
-        if start == tok.i or (start == tok.sent.start and not doc[start].ent_type_ and start + 1 == tok.i):
+        if start == tok.i or (start == sent.start and not doc[start].ent_type_ and start + 1 == tok.i):
             continue  # "Treaty" alone, or only a sentence-initial capital before it
         end = _right_edge(doc, tok)
         span = doc[start:end + 1]
