@@ -93,3 +93,8 @@ def test_suggested_and_hinted_report_a_statement(run):
 def test_promised_clause_drops_its_complementizer(run):
     f = run("Ghanaian President John Mahama promised that the ferry would restart.")
     assert claims(f) == [("John Mahama", "the ferry would restart")]
+
+
+def test_the_joint_statement_speaks_for_each_state_that_issued_it(run):
+    f = run("Ghana and Togo issued a joint statement after the talks. The statement said the ferry would restart.")
+    assert sorted(claims(f)) == [("Ghana", "the ferry would restart"), ("Togo", "the ferry would restart")]

@@ -11,8 +11,8 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
-                       person_pair, titled_person)
+from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person,
+                       document_author, earlier_issuers, misplaced_subject, people_source, person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -180,6 +180,10 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
         if anon is not None:
             if anon not in out:
                 out.append(anon)
+            continue
+        issued = earlier_issuers(s, idx, res)
+        if issued:  # "the statement said": whoever issued it, each of them
+            out += [x for x in issued if x not in out]
             continue
         name, how = res.actor(s)
         if how == "title":

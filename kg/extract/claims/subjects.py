@@ -241,28 +241,31 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
         found = body_speaker(c, idx) or bare_body(c, idx)
         if found:
             return found
-    if not cands and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return earlier_document(tok, idx, res)
     return None
 
 
-def earlier_document(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, str] | None:
-    """ "X issued a statement ... The statement said": the author of the latest statement before it, the
-    subject of the verb that issued it or the body it came from."""
+def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "A and B issued a joint statement ... The statement said": the authors of the latest such document
+    before it (each subject of the verb that issued it, or the body it came from)."""
+    if tok.lemma_ not in DOCUMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("poss", "compound", "prep", "acl") for c in tok.children):
+        return []
     for prev in reversed(tok.doc[max(tok.i - PAIR_WINDOW, 0):tok.i]):
         if prev.lemma_ != tok.lemma_:
             continue
         if prev.dep_ == "dobj" and prev.head.lemma_ in ISSUE_VERBS:
             subj = next((c for c in prev.head.children if c.dep_ == "nsubj"), None)
-            if subj is None:
-                return None
-            name, how = res.actor(subj)
-            if name and how not in ("journalist", "outlet", "pronoun", "anon"):
-                return name, how
-            return body_speaker(subj, idx)
-        return document_author(prev, idx, res) if any(
-            c.dep_ in ("poss", "compound", "prep", "acl") for c in prev.children) else None
-    return None
+            out = []
+            for s in [subj, *subj.conjuncts] if subj is not None else []:
+                name, how = res.actor(s)
+                found = (name, how) if name and how not in ("journalist", "outlet", "pronoun", "anon") \
+                    else body_speaker(s, idx)
+                if found and found not in out:
+                    out.append(found)
+            return out
+        found = document_author(prev, idx, res)
+        return [found] if found else []
+    return []
 
 
 def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
