@@ -98,3 +98,9 @@ def test_promised_clause_drops_its_complementizer(run):
 def test_the_joint_statement_speaks_for_each_state_that_issued_it(run):
     f = run("Ghana and Togo issued a joint statement after the talks. The statement said the ferry would restart.")
     assert sorted(claims(f)) == [("Ghana", "the ferry would restart"), ("Togo", "the ferry would restart")]
+
+
+def test_quotation_cut_off_after_its_predicate_is_kept(run):
+    f = run('Ghanaian President John Mahama spoke on Monday. He said: "We are ready to open the port to')
+    assert [(c.speaker, c.claim_type) for c in f.claims] == [("John Mahama", "DirectQuote")]
+    assert f.claims[0].text.startswith("We are ready to open the port")
