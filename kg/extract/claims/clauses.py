@@ -13,7 +13,7 @@ emphasise announce accuse praise express rule indicate cite explain claim declar
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
 concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
-disclose reveal observe recall rate outline highlight assure clarify lament signal appeal""".split())
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
@@ -62,6 +62,19 @@ def reports(verb: Token) -> bool:
     if verb.lemma_ == "credit":
         return any(c.dep_ == "agent" for c in kids)
     return True
+
+
+# heads under which a reporting verb names a statement not (yet) made: "plans to call for", "declined to say"
+UNSAID_HEADS = frozenset("plan expect due set intend decline refuse hope want aim prepare fail schedule going".split())
+FUTURE_AUX = frozenset("will shall 'll".split())
+
+
+def unsaid(verb: Token) -> bool:
+    """The reporting verb describes no statement made: negated ("did not say whether"), in the future
+("will tell parliament that"), or planned, expected or refused ("plans to call for", "declined to say")."""
+    if any(c.dep_ == "neg" and verb.lemma_ != "rule" or c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in UNSAID_HEADS
 
 
 def continues(verb: Token) -> bool:

@@ -21,12 +21,13 @@ from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
 from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
-from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim, unsaid
 from .subjects import document_author, hyphen_part, titled_person
 from .salience import salient_speakers
 from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
+from .layout import colon_verb, cut_off, extend, open_run
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -113,6 +114,10 @@ class ClaimFinder:
             kind, start, end = "Paraphrase", toks[0].idx, toks[-1].idx + len(toks[-1])
             body = text or doc_text(doc)[start:end]
         body = " ".join(body.split())
+        if kind == "Paraphrase" and body.lower().startswith("that ") and len(body.split()) > 2:
+            body = body[5:]  # "promised that aid would come": the clause, not its complementizer
+        if cut_off(doc, start, end):
+            return  # "... told reporters that the border will": the text ends before the predicate
         if len(body.split()) < 1 or body.lower() in EMPTY_CLAIMS:
             return  # "..., which Azerbaijan says ...": the relative pronoun is not what was said
         words = body.lower().split()
@@ -157,7 +162,7 @@ class ClaimFinder:
     def verb_pass(self) -> None:
         doc = self.doc
         for verb in doc:
-            if not reports(verb) or verb.i in self.quoted:
+            if not reports(verb) or verb.i in self.quoted or unsaid(verb):
                 continue
             if verb.lemma_ in VERB_IN_TEXT and any(h.lemma_ in REPORT_VERBS for h in verb.ancestors) and not (
                     verb.dep_ == "conj" and verb.head.lemma_ in REPORT_VERBS
@@ -256,6 +261,8 @@ class ClaimFinder:
                 after = [*after, *doc[sents[1].end].sent]
             verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
+                verb = colon_verb(first, self.quoted)
+            if verb is None:
                 self._continuation(q, first)
                 continue
             if verb in self.pending:  # its speaker is known now: the verb's clause takes its quotations
@@ -276,6 +283,9 @@ class ClaimFinder:
             n = len(self.claims)
             self._emit(speakers, verb, [], [q], 0.8)
             by_verb.setdefault(verb.i, []).extend(self.claims[n:])
+            for p in open_run(doc, q, self.quotes, self.used_quotes, self.claims):  # a quotation left open in the paragraphs before runs on into it
+                for c in self.claims[n:]:
+                    extend(c, p)
 
     def _continuation(self, q: Quote, span) -> None:
         """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
@@ -345,12 +355,6 @@ class ClaimFinder:
                 if toks:
                     self._emit(speakers, verb, toks, self._quotes_in(toks), 0.75)
                 prev_end = item.end()
-
-
-def extend(claim: Claim, q: Quote) -> None:
-    """Add a further quotation to a claim (" ... " marks the gap)."""
-    claim.text = f"{q.text} ... {claim.text}" if q.start < claim.evidence.start else f"{claim.text} ... {q.text}"
-    claim.evidence = Span(min(claim.evidence.start, q.start), max(claim.evidence.end, q.end))
 
 
 def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published: date | None = None,

@@ -11,8 +11,8 @@ from ..actors.index import ActorIndex
 from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
-from .subjects import (body_speaker, bound_pronoun, described_person, document_author, misplaced_subject, people_source,
-                       person_pair, titled_person)
+from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person,
+                       document_author, earlier_issuers, misplaced_subject, people_source, person_pair, titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -98,6 +98,10 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_ in REPORT_VERBS:
         # "X said the deal was ..., stating: ...": the participle continues the outer verb's speaker
         return speakers(verb.head.head, idx, res)
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.lemma_ in DOCUMENT_NOUNS and verb.head.dep_ == "dobj" \
+            and verb.head.head.lemma_ in ISSUE_VERBS:
+        # "A and B issued a joint statement saying ...": who issued the statement says it
+        return speakers(verb.head.head, idx, res)
     if any(c.dep_ == "nsubj" and c.i in idx.outlets for c in verb.children):
         return None  # "reports TASR", "CNN reported": the outlet carries the story
     subj = subject(verb, ("nsubj", "expl"))
@@ -177,13 +181,17 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             if anon not in out:
                 out.append(anon)
             continue
+        issued = earlier_issuers(s, idx, res)
+        if issued:  # "the statement said": whoever issued it, each of them
+            out += [x for x in issued if x not in out]
+            continue
         name, how = res.actor(s)
         if how == "title":
             name = titled_person(s, idx) or name or described_person(s, idx)
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
-            name, how = body_speaker(s, idx) or document_author(s, idx, res) or (None, how)
+            name, how = body_speaker(s, idx) or document_author(s, idx, res) or bare_body(s, idx) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:

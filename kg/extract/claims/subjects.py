@@ -28,6 +28,7 @@ SOURCE_NOUNS = frozenset("knowledge".split())
 PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
 PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
 DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
+ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())  # who issued a document
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
 
@@ -169,6 +170,44 @@ def body_speaker(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:
     return None
 
 
+HOME_HEADS = frozenset("government administration cabinet presidency ministry army military".split())
+HOME_MENTIONS = 3  # a home country is named at least this often, and twice as often as any other
+
+
+def bare_body(tok: Token, idx: ActorIndex) -> tuple[str, str] | None:
+    """The state or organisation behind an unqualified body: "the ministry said" after "Turkey's foreign
+    ministry" is Turkey's again (the latest body of that head noun qualified before it); "the government
+    said" in an article about one country's government is that country's (its home country)."""
+    if tok.lemma_ not in BODY_HEADS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    for prev in reversed(tok.doc[:tok.i]):
+        if prev.lemma_.lower() == tok.lemma_ or prev.lower_ == tok.lower_:
+            found = body_speaker(prev, idx)
+            if found:
+                return found
+    if tok.lemma_ not in HOME_HEADS:
+        return None
+    home = home_country(tok, idx)
+    return (home, "country") if home else None
+
+
+def home_country(tok: Token, idx: ActorIndex) -> str | None:
+    """The one country the text names most up to ``tok`` (each mention once, capitals included), when it
+    dominates: at least HOME_MENTIONS mentions and twice as many as the next."""
+    counts: dict[str, int] = {}
+    last = None
+    for t in tok.doc[:tok.i]:
+        name = idx.token_actor.get(t.i)
+        country = name if name and idx.kind(name) == "Country" else idx.capitals.get(t.i) or idx.countries.get(t.i)
+        if country and (country, t.i - 1) != last:
+            counts[country] = counts.get(country, 0) + 1
+        last = (country, t.i) if country else None
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < HOME_MENTIONS or len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None
+    return max(counts, key=counts.get)
+
+
 def people_source(tok: Token) -> tuple[str, str] | None:
     """("anonymous source", "anon") for unnamed people framed as sources: "people familiar with the
     matter", "a person briefed on the talks", "two officials with knowledge of the negotiations"."""
@@ -199,10 +238,34 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
         name, how = res.actor(c)
         if name and how not in ("journalist", "outlet"):
             return name, how
-        found = body_speaker(c, idx)
+        found = body_speaker(c, idx) or bare_body(c, idx)
         if found:
             return found
     return None
+
+
+def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "A and B issued a joint statement ... The statement said": the authors of the latest such document
+    before it (each subject of the verb that issued it, or the body it came from)."""
+    if tok.lemma_ not in DOCUMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("poss", "compound", "prep", "acl") for c in tok.children):
+        return []
+    for prev in reversed(tok.doc[max(tok.i - PAIR_WINDOW, 0):tok.i]):
+        if prev.lemma_ != tok.lemma_:
+            continue
+        if prev.dep_ == "dobj" and prev.head.lemma_ in ISSUE_VERBS:
+            subj = next((c for c in prev.head.children if c.dep_ == "nsubj"), None)
+            out = []
+            for s in [subj, *subj.conjuncts] if subj is not None else []:
+                name, how = res.actor(s)
+                found = (name, how) if name and how not in ("journalist", "outlet", "pronoun", "anon") \
+                    else body_speaker(s, idx)
+                if found and found not in out:
+                    out.append(found)
+            return out
+        found = document_author(prev, idx, res)
+        return [found] if found else []
+    return []
 
 
 def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:

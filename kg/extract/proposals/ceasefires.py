@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..actors.parties import actor_of, coordinated_pairs, parties_in
-from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, part_of, party_prefix
+from .attestation import part_of
+from .mentions import AGREEMENT_HEADS, DECLARATION_HEADS, HEDGES, PlanMention, family_of, party_prefix
 from .phrases import is_broker, modifier_words
 
 CEASEFIRE_HEADS = frozenset("ceasefire ceasefires truce truces armistice".split())

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Proposal, Span
 from ..actors.index import ActorIndex
 from .ceasefires import ceasefire_mentions, ceasefire_name
-from .mentions import (CEASEFIRE_WORDS, FROM_TO, POINTS, PlanMention, family_of, is_channel, make_mention,
-                       numbered_head, party_prefix, short_name)
+from .mentions import CEASEFIRE_WORDS, POINTS, PlanMention, family_of, find_mentions, numbered_head, party_prefix, short_name
 from .named_documents import named_documents, proposed_bodies
 from ..actors.parties import actor_of
 from .provisions import provisions_of
@@ -46,36 +45,6 @@ class Cluster:
             self.proposal.points = m.points
 
 
-def _mentions(doc: Doc, idx: ActorIndex, skip: set[int]) -> list[PlanMention]:
-    out: list[PlanMention] = []
-    for tok in doc:
-        fam = family_of(tok.lower_)
-        if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok) or tok.i in skip:
-            continue
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) in ("plan", "weak"):
-            continue  # "the draft of the plan", "the text of the agreement": the outer noun is the mention
-        if tok.dep_ == "compound" and family_of(tok.head.lower_):
-            continue  # "treaty text", "framework agreement"
-        m = make_mention(tok, idx)
-        if m is not None:
-            out.append(m)
-    for sent in doc.sents:  # "includes 19 points", "from 28 points to 19"
-        ft = FROM_TO.search(sent.text)
-        in_sent = [m for m in out if sent.start_char <= m.start < sent.end_char and m.family in ("plan", "weak")]
-        if ft:
-            a, b = int(ft.group(1)), int(ft.group(2))
-            for p in (a, b):
-                out.append(PlanMention(sent[0], sent.start_char + ft.start(), sent.start_char + ft.end(),
-                                       points=p, role="original" if p == a else "revised",
-                                       revises=a if p == b else None))
-            continue
-        pm = POINTS.search(sent.text)
-        inside = pm is not None and any(m.start <= sent.start_char + pm.start() < m.end for m in out)
-        if pm and not inside and in_sent and all(m.points is None for m in in_sent):
-            in_sent[0].points = int(pm.group(1) or pm.group(3))
-    return sorted(out, key=lambda m: m.start)
-
-
 def _compatible(c: Cluster, m: PlanMention) -> bool:
     if c.family != m.family:
         return False
@@ -94,10 +63,10 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
     """Agreements and declarations: attested, distinguished mentions (or numbered ones) found a
     cluster; distinguished but unattested mentions only join a compatible one."""
     clusters: list[Cluster] = []
-    docs = [m for m in mentions if m.family in ("agreement", "declaration", "pledge") and not m.plural]
+    docs = [m for m in mentions if m.family in ("agreement", "declaration", "pledge") and (not m.plural or _place_named(m))]
     for m in docs:
         amount = any(ch.isdigit() for w in m.mods for ch in w)
-        if not (m.points or (m.attested and (m.distinguished or m.proposer or _extras(m)))
+        if not (m.points or m.plural or (m.attested and (m.distinguished or m.proposer or _extras(m)))
                 or (m.family == "pledge" and (m.proposer or amount))):
             continue
         target = next((c for c in clusters if _compatible(c, m)), None)
@@ -114,6 +83,18 @@ def _documents(mentions: list[PlanMention]) -> list[Cluster]:
         c.proposal.name = _document_name(c)
         c.signed = any(x.signed for x in c.mentions)
     return clusters
+
+
+def _place_named(m: PlanMention) -> bool:
+    """ "The Minsk agreements", "the Oslo accords": a set of documents named by a place, not by their
+    parties, is one named document (lower-case heads; capitalised ones are :mod:`.named_documents`)."""
+    if not (m.plural and m.definite and not m.parties and m.tok.dep_ != "conj"):
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == m.tok.i - 1 for c in m.tok.children):
+        return False
+    m.head, m.attested = m.tok.lower_, True
+    m.mods = [m.tok.doc[m.tok.i - 1].text]  # the place, even when it is a capital that stands for a state
+    return True
 
 
 def _extras(m: PlanMention) -> list[str]:
@@ -312,6 +293,17 @@ def _merge_proposed(out: list[Cluster]) -> None:
             c.proposal.name = f"{words[0]} {c.proposal.name}"
 
 
+def also_called(head: Token) -> Token | None:
+    """The document noun a name renames: "the 2015 nuclear agreement, known as the X Plan" or "the
+    agreement, the X Accord": the one document has a description and a name."""
+    if head.dep_ == "appos":
+        return head.head
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else None
+    if verb is not None and verb.dep_ == "acl" and verb.lemma_ in ("know", "call", "dub", "name", "term"):
+        return verb.head
+    return None
+
+
 def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tuple[int, int, str]]]:
     """Proposals of one parsed article and the (start, end, name) of each mention.
 
@@ -320,12 +312,19 @@ def find_proposals(doc: Doc, idx: ActorIndex) -> tuple[list[Proposal], list[tupl
     RETURNS (tuple): proposals (kg:Proposal with points, proposer, revision_of, provisions) and mentions.
     """
     cease, wrapped = ceasefire_mentions(doc, idx)
-    mentions = _mentions(doc, idx, wrapped)
+    mentions = find_mentions(doc, idx, wrapped)
     plans, original, revision = _plans(mentions)
     documents = _documents(mentions)
     out = [c for c in plans if c.proposal.points or c.proposal.proposer or c is revision or c.named] + documents
     for head, start, end, name in named_documents(doc):  # "Indus Waters Treaty": named, so a proposal
-        hit = next((c for c in out if any(m.start < end and start < m.end for m in c.mentions)), None)
+        alias = also_called(head)
+        hits = [c for c in out if any(m.start < end and start < m.end or m.tok == alias for m in c.mentions)]
+        hit = hits[0] if hits else None
+        for other in hits[1:]:  # the description and the name are one document
+            hit.mentions.extend(other.mentions)
+            out.remove(other)
+            if other in documents:
+                documents.remove(other)
         signed = any(t.lemma_ in ("sign", "ink") for t in head.sent)
         if hit is not None:
             hit.proposal.name = hit.proposal.name if hit.proposal.points else name

@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..actors.index import ActorIndex
 from ..text.doctext import doc_text
 from ..text.gazetteer import load_gazetteer, norm
 from ..actors.parties import parties_in
-from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words
+from .attestation import attested, drafts, is_channel, part_of, realis, relative_attest, signed
+from .phrases import ceasefire_content, content_tail, for_tail, is_broker, modifier_words, on_tail
 from .vocab import (PLAN_HEADS, AGREEMENT_HEADS, PLEDGE_HEADS, DECLARATION_HEADS, WEAK_HEADS, PLAN_SYNONYMS,
                     ORIGINAL, REVISED, STRONG_REVISED, REVISE_VERBS, TYPE_WORDS, TYPE_ADJ, VERSION_WORDS,
                     CEASEFIRE_WORDS, AGREE_VERBS, NOT_NAME, PROPOSE_VERBS, ATTEST_VERBS, PROVISION_VERBS,
-                    REPORTING, HEDGES, BROKER_VERBS, PART_NOUNS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE,
-                    IN_FORCE, STRUCTURED)
+                    HEDGES, BROKER_VERBS, UNITS, POINTS, FROM_TO, PEACE_PURPOSE, STRUCTURED)
 
 
 QUOTES = frozenset('"“”\'‘’')
@@ -92,75 +92,6 @@ def short_name(actor: str) -> str:
     return actor
 
 
-IMPLICATIVE = frozenset("manage succeed help bring get".split())  # "managed to seal the accord" happened
-
-
-def _realis(verb: Token) -> bool:
-    """The verb reports a document that exists: not negated, not an infinitive ("yet to be reached")
-    unless a verb that implies it happened governs it ("managed to seal", "helped broker")."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return verb.head.lemma_ in IMPLICATIVE or verb.head.head.lemma_ in IMPLICATIVE
-    return True
-
-
-def _attested(tok: Token, outer: Token) -> bool:
-    if any(c.dep_ in ("relcl", "acl") and c.lemma_ in ATTEST_VERBS for c in tok.children):
-        return True
-    head = outer.head
-    if outer.dep_ in ("dobj", "nsubjpass", "nsubj") and head.lemma_ in ATTEST_VERBS and _realis(head):
-        return True
-    if outer.dep_ == "nsubj" and head.lemma_ in PROVISION_VERBS:
-        return True
-    if outer.dep_ == "nsubj" and head.lemma_ in IN_FORCE and any(  # "the truce took effect at midnight"
-            t.lower_ == IN_FORCE[head.lemma_] for c in head.children for t in c.subtree):
-        return True
-    if outer.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature", "conclusion"):
-        return True  # "the signing of a mineral rights deal"
-    return outer.dep_ == "pobj" and head.lower_ == "under"
-
-
-def part_of(tok: Token) -> Token:
-    """The noun a verb governs when the mention is only part of it: "the first phase of the deal"."""
-    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in PART_NOUNS:
-        tok = tok.head.head
-    return tok
-
-
-def _signed(tok: Token) -> bool:
-    """The document is reported signed ("signed the declaration", "the signing of the deal")."""
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in ("sign", "ink", "initial") and _realis(head):
-        return True
-    if any(c.dep_ in ("relcl", "acl") and c.lemma_ == "sign" for c in tok.children):
-        return True
-    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in ("signing", "signature")
-
-
-def is_channel(tok: Token) -> bool:
-    """"In a joint statement, the two governments said ...": the document only carries a claim."""
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "through", "via"):
-        return False
-    verb = tok.head.head
-    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ in REPORTING
-
-
-def _relative_attest(tok: Token, end: int) -> Token | None:
-    """An attesting verb in a relative clause right after the noun phrase ("... that the two
-    governments signed"), also when the parser attached it elsewhere."""
-    doc = tok.doc
-    j = tok.i + 1
-    while j < len(doc) and doc[j].idx < end:
-        j += 1
-    if j >= len(doc) or doc[j].lower_ not in ("that", "which"):
-        return None
-    for t in doc[j + 1:min(j + 8, tok.sent.end)]:
-        if t.pos_ in ("VERB", "AUX"):
-            return t if t.lemma_ in ATTEST_VERBS and t.tag_ in ("VBD", "VBN") else None
-    return None
-
-
 def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
     """(proposer, surface modifier) from the plan's modifiers or the subject of "propose"/"draft"."""
     for t in tok.subtree:
@@ -185,12 +116,15 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
                 return name, t.text
     verb = tok.head
     drafters: list[Token] = []
-    if tok.dep_ in ("dobj",) and verb.lemma_ in PROPOSE_VERBS:  # "the United States proposed a plan"
+    if tok.dep_ in ("dobj",) and drafts(verb):  # "the United States proposed a plan", "Kenya drew up a plan"
         drafters += [c for c in verb.children if c.dep_ == "nsubj"]
-    if tok.dep_ == "nsubjpass" and verb.lemma_ in PROPOSE_VERBS:  # "a version was presented by Uganda"
+    if tok.dep_ == "nsubjpass" and drafts(verb):  # "a version was presented by Uganda"
         drafters += [x for c in verb.children if c.dep_ == "agent" for x in c.children if x.dep_ == "pobj"]
+    for c in tok.children:  # "the 5-point proposal from the African Union"
+        if c.dep_ == "prep" and c.lower_ == "from" and family_of(tok.lower_) == "plan":
+            drafters += [x for x in c.children if x.dep_ == "pobj"]
     for c in tok.children:  # "a framework that Kenyan mediators drew up", "a draft prepared by Oman"
-        if c.dep_ in ("relcl", "acl") and _drafts(c):
+        if c.dep_ in ("relcl", "acl") and drafts(c):
             drafters += [x for x in c.children if x.dep_ == "nsubj" and x.lower_ not in ("that", "which")]
             drafters += [x for a in c.children if a.dep_ == "agent" for x in a.children if x.dep_ == "pobj"]
     for subj in drafters:
@@ -200,13 +134,6 @@ def _proposer(tok: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
         if found[0]:
             return found
     return None, None
-
-
-def _drafts(verb: Token) -> bool:
-    """ "proposed", "drafted", "drew up", "put forward": a verb that says who made the document."""
-    if verb.lemma_ == "draw":
-        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
-    return verb.lemma_ in PROPOSE_VERBS or verb.lemma_ in ("prepare", "author", "write")
 
 
 def _drafter(subj: Token, idx: ActorIndex) -> tuple[str | None, str | None]:
@@ -295,7 +222,8 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     m.family = fam
     m.head = head
     m.types = [t.lower_ for t in compounds if t.lower_ in TYPE_WORDS or t.lower_ in TYPE_ADJ]
-    if ("draft" in words or tok.lower_ == "draft" and head_tok is not tok) and m.head == "plan":
+    if ("draft" in words or tok.lower_ == "draft" and head_tok is not tok) and m.head == "plan" \
+            or "draft" in words and fam == "agreement":  # "a draft peace agreement": a version not yet signed
         m.types.insert(0, "draft")
     of = next((c for c in head_tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None and fam == "declaration":  # "declaration of principles"
@@ -309,24 +237,24 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
     elif _peace_purpose(head_tok) or _peace_purpose(tok):
         m.types.append("peace") if "peace" not in m.types else None
     outer = part_of(tok)
-    m.attested = _attested(tok, outer) or (head_tok is not tok and _attested(head_tok, tok))
-    late = _relative_attest(head_tok, m.end)
+    m.attested = attested(tok, outer) or (head_tok is not tok and attested(head_tok, tok))
+    late = relative_attest(head_tok, m.end)
     if late is not None:  # "a declaration of principles that the two governments signed" (flat parse)
         m.attested = True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) == "weak":
-        m.attested = m.attested or _attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
+        m.attested = m.attested or attested(tok.head.head, tok.head.head)  # "the text of X was initialled"
     between = [c for x in (tok, head_tok) for c in x.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
     # "a deal between A and B, which was signed in C": the parties, not the clause hung on the last one
     named = [x for c in between for o in c.children if o.dep_ == "pobj" for x in [o, *o.conjuncts]]
     party_toks = [t for x in named for t in [x, *(k for k in x.children if k.dep_ in ("compound", "amod"))]]
-    if any(k.dep_ == "relcl" and k.lemma_ in ATTEST_VERBS and _realis(k) for x in named for k in x.children):
+    if any(k.dep_ == "relcl" and k.lemma_ in ATTEST_VERBS and realis(k) for x in named for k in x.children):
         m.attested = True
     party_toks += [t for t in compounds if t.dep_ in ("compound", "nmod")]
     party_toks += [c for t in compounds if t.dep_ in ("compound", "nmod") for c in t.children if c.dep_ == "conj"]
     verb = outer.head if outer.dep_ in ("dobj", "nsubjpass") else None
     if outer.dep_ == "pobj" and outer.head.lower_ in ("on", "to") and outer.head.head.lemma_ in AGREE_VERBS:
         verb = outer.head.head  # "the two sides settled on a trade framework", "agreed to a deal"
-        if fam == "plan" and _realis(verb):
+        if fam == "plan" and realis(verb):
             m.family = fam = "agreement"  # a framework both sides agree on is their agreement
             m.attested = True
     if verb is not None and (verb.lemma_ in ATTEST_VERBS or verb.lemma_ in AGREE_VERBS) \
@@ -347,11 +275,12 @@ def make_mention(tok: Token, idx: ActorIndex) -> PlanMention | None:
         any(c.dep_ == "nsubj" for c in tok.head.children)
     m.mods = modifier_words(head_tok, idx)
     m.version = "provisional" if {w.lower() for w in m.mods} & VERSION_WORDS else None
-    m.tail = content_tail(head_tok) or (for_tail(head_tok) if fam == "plan" else "")
+    m.tail = content_tail(head_tok) or (for_tail(head_tok) if fam == "plan" else on_tail(head_tok)
+                                        if fam in ("agreement", "declaration") else "")
     if m.tail.split()[1:2] in (["end"], ["stop"], ["halt"]) and set(m.tail.split()) & PEACE_PURPOSE \
             and "peace" not in m.types:
         m.types.append("peace")  # "a deal to end the war"
-    m.signed = _signed(tok) or (head_tok is not tok and _signed(head_tok))
+    m.signed = signed(tok) or (head_tok is not tok and signed(head_tok))
     cease = ceasefire_content(head_tok)
     if cease is not None:  # "an accord that swaps a Gaza ceasefire for ...": a ceasefire deal
         m.types.append("ceasefire") if "ceasefire" not in m.types else None
@@ -390,3 +319,37 @@ def party_prefix(parties: list[str]) -> str:
     """"Chile-Peru": the parties' short names in alphabetical order, so that two articles that name
     them in another order still name (and identify) one proposal."""
     return "-".join(sorted(short_name(p) for p in parties))
+
+
+def find_mentions(doc: Doc, idx: ActorIndex, skip: set[int]) -> list[PlanMention]:
+    """The document mentions of the doc in text order, in one pass over its sentences; a number of points
+    the sentence gives outside any mention ("includes 19 points", "from 28 points to 19") goes to its plan."""
+    out: list[PlanMention] = []
+    for sent in doc.sents:
+        in_sent: list[PlanMention] = []
+        for tok in sent:
+            fam = family_of(tok.lower_)
+            if fam is None or tok.pos_ not in ("NOUN", "PROPN") or is_channel(tok) or tok.i in skip:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and family_of(tok.head.head.lower_) in ("plan", "weak"):
+                continue  # "the draft of the plan", "the text of the agreement": the outer noun is the mention
+            if tok.dep_ == "compound" and family_of(tok.head.lower_):
+                continue  # "treaty text", "framework agreement"
+            m = make_mention(tok, idx)
+            if m is not None:
+                in_sent.append(m)
+        out += in_sent
+        plans = [m for m in in_sent if sent.start_char <= m.start < sent.end_char and m.family in ("plan", "weak")]
+        ft = FROM_TO.search(sent.text)
+        if ft:
+            a, b = int(ft.group(1)), int(ft.group(2))
+            for p in (a, b):
+                out.append(PlanMention(sent[0], sent.start_char + ft.start(), sent.start_char + ft.end(),
+                                       points=p, role="original" if p == a else "revised",
+                                       revises=a if p == b else None))
+            continue
+        pm = POINTS.search(sent.text)
+        inside = pm is not None and any(m.start <= sent.start_char + pm.start() < m.end for m in in_sent)
+        if pm and not inside and plans and all(m.points is None for m in plans):
+            plans[0].points = int(pm.group(1) or pm.group(3))
+    return sorted(out, key=lambda m: m.start)

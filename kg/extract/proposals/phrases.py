@@ -79,6 +79,20 @@ def for_tail(tok: Token) -> str:
     return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in toks)
 
 
+def on_tail(tok: Token) -> str:
+    """What a document is about, when it is a short noun phrase: "a memorandum on energy cooperation",
+    "a deal on the release of prisoners" (not a date, a place or a ceasefire: those are named elsewhere)."""
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None) if prep is not None else None
+    if obj is None or obj.lower_ in CEASEFIRE_WORDS or obj.ent_type_ in ("DATE", "TIME"):
+        return ""
+    cut = {x.i for c in obj.children if c.dep_ == "prep" and c.lower_ != "of" for x in c.subtree}  # "in Niamey"
+    toks = [t for t in prep.subtree if not t.is_punct and t.dep_ != "det" and t.i not in cut]
+    if len(toks) > 5 or any(t.pos_ in ("VERB", "AUX", "PROPN") or t.ent_type_ in ("DATE", "TIME", "GPE") for t in toks):
+        return ""
+    return " ".join(t.lower_ for t in toks)
+
+
 def ceasefire_content(tok: Token) -> Token | None:
     """A ceasefire named in a relative clause of the document ("an accord that swaps a ceasefire for ...")
     or as its subject ("a joint statement on an immediate ceasefire")."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 PLAN_HEADS = frozenset("plan proposal draft framework blueprint initiative roadmap formula".split())
-AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact".split())
+AGREEMENT_HEADS = frozenset("agreement deal treaty accord pact protocol compact".split())
 PLEDGE_HEADS = frozenset("pledge pledges".split())
 DECLARATION_HEADS = frozenset("declaration statement communique communiqué memorandum".split())
 WEAK_HEADS = frozenset("document text version".split())  # attach only, or wrap ("text of X")
