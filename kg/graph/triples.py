@@ -109,13 +109,20 @@ class TripleSet(dict):
     def __init__(self) -> None:
         super().__init__()
         self.labels: dict = {}  # node -> its rdfs:label literals
+        self.nodes: dict = {}  # rdflib IRI -> its pyoxigraph IRI: a node recurs in many triples
+
+    def node(self, iri) -> ox.NamedNode:
+        found = self.nodes.get(iri)
+        if found is None:
+            found = self.nodes[iri] = ox.NamedNode(iri)
+        return found
 
     def add(self, triple: tuple) -> None:
         s, p, o = triple
         if type(s) is not ox.NamedNode:
-            s = ox.NamedNode(s)
+            s = self.nodes.get(s) or self.node(s)
         if type(o) is URIRef:
-            o = ox.NamedNode(o)
+            o = self.nodes.get(o) or self.node(o)
         self[ox.Triple(s, p, o)] = None
         if p is _RDFS_LABEL:  # every label comes through _RDFS.label, one object (cheaper than ==)
             self.labels.setdefault(s, set()).add(o)
@@ -135,6 +142,7 @@ class ArticleGraph:
         self.g = TripleSet()
         self.actors = {a.name: a for a in facts.actors}
         self.proposals = {p.name: iri.proposal_iri(p.name) for p in facts.proposals}
+        self.activity = iri.activity_iri(self.article, version)
 
     def build(self) -> TripleSet:
         self.article_triples()
@@ -172,9 +180,9 @@ class ArticleGraph:
         ev_iri = iri.evidence_iri(self.article, span)
         # the twelve triples straight into the set, each IRI made once (the hottest loop of a graph)
         ev, quote, position = ox.NamedNode(ev_iri), ox.NamedNode(f"{ev_iri}#quote"), ox.NamedNode(f"{ev_iri}#position")
-        if type(node) is not ox.NamedNode:
-            node = ox.NamedNode(node)
         g, T, start, end = self.g, ox.Triple, span.start, span.end
+        if type(node) is not ox.NamedNode:
+            node = g.node(node)
         rdf_type = _RDF.type
         g[T(node, _KG.evidence, ev)] = None
         g[T(ev, rdf_type, _KG.Evidence)] = None
@@ -218,7 +226,7 @@ class ArticleGraph:
             add((doc, _SCHEMA.url, _lit(a.url, datatype=XSD.anyURI)))
         if a.published:
             add((doc, _SCHEMA.datePublished, _lit(a.published)))
-        graph, activity = iri.graph_iri(a), iri.activity_iri(a, self.version)
+        graph, activity = iri.graph_iri(a), self.activity
         add((graph, _PROV.wasDerivedFrom, doc))
         add((graph, _PROV.wasGeneratedBy, activity))
         add((activity, _RDF.type, _KG.ExtractionActivity))
@@ -228,7 +236,7 @@ class ArticleGraph:
     def label(self, node: URIRef, name: str) -> None:
         """One rdfs:label per node: two spellings that mint one IRI ("MOSCOW", "Moscow") keep
         the first as the label and the others as skos:altLabel."""
-        labels = self.g.labels.get(ox.NamedNode(node))
+        labels = self.g.labels.get(self.g.node(node))
         if labels:
             if _lit(name) not in labels:
                 self.g.add((node, _SKOS.altLabel, _lit(name)))
@@ -375,7 +383,7 @@ class ArticleGraph:
         add((node, _KG.linkSubject, subject))
         add((node, _KG.confidence, _conf(link.confidence)))
         add((node, _KG.linkMethod, _lit(link.method)))
-        add((node, _PROV.wasGeneratedBy, iri.activity_iri(self.article, self.version)))
+        add((node, _PROV.wasGeneratedBy, self.activity))
         if link.reason:
             add((node, _KG.linkReason, _lit(link.reason)))
         if link.qid:
