@@ -312,7 +312,9 @@ class _Compiler:
             test = self.conforms(qualified, "?value")
             one = _SOLE_EXISTS.fullmatch(test)  # one triple on the value: joined by index, not EXISTS per row
             if low is not None and int(low) > 0:
-                out.append(check(self.at_least(focus, path, int(low), test),
+                out.append(check(f"SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {focus} "
+                                 f"MINUS {{ ?this {path} ?value . ?value {one[2]} }} }} }}" if one and int(low) == 1
+                                 else self.at_least(focus, path, int(low), test),
                                  (SH.QualifiedMinCountConstraintComponent,), False))
             if high is not None:
                 out.append(check(f"SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {focus} ?this {path} ?value . "
