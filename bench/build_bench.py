@@ -105,6 +105,7 @@ def main() -> None:
         print(f"ratio extraction / bare spaCy: {extract / bare:.2f} wall, {extract_cpu / bare_cpu:.2f} CPU; "
               f"build / extraction: {full / extract:.2f} wall")
     print("steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in report.seconds.items()))
+    print("steps, CPU of this process (s): " + ", ".join(f"{k} {v:.2f}" for k, v in report.cpu.items()))
 
 
 if __name__ == "__main__":

@@ -45,10 +45,16 @@ class BuildReport:
     resumed: int = 0  # facts taken from an interrupted build instead of extracted again
     store_violations: list = field(default_factory=list)  # kg.validate.store_checks.StoreFinding
     seconds: dict[str, float] = field(default_factory=dict)  # time per step: read, extract, identity, ...
+    # this process's CPU seconds per step: steadier than wall time when other jobs share the cores
+    # (worker processes not included)
+    cpu: dict[str, float] = field(default_factory=dict)
+    _cpu_at: float = field(default_factory=time.process_time, repr=False, compare=False)
 
     def timed(self, step: str, since: float) -> float:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         self.seconds[step] = self.seconds.get(step, 0.0) + now - since
+        self.cpu[step] = self.cpu.get(step, 0.0) + cpu - self._cpu_at
+        self._cpu_at = cpu
         return now
 
     @property

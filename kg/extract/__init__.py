@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, ArticleFacts
 from .pipeline import COMPONENTS, WARNINGS, load_nlp, set_context
+from .text.doctext import remember_text
 from .text.script import blank_foreign
 
 EXTRACTOR_VERSION = "kg.extractor.v1"
@@ -70,7 +71,7 @@ def body_text(article: Article) -> str:
 
 def _doc(article: Article, nlp: Language, context_dates: Sequence[date]) -> Doc:
     text, skipped = blank_foreign(body_text(article))  # a Russian paragraph must not cost the article
-    doc = nlp.make_doc(text)
+    doc = remember_text(nlp.make_doc(text), text)
     if skipped:
         doc.user_data[WARNINGS] = [f"language: {note}" for note in skipped]
     return set_context(doc, published=article.published, context_dates=context_dates, author=article.author,

@@ -73,6 +73,13 @@ def _ontology_triples() -> tuple[list, str]:
 
 
 @cache
+def _ox_ontology_triples() -> list:
+    from ..store.oxigraph import to_ox
+
+    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in _ontology_triples()[0]]
+
+
+@cache
 def _ox_superclasses() -> dict:
     return {ox.NamedNode(str(c)): tuple(ox.NamedNode(str(s)) for s in sorted(sups))
             for c, sups in superclasses().items()}
@@ -88,7 +95,10 @@ def refresh_derived(store, *, nodes: set | None = None) -> int:
     triples, digest = _ontology_triples()
     embedded = isinstance(getattr(store, "store", None), ox.Store)
     if nodes is None or not embedded or store.get_state(DERIVED_STATE, "ontology") != digest:
-        store.replace_graph(ONTOLOGY_GRAPH, triples)
+        if embedded:  # the terms converted once per process, not at every build
+            store.replace_graphs([(ONTOLOGY_GRAPH, _ox_ontology_triples())])
+        else:
+            store.replace_graph(ONTOLOGY_GRAPH, triples)
         store.set_state(DERIVED_STATE, "ontology", digest)
         nodes = None
     if nodes is None and embedded:  # read the types straight from Oxigraph, no SPARQL, no rdflib terms
@@ -108,13 +118,18 @@ def refresh_derived(store, *, nodes: set | None = None) -> int:
         store.replace_graph(INFERRED_GRAPH, inferred)
         return len(inferred)
     raw, supers = store.store, _ox_superclasses()
-    inferred_graph = ox.NamedNode(str(INFERRED_GRAPH))
+    inferred = str(INFERRED_GRAPH)
     add, remove = [], []
     for node in sorted(nodes, key=str):
-        asserted = {q.object for q in raw.quads_for_pattern(node, RDF_TYPE, None)
-                    if type(q.graph_name) is ox.NamedNode and q.graph_name.value.startswith(ARTICLE_PREFIX)}
+        asserted, have = set(), set()
+        for q in raw.quads_for_pattern(node, RDF_TYPE, None):  # one read: article and inferred graphs
+            g = q.graph_name
+            if type(g) is ox.NamedNode:
+                if g.value.startswith(ARTICLE_PREFIX):
+                    asserted.add(q.object)
+                elif g.value == inferred:
+                    have.add(q.object)
         want = {sup for cls in asserted for sup in supers.get(cls, ())} - asserted
-        have = {q.object for q in raw.quads_for_pattern(node, RDF_TYPE, None, inferred_graph)}
         add += [ox.Triple(node, RDF_TYPE, c) for c in want - have]
         remove += [ox.Triple(node, RDF_TYPE, c) for c in have - want]
     if add or remove:

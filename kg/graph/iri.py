@@ -9,6 +9,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -20,6 +21,7 @@ ACTOR_PATHS = {"Person": "person", "Organization": "org", "Country": "country", 
                "AnonymousSource": "actor"}
 
 
+@lru_cache(maxsize=65536)  # a graph names each actor, place and speaker many times over
 def slug(name: str) -> str:
     """ASCII, lower case, dash-separated: 'Volodymyr Zelenskyy' -> 'volodymyr-zelenskyy'.
 
@@ -52,12 +54,14 @@ def activity_iri(article: Article, version: str) -> URIRef:
     return KGID[f"activity/{article.key}-{slug(version)}"]
 
 
+@lru_cache(maxsize=65536)
 def actor_iri(name: str, kind: str) -> URIRef:
     if kind == "AnonymousSource":
         return KGID["actor/anonymous-source"]
     return KGID[f"{ACTOR_PATHS.get(kind, 'actor')}/{slug(name)}"]
 
 
+@lru_cache(maxsize=65536)
 def place_iri(name: str) -> URIRef:
     return KGID[f"place/{slug(name)}"]
 

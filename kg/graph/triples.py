@@ -8,70 +8,18 @@ and which extractor version it came from (PROV-O).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import XSD
 
 from ..model import Actor, Article, ArticleFacts, Claim, Link, Meeting, Proposal, Span
 from . import iri
-from .namespaces import KG, OA, SCHEMA, WD, bind_prefixes
+from .namespaces import bind_prefixes
+from .terms import _KG, _OA, _PROV, _RDF, _RDFS, _SCHEMA, _SKOS, _WD, TripleSet, _conf, _lit
 
 CONTEXT_CHARS = 32  # oa:prefix / oa:suffix length: enough to re-anchor a quote if offsets drift
-
-
-class _Terms:
-    """A namespace whose terms are pyoxigraph IRIs, each made once (then a plain attribute)."""
-
-    def __init__(self, namespace) -> None:
-        self._ns = namespace
-
-    def __getattr__(self, name: str) -> ox.NamedNode:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        node = ox.NamedNode(str(self._ns[name]))
-        setattr(self, name, node)
-        return node
-
-    def __getitem__(self, name: str) -> ox.NamedNode:
-        return getattr(self, name)
-
-
-_KG, _OA, _SCHEMA, _WD = _Terms(KG), _Terms(OA), _Terms(SCHEMA), _Terms(WD)
-_RDF, _RDFS, _SKOS, _PROV = _Terms(RDF), _Terms(RDFS), _Terms(SKOS), _Terms(PROV)
-_RDFS_LABEL = _RDFS.label
-_XSD = {name: ox.NamedNode(str(XSD[name])) for name in ("integer", "boolean", "date")}
-_DECIMALS: dict = {}
-
-
-def _lit(value, datatype=None) -> ox.Literal:
-    """The pyoxigraph literal that ``rdflib.Literal(value, datatype=datatype)`` stands for (the
-    same lexical form and datatype), made without rdflib for the types a graph holds most."""
-    kind = type(value)
-    if kind is str:
-        return ox.Literal(value) if datatype is None else ox.Literal(value, datatype=ox.NamedNode(str(datatype)))
-    if datatype is None:
-        if kind is bool:
-            return ox.Literal("true" if value else "false", datatype=_XSD["boolean"])
-        if kind is int:
-            return ox.Literal(str(value), datatype=_XSD["integer"])
-        if kind is date:
-            return ox.Literal(value.isoformat(), datatype=_XSD["date"])
-    key = (str(value), datatype)  # Decimal('0.9') == Decimal('0.90'), but not as written
-    found = _DECIMALS.get(key) if kind is Decimal else None
-    if found is None:
-        r = Literal(value, datatype=datatype)
-        found = (ox.Literal(str(r), language=r.language) if r.language else
-                 ox.Literal(str(r), datatype=ox.NamedNode(str(r.datatype))) if r.datatype else ox.Literal(str(r)))
-        if kind is Decimal and len(_DECIMALS) < 10_000:
-            _DECIMALS[key] = found
-    return found
-
-
-def _conf(value: float) -> Literal:
-    return _lit(Decimal(str(round(value, 2))), datatype=XSD.decimal)
 
 
 def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, Meeting]:
@@ -98,29 +46,6 @@ def merge_reports(meetings: list[Meeting], nodes: list[URIRef]) -> dict[URIRef, 
     return merged
 
 
-class TripleSet(dict):
-    """An insertion-ordered set of triples as pyoxigraph terms, and the rdfs:label of each node.
-
-    Built straight as pyoxigraph terms: an rdflib Graph indexes every triple three ways as it is
-    added and rdflib terms are slow to make and compare, which cost more than the rest of building
-    an article's graph. ``add`` takes nodes as rdflib IRIs (what kg.graph.iri mints) or pyoxigraph
-    terms."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.labels: dict = {}  # node -> its rdfs:label literals
-
-    def add(self, triple: tuple) -> None:
-        s, p, o = triple
-        if type(s) is not ox.NamedNode:
-            s = ox.NamedNode(s)
-        if type(o) is URIRef:
-            o = ox.NamedNode(o)
-        self[ox.Triple(s, p, o)] = None
-        if p is _RDFS_LABEL:  # every label comes through _RDFS.label, one object (cheaper than ==)
-            self.labels.setdefault(s, set()).add(o)
-
-
 class ArticleGraph:
     """Builds the named graph of one article. ``meeting_iris[i]`` is the IRI chosen for
     ``facts.meetings[i]`` by identity resolution across articles (see :mod:`kg.graph.identity`)."""
@@ -135,6 +60,7 @@ class ArticleGraph:
         self.g = TripleSet()
         self.actors = {a.name: a for a in facts.actors}
         self.proposals = {p.name: iri.proposal_iri(p.name) for p in facts.proposals}
+        self.activity = iri.activity_iri(self.article, version)
 
     def build(self) -> TripleSet:
         self.article_triples()
@@ -172,9 +98,9 @@ class ArticleGraph:
         ev_iri = iri.evidence_iri(self.article, span)
         # the twelve triples straight into the set, each IRI made once (the hottest loop of a graph)
         ev, quote, position = ox.NamedNode(ev_iri), ox.NamedNode(f"{ev_iri}#quote"), ox.NamedNode(f"{ev_iri}#position")
-        if type(node) is not ox.NamedNode:
-            node = ox.NamedNode(node)
         g, T, start, end = self.g, ox.Triple, span.start, span.end
+        if type(node) is not ox.NamedNode:
+            node = g.node(node)
         rdf_type = _RDF.type
         g[T(node, _KG.evidence, ev)] = None
         g[T(ev, rdf_type, _KG.Evidence)] = None
@@ -218,7 +144,7 @@ class ArticleGraph:
             add((doc, _SCHEMA.url, _lit(a.url, datatype=XSD.anyURI)))
         if a.published:
             add((doc, _SCHEMA.datePublished, _lit(a.published)))
-        graph, activity = iri.graph_iri(a), iri.activity_iri(a, self.version)
+        graph, activity = iri.graph_iri(a), self.activity
         add((graph, _PROV.wasDerivedFrom, doc))
         add((graph, _PROV.wasGeneratedBy, activity))
         add((activity, _RDF.type, _KG.ExtractionActivity))
@@ -228,7 +154,7 @@ class ArticleGraph:
     def label(self, node: URIRef, name: str) -> None:
         """One rdfs:label per node: two spellings that mint one IRI ("MOSCOW", "Moscow") keep
         the first as the label and the others as skos:altLabel."""
-        labels = self.g.labels.get(ox.NamedNode(node))
+        labels = self.g.labels.get(self.g.node(node))
         if labels:
             if _lit(name) not in labels:
                 self.g.add((node, _SKOS.altLabel, _lit(name)))
@@ -375,7 +301,7 @@ class ArticleGraph:
         add((node, _KG.linkSubject, subject))
         add((node, _KG.confidence, _conf(link.confidence)))
         add((node, _KG.linkMethod, _lit(link.method)))
-        add((node, _PROV.wasGeneratedBy, iri.activity_iri(self.article, self.version)))
+        add((node, _PROV.wasGeneratedBy, self.activity))
         if link.reason:
             add((node, _KG.linkReason, _lit(link.reason)))
         if link.qid:

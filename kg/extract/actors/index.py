@@ -191,7 +191,9 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     _respan(doc, long_org_names, g)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
-                and not product_name(e, products) and not (e.label_ in ("ORG", "PERSON") and (promo_line(e, g.outlets) or appeal_line(e, g.outlets)))]
+                and not product_name(e, products)
+                and not (e.label_ in ("ORG", "PERSON") and (promo_line(e, g.outlets) or appeal_line(e, g.outlets)))]
+    ents = doc.ents  # made once: each read of doc.ents builds every span again
     acro = acronyms(doc)
     posts = role_acronyms(doc)
     bracketed = bracketed_aliases(doc)
@@ -199,8 +201,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     country_spans: list[tuple[SpacySpan, str]] = []
     capital_spans: list[SpacySpan] = []
     carriers = outlet_keys(doc, publisher)
-    named_outlets = {norm(e.text) for e in doc.ents if not e.ent_id_ and named_as_outlet(e)}
-    for ent in doc.ents:  # first pass: gazetteer ids, outlets, places
+    named_outlets = {norm(e.text) for e in ents if not e.ent_id_ and named_as_outlet(e)}
+    for ent in ents:  # first pass: gazetteer ids, outlets, places
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
         if kind == "outlet" or (not ident and ent.label_ == "ORG" and (key in g.outlets or is_outlet(key, carriers)
@@ -236,10 +238,10 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 _add_place(idx, g.places[key], ent)
             elif ent.label_ != "FAC":
                 _add_place(idx, ent.text, ent)
-    person_ents = [norm(e.text) for e in doc.ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)]
+    person_ents = [norm(e.text) for e in ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)]
     surnames = {re.split(r"[ -]", k)[-1] for k in person_ents}
     surnames |= {k.split()[0] for k in person_ents if " " in k}  # "Phumtham" (given name) tagged ORG
-    for ent in doc.ents:  # second pass: organisations and persons
+    for ent in ents:  # second pass: organisations and persons
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
         if ent.start in idx.outlets:

@@ -85,6 +85,7 @@ class MeetingFinder:
         self.gaz = load_gazetteer()
         self.dateline = self._full_place(dateline(doc, self.gaz))
         self.within = local_places(doc, idx)[1]
+        self._lone: dict[int, bool] = {}  # sentence start -> _lone_trigger
 
     def _full_place(self, label: str | None) -> str | None:
         """ "BANGKOK/KUALA LUMPUR —" reads as "Lumpur": the article's place whose name ends so."""
@@ -195,8 +196,7 @@ class MeetingFinder:
         if verb is not None and trig.dep_ not in ("nsubj", "nsubjpass") and verb.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             m.background = True  # "had stopped off in X for a meeting with Y": told as what came before
-        fallback = not m.backdrop and len([t for t in sent if self.is_trigger(t) and not backdrop(t)]) == 1 \
-            and not before_event(trig) and not reported(trig)
+        fallback = not m.backdrop and self._lone_trigger(sent) and not before_event(trig) and not reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
                                                       context_dates=self.context_dates, future=future,
                                                       sentence_fallback=fallback,
@@ -211,6 +211,13 @@ class MeetingFinder:
         for name, span in attendees(trig, verb, self.res, self.idx):
             give(m.attendees, name, None, span)
         return m
+
+    def _lone_trigger(self, sent) -> bool:
+        """Whether the sentence holds one trigger outside a backdrop (asked per mention, counted once)."""
+        found = self._lone.get(sent.start)
+        if found is None:
+            found = self._lone[sent.start] = len([t for t in sent if self.is_trigger(t) and not backdrop(t)]) == 1
+        return found
 
     def _roles(self, trig: Token, verb: Token | None) -> list[Participant]:
         """Host, guest and mediator roles the mention's sentence states."""

@@ -7,6 +7,12 @@ from spacy.tokens import Doc
 _KEY = "kg.text"
 
 
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Cache the text a Doc was made from (a tokenizer keeps every character, so it is ``doc.text``)."""
+    doc.user_data[_KEY] = text
+    return doc
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, cached in ``doc.user_data`` (a Doc's text never changes)."""
     text = doc.user_data.get(_KEY)

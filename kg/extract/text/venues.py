@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
+from .doctext import doc_text
 from .gazetteer import Gazetteer, norm
 
 # upper-case place words, an optional ", Region", an optional agency credit, then a dash: "WASHINGTON —",
@@ -38,12 +39,12 @@ def _known_place(text: str, g: Gazetteer) -> str | None:
 
 def dateline(doc: Doc, g: Gazetteer) -> str | None:
     """The place of the article's dateline, if its first lines have one ("MOSCOW —", "THE HAGUE:")."""
-    m = DATELINE.search(doc.text[:HEAD_CHARS])
+    m = DATELINE.search(doc_text(doc)[:HEAD_CHARS])
     if m is not None and len(m.group("place").replace(" ", "")) >= 3:
         key = norm(m.group("place"))
         if not (key in g.countries or key in g.orgs or key in g.outlets):
             return _known_place(m.group("place"), g) or m.group("place").title()
-    for m in COLON_DATELINE.finditer(doc.text[:COLON_HEAD_CHARS]):
+    for m in COLON_DATELINE.finditer(doc_text(doc)[:COLON_HEAD_CHARS]):
         found = _known_place(m.group("place"), g)
         if found:
             return found
