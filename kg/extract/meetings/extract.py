@@ -85,7 +85,7 @@ class MeetingFinder:
         self.gaz = load_gazetteer()
         self.dateline = self._full_place(dateline(doc, self.gaz))
         self.within = local_places(doc, idx)[1]
-        self._lone: dict[int, bool] = {}  # sentence start -> _lone_trigger
+        self._lone: dict[int, bool] = {}  # sentence start -> whether it holds one trigger
 
     def _full_place(self, label: str | None) -> str | None:
         """ "BANGKOK/KUALA LUMPUR —" reads as "Lumpur": the article's place whose name ends so."""
@@ -175,8 +175,7 @@ class MeetingFinder:
         return False
 
     def mention(self, trig: Token) -> Mention:
-        doc, idx = self.doc, self.idx
-        sent = trig.sent
+        idx, sent = self.idx, trig.sent
         scope = scope_of(trig)
         m = Mention(sent.start_char, sent.end_char, pos=trig.idx)
         m.definite = trig.pos_ == "VERB" or any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that")
@@ -196,7 +195,9 @@ class MeetingFinder:
         if verb is not None and trig.dep_ not in ("nsubj", "nsubjpass") and verb.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
             m.background = True  # "had stopped off in X for a meeting with Y": told as what came before
-        fallback = not m.backdrop and self._lone_trigger(sent) and not before_event(trig) and not reported(trig)
+        if sent.start not in self._lone:  # one trigger outside a backdrop: counted once per sentence
+            self._lone[sent.start] = sum(self.is_trigger(t) and not backdrop(t) for t in sent) == 1
+        fallback = not m.backdrop and self._lone[sent.start] and not before_event(trig) and not reported(trig)
         m.date, m.basis, dated, future = mention_date(trig, scope, sent, published=self.published,
                                                       context_dates=self.context_dates, future=future,
                                                       sentence_fallback=fallback,
@@ -211,13 +212,6 @@ class MeetingFinder:
         for name, span in attendees(trig, verb, self.res, self.idx):
             give(m.attendees, name, None, span)
         return m
-
-    def _lone_trigger(self, sent) -> bool:
-        """Whether the sentence holds one trigger outside a backdrop (asked per mention, counted once)."""
-        found = self._lone.get(sent.start)
-        if found is None:
-            found = self._lone[sent.start] = len([t for t in sent if self.is_trigger(t) and not backdrop(t)]) == 1
-        return found
 
     def _roles(self, trig: Token, verb: Token | None) -> list[Participant]:
         """Host, guest and mediator roles the mention's sentence states."""
