@@ -18,7 +18,8 @@ from .pipeline import COMPONENTS, WARNINGS, load_nlp, set_context
 from .text.doctext import remember_text
 from .text.script import blank_foreign
 
-EXTRACTOR_VERSION = "kg.extractor.v1"
+# the key of stored facts: a new value makes a store re-extract the articles written by an older extractor
+EXTRACTOR_VERSION = "kg.extractor.v2"
 # a paragraph that opens with a dateline ("GENEVA —") starts a new sentence after a headline
 DATELINE_START = re.compile(r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}(?:, [A-Z][\w.' -]{1,30}?)?\s+(?:—|–|--)\s")
 # a list item ("• Talks resume on Monday") is a sentence of its own
