@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .graph.names import SEP, person_labels
+from .graph.names import SEP, full_name, name_keys, near_keys, pair, person_labels, surname_of
 from .model import ArticleFacts
 from .store.index import StoreIndex
 
@@ -31,9 +31,18 @@ def extracted_persons(facts: ArticleFacts) -> list[str]:
     return sorted({a.name for a in facts.actors if a.kind == "Person"})
 
 
-def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> dict[str, str]:
+def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> Mapping[str, str]:
     """Variant -> label over the final set: the stored articles but those ``leaving`` (removed or
-    re-extracted), and the person labels of each article ``arriving``."""
+    re-extracted), and the person labels of each article ``arriving``. A change smaller than the
+    store re-decides only the names it can reach (:class:`Scope`), else every name is decided."""
+    arriving = [sorted(set(names)) for names in arriving]
+    if not index.at_least(len(arriving) + 1):
+        return whole_labels(index, leaving, arriving)
+    return Scope(index, leaving, arriving).labels()
+
+
+def whole_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> dict[str, str]:
+    """:func:`set_labels` over every person name of the store, in one scan of the index."""
     counts: Counter = Counter()
     for g, v in index.pairs("plabel"):
         if g not in leaving:
@@ -43,11 +52,126 @@ def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str
     return person_labels(counts, verified())
 
 
+class Scope:
+    """The person names whose label a change can move, read from the index by key (``pkey``).
+
+    A full name's label is decided within its group (the full names paired with it, transitively),
+    a surname alone's by the groups of the full names it can stand for. The names of the articles
+    leaving or arriving, the groups they were or will be in, the surnames alone those groups'
+    names can stand for and the groups these can stand for are re-decided: every other name's
+    group and candidates are as they were, so its label is the one its articles are written with.
+    Every graph holding a name of the scope is read, so the scope's counts are the whole set's."""
+
+    def __init__(self, index: StoreIndex, leaving: set[str], arriving: list[list[str]]) -> None:
+        self.index, self.leaving = index, leaving
+        self.written: dict[str, dict[str, str]] = {}  # graph read -> person label -> as written
+        self.as_written: dict[str, str] = {}  # person label -> as its stored articles are written
+        self.counts: Counter = Counter()  # person label -> articles of the final set using it
+        self.by_key: dict[str, set[str]] = {}
+        self.looked: set[str] = set()
+        self.seen: set[str] = set()
+        for g in sorted(leaving):
+            self._read(g)
+        for names in arriving:
+            self.counts.update(names)
+            for n in names:
+                self._see(n)
+        self.seeds = sorted(self.seen)
+
+    def _see(self, name: str) -> None:
+        if name not in self.seen:
+            self.seen.add(name)
+            for k in name_keys(name):
+                self.by_key.setdefault(k, set()).add(name)
+
+    def _read(self, g: str) -> None:
+        if g in self.written:
+            return
+        self.written[g] = dict(v.split(SEP, 1) for v in self.index.values(g, "plabel"))
+        for raw in self.written[g]:
+            self._see(raw)
+            if g not in self.leaving:
+                self.counts[raw] += 1
+                self.as_written.setdefault(raw, self.written[g][raw])
+
+    def near(self, name: str) -> set[str]:
+        """Every name of the store or the change that shares a key of ``near_keys(name)``."""
+        out: set[str] = set()
+        for k in sorted(near_keys(name)):
+            if k not in self.looked:
+                self.looked.add(k)
+                for g in self.index.graphs("pkey", k):
+                    self._read(g)
+            out |= self.by_key.get(k, set())
+        return out
+
+    def labels(self) -> Labels:
+        sure = verified()
+        full: set[str] = set()
+        alone: set[str] = set()
+        todo = list(self.seeds)
+        while todo:  # each name of the scope is looked up, so every graph holding it is read
+            n = todo.pop()
+            if n in full or n in alone or not name_keys(n) or (n in sure and not full_name(n)):
+                continue
+            is_full = full_name(n)
+            (full if is_full else alone).add(n)
+            for c in sorted(self.near(n)):
+                if c in full or c in alone or not name_keys(c):
+                    continue
+                if full_name(c):
+                    if (is_full and pair(n, c)) or (not is_full and surname_of(n, c)):
+                        todo.append(c)
+                elif is_full and c not in sure and surname_of(c, n):
+                    todo.append(c)
+        scope = full | alone
+        decided = person_labels({n: self.counts[n] for n in scope if self.counts[n] > 0}, sure)
+        return Labels(self, scope, decided)
+
+
+class Labels(Mapping):
+    """Variant -> label of the final set (only the names that change): the names of the scope as
+    decided now, any other name as its stored articles are written (looked up when asked)."""
+
+    def __init__(self, scope: Scope, names: set[str], decided: dict[str, str]) -> None:
+        self.scope, self.names, self.decided = scope, names, decided
+        self.read = len(scope.written)  # the graphs read to decide: all that hold a scope name
+
+    def _label(self, name: str) -> str:
+        if name in self.names:
+            return self.decided.get(name, name)
+        if name not in self.scope.seen and name_keys(name):
+            self.scope.near(name)  # files every graph holding it
+        return self.scope.as_written.get(name, name)
+
+    def __getitem__(self, name: str) -> str:
+        label = self._label(name)
+        if label == name:
+            raise KeyError(name)
+        return label
+
+    def __iter__(self):
+        return iter(sorted(n for n in self.scope.seen if n in self))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:  # a stored name may be renamed though none was decided now
+        return True
+
+    def graphs(self) -> list[str]:
+        """The graphs read to decide (every other one holds no name whose label moved)."""
+        return list(self.scope.written)[:self.read]
+
+
 def written_otherwise(index: StoreIndex, labels: Mapping[str, str], leaving: set[str]) -> list[str]:
     """The stored articles (not ``leaving``) whose graph was written under other person labels."""
     out: set[str] = set()
-    for g, v in index.pairs("plabel"):
-        raw, label = v.split(SEP, 1)
+    if isinstance(labels, Labels):
+        found = ((g, raw, label) for g in labels.graphs() for raw, label in labels.scope.written[g].items())
+    else:
+        found = ((g, *v.split(SEP, 1)) for g, v in index.pairs("plabel"))
+    for g, raw, label in found:
         if labels.get(raw, raw) != label:
             out.add(g)
     return sorted(g for g in out - leaving if index.get(g) is not None)

@@ -243,6 +243,56 @@ def relabelled(facts: ArticleFacts, mapping: Mapping[str, str]) -> ArticleFacts:
     return copy
 
 
+def name_keys(name: str) -> set[str]:
+    """The keys a person name is filed under in the store index: its folded surname, its last
+    word and, for a surname of five letters or more, each of its letter pairs with its length.
+    Two names :func:`person_labels` can pair share a key of :func:`near_keys` (what lets a build
+    re-decide only the names a change reaches, ``kg/reconcile_names.py``)."""
+    words = _words(name)
+    if not words:
+        return set()
+    s = _surname(words)
+    keys = {"f|" + _fold(s), "w|" + words[-1]}
+    if len(s) >= 5:
+        keys |= {f"b|{len(s)}|{s[i:i + 2]}" for i in range(len(s) - 1)}
+    return keys
+
+
+def near_keys(name: str) -> set[str]:
+    """The keys under which every name :func:`person_labels` can pair with ``name`` is filed.
+
+    A close spelling (``fuzz.ratio`` >= 80, the indel distance d at most a fifth of the two lengths
+    L) keeps at least c - 1 - d of its letter pairs, c = (L - d) / 2 the common letters: at least
+    0.2 L - 1 >= 1 for two surnames of five letters or more, whose lengths are within 2/3 .. 3/2."""
+    words = _words(name)
+    if not words:
+        return set()
+    s = _surname(words)
+    keys = {"f|" + _fold(s), "w|" + words[-1]}
+    if len(s) >= 5:
+        pairs = {s[i:i + 2] for i in range(len(s) - 1)}
+        for n in range(max(5, (2 * len(s)) // 3), (3 * len(s)) // 2 + 2):
+            keys |= {f"b|{n}|{p}" for p in pairs}
+    return keys
+
+
+def full_name(name: str) -> bool:
+    return len(_words(name)) >= 2
+
+
+def pair(a: str, b: str) -> bool:
+    """Whether :func:`person_labels` joins full names ``a`` and ``b`` into one group directly."""
+    wa, wb = _words(a), _words(b)
+    return (wa[0][0] == wb[0][0] and _same_surname(_surname(wa), _surname(wb))
+            and _same_given(wa[0], wb[0]))
+
+
+def surname_of(alone: str, full: str) -> bool:
+    """Whether the surname ``alone`` can stand for the full name ``full``."""
+    word, wf = _words(alone)[0], _words(full)
+    return _same_surname(word, _surname(wf)) or word == wf[-1]
+
+
 SEP = "\x1f"
 
 
