@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .graph.names import SEP, full_name, name_keys, near_keys, pair, person_labels, surname_of
+from .graph.names import SEP, close_surname, full_name, name_keys, near_keys, pair, person_labels, surname_of
 from .model import ArticleFacts
 from .store.index import StoreIndex
 
@@ -60,7 +60,9 @@ class Scope:
     leaving or arriving, the groups they were or will be in, the surnames alone those groups'
     names can stand for and the groups these can stand for are re-decided: every other name's
     group and candidates are as they were, so its label is the one its articles are written with.
-    Every graph holding a name of the scope is read, so the scope's counts are the whole set's."""
+    Every graph holding a name of the scope is read, so the scope's counts are the whole set's.
+    The close spellings of a surname are found among the set's surnames (``psurs``, one entry a
+    surname, read once), the graphs holding them by key."""
 
     def __init__(self, index: StoreIndex, leaving: set[str], arriving: list[list[str]]) -> None:
         self.index, self.leaving = index, leaving
@@ -70,6 +72,7 @@ class Scope:
         self.by_key: dict[str, set[str]] = {}
         self.looked: set[str] = set()
         self.seen: set[str] = set()
+        self.surnames: list[str] | None = None  # the set's surnames a close spelling of which pairs
         for g in sorted(leaving):
             self._read(g)
         for names in arriving:
@@ -96,8 +99,11 @@ class Scope:
 
     def near(self, name: str) -> set[str]:
         """Every name of the store or the change that shares a key of ``near_keys(name)``."""
+        if self.surnames is None and close_surname(name):
+            arriving = {s for n in self.seen if (s := close_surname(n))}
+            self.surnames = sorted(arriving.union(self.index.summary("psurs")))
         out: set[str] = set()
-        for k in sorted(near_keys(name)):
+        for k in sorted(near_keys(name, self.surnames or ())):
             if k not in self.looked:
                 self.looked.add(k)
                 for g in self.index.graphs("pkey", k):

@@ -244,35 +244,28 @@ def relabelled(facts: ArticleFacts, mapping: Mapping[str, str]) -> ArticleFacts:
 
 
 def name_keys(name: str) -> set[str]:
-    """The keys a person name is filed under in the store index: its folded surname, its last
-    word and, for a surname of five letters or more, each of its letter pairs with its length.
-    Two names :func:`person_labels` can pair share a key of :func:`near_keys` (what lets a build
-    re-decide only the names a change reaches, ``kg/reconcile_names.py``)."""
+    """The keys a person name is filed under in the store index: its folded surname and its last
+    word. Two names :func:`person_labels` can pair share a key of :func:`near_keys` (what lets a
+    build re-decide only the names a change reaches, ``kg/reconcile_names.py``)."""
     words = _words(name)
-    if not words:
-        return set()
-    s = _surname(words)
-    keys = {"f|" + _fold(s), "w|" + words[-1]}
-    if len(s) >= 5:
-        keys |= {f"b|{len(s)}|{s[i:i + 2]}" for i in range(len(s) - 1)}
-    return keys
+    return {"f|" + _fold(_surname(words)), "w|" + words[-1]} if words else set()
 
 
-def near_keys(name: str) -> set[str]:
-    """The keys under which every name :func:`person_labels` can pair with ``name`` is filed.
-
-    A close spelling (``fuzz.ratio`` >= 80, the indel distance d at most a fifth of the two lengths
-    L) keeps at least c - 1 - d of its letter pairs, c = (L - d) / 2 the common letters: at least
-    0.2 L - 1 >= 1 for two surnames of five letters or more, whose lengths are within 2/3 .. 3/2."""
+def close_surname(name: str) -> str | None:
+    """The surname a close spelling of which pairs (five letters or more), filed set-wide."""
     words = _words(name)
-    if not words:
-        return set()
-    s = _surname(words)
-    keys = {"f|" + _fold(s), "w|" + words[-1]}
-    if len(s) >= 5:
-        pairs = {s[i:i + 2] for i in range(len(s) - 1)}
-        for n in range(max(5, (2 * len(s)) // 3), (3 * len(s)) // 2 + 2):
-            keys |= {f"b|{n}|{p}" for p in pairs}
+    s = _surname(words) if words else ""
+    return s if len(s) >= 5 else None
+
+
+def near_keys(name: str, surnames: Iterable[str] = ()) -> set[str]:
+    """The keys under which every name :func:`person_labels` can pair with ``name`` is filed, given
+    the set's surnames of :func:`close_surname` (those of a close spelling are found among them)."""
+    keys = name_keys(name)
+    s = close_surname(name)
+    if s is not None:
+        found = process.extract(s, surnames, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+        keys |= {"f|" + _fold(t) for t, _, _ in found if fuzz.ratio(s, t) >= 80}
     return keys
 
 
