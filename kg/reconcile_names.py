@@ -71,6 +71,7 @@ class Scope:
         self.counts: Counter = Counter()  # person label -> articles of the final set using it
         self.by_key: dict[str, set[str]] = {}
         self.looked: set[str] = set()
+        self.nearby: dict[str, set[str]] = {}
         self.seen: set[str] = set()
         self.surnames: list[str] | None = None  # the set's surnames a close spelling of which pairs
         for g in sorted(leaving):
@@ -102,6 +103,8 @@ class Scope:
         if self.surnames is None and close_surname(name):
             arriving = {s for n in self.seen if (s := close_surname(n))}
             self.surnames = sorted(arriving.union(self.index.summary("psurs")))
+        if name in self.nearby:
+            return self.nearby[name]
         out: set[str] = set()
         for k in sorted(near_keys(name, self.surnames or ())):
             if k not in self.looked:
@@ -109,30 +112,33 @@ class Scope:
                 for g in self.index.graphs("pkey", k):
                     self._read(g)
             out |= self.by_key.get(k, set())
+        self.nearby[name] = out
         return out
 
     def labels(self) -> Labels:
         sure = verified()
-        full: set[str] = set()
-        alone: set[str] = set()
-        todo = list(self.seeds)
-        while todo:  # each name of the scope is looked up, so every graph holding it is read
-            n = todo.pop()
-            if n in full or n in alone or not name_keys(n) or (n in sure and not full_name(n)):
-                continue
-            is_full = full_name(n)
-            (full if is_full else alone).add(n)
-            for c in sorted(self.near(n)):
-                if c in full or c in alone or not name_keys(c):
-                    continue
-                if full_name(c):
-                    if (is_full and pair(n, c)) or (not is_full and surname_of(n, c)):
-                        todo.append(c)
-                elif is_full and c not in sure and surname_of(c, n):
-                    todo.append(c)
-        scope = full | alone
+        keep = [n for n in self.seeds if name_keys(n) and (full_name(n) or n not in sure)]
+        full = self.groups([n for n in keep if full_name(n)])  # the groups a change is in
+        alone = {n for n in keep if not full_name(n)}
+        for f in sorted(full):  # the surnames alone these names can stand for
+            alone |= {c for c in self.near(f) if not full_name(c) and name_keys(c) and c not in sure
+                      and surname_of(c, f)}
+        # the groups these can stand for: decided with them (their labels stay as they were)
+        support = self.groups([c for a in sorted(alone) for c in self.near(a) if full_name(c) and surname_of(a, c)])
+        scope = full | alone | support
         decided = person_labels({n: self.counts[n] for n in scope if self.counts[n] > 0}, sure)
-        return Labels(self, scope, decided)
+        return Labels(self, full | alone, decided)
+
+    def groups(self, names: list[str]) -> set[str]:
+        """The full names paired with ``names``, transitively (every graph holding one is read)."""
+        out: set[str] = set()
+        todo = list(names)
+        while todo:
+            n = todo.pop()
+            if n not in out:
+                out.add(n)
+                todo += [c for c in self.near(n) if c not in out and full_name(c) and pair(n, c)]
+        return out
 
 
 class Labels(Mapping):
