@@ -22,8 +22,7 @@ from kg.store import GraphStore
 from kg.store.index import StoreIndex
 from kg.store.records import ArticleRecord
 
-SYLLABLES = ("ko va len ro man ov ich ski son ber ger ha mi da lin ter sa ri na to el bu dr pe "
-             "st ak im or us ve ni la jo ta ke").split()
+SYLLABLES = [c + v for c in "bdghklmnprstvz" for v in "aeiou"] + "ov ich ski son berg in an el".split()
 
 
 def word(rng: random.Random, lo: int, hi: int) -> str:
