@@ -101,8 +101,8 @@ class Scope:
     def near(self, name: str) -> set[str]:
         """Every name of the store or the change that shares a key of ``near_keys(name)``."""
         if self.surnames is None and close_surname(name):
-            arriving = {s for n in self.seen if (s := close_surname(n))}
-            self.surnames = sorted(arriving.union(self.index.summary("psurs")))
+            known = {s for n in self.seen if (s := close_surname(n))}  # the arriving names' too
+            self.surnames = sorted(known.union(self.index.summary("psurs")))
         if name in self.nearby:
             return self.nearby[name]
         out: set[str] = set()
@@ -114,6 +114,13 @@ class Scope:
             out |= self.by_key.get(k, set())
         self.nearby[name] = out
         return out
+
+    def file(self, name: str) -> None:
+        """Read every graph holding ``name`` (through the keys it is filed under)."""
+        for k in sorted(name_keys(name) - self.looked):
+            self.looked.add(k)
+            for g in self.index.graphs("pkey", k):
+                self._read(g)
 
     def labels(self) -> Labels:
         sure = verified()
@@ -152,8 +159,8 @@ class Labels(Mapping):
     def _label(self, name: str) -> str:
         if name in self.names:
             return self.decided.get(name, name)
-        if name not in self.scope.seen and name_keys(name):
-            self.scope.near(name)  # files every graph holding it
+        if name not in self.scope.seen:
+            self.scope.file(name)
         return self.scope.as_written.get(name, name)
 
     def __getitem__(self, name: str) -> str:
