@@ -5,7 +5,8 @@ label its graph was written under, and the index files both (``plabel``). A buil
 labels again over the final set (the stored labels of the articles that stay, and those just
 extracted) before meeting identity, whose IRIs name the participants, and rewrites every stored
 article written under another label. The labels are a function of the set alone: any order of
-builds and removals gives the graph of one batch build.
+builds and removals gives the graph of one batch build. A change smaller than the store decides
+only the names it can reach (:class:`Scope`), read from the index by the keys names.py pairs on.
 """
 from __future__ import annotations
 
