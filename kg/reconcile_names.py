@@ -5,7 +5,8 @@ label its graph was written under, and the index files both (``plabel``). A buil
 labels again over the final set (the stored labels of the articles that stay, and those just
 extracted) before meeting identity, whose IRIs name the participants, and rewrites every stored
 article written under another label. The labels are a function of the set alone: any order of
-builds and removals gives the graph of one batch build.
+builds and removals gives the graph of one batch build. A change smaller than the store decides
+only the names it can reach (:class:`Scope`), read from the index by the keys names.py pairs on.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .graph.names import SEP, person_labels
+from .graph.names import SEP, close_surname, full_name, name_keys, near_keys, pair, person_labels, surname_of
 from .model import ArticleFacts
 from .store.index import StoreIndex
 
@@ -31,9 +32,18 @@ def extracted_persons(facts: ArticleFacts) -> list[str]:
     return sorted({a.name for a in facts.actors if a.kind == "Person"})
 
 
-def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> dict[str, str]:
+def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> Mapping[str, str]:
     """Variant -> label over the final set: the stored articles but those ``leaving`` (removed or
-    re-extracted), and the person labels of each article ``arriving``."""
+    re-extracted), and the person labels of each article ``arriving``. A change smaller than the
+    store re-decides only the names it can reach (:class:`Scope`), else every name is decided."""
+    arriving = [sorted(set(names)) for names in arriving]
+    if not index.at_least(len(arriving) + 1):
+        return whole_labels(index, leaving, arriving)
+    return Scope(index, leaving, arriving).labels()
+
+
+def whole_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str]]) -> dict[str, str]:
+    """:func:`set_labels` over every person name of the store, in one scan of the index."""
     counts: Counter = Counter()
     for g, v in index.pairs("plabel"):
         if g not in leaving:
@@ -43,11 +53,145 @@ def set_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[str
     return person_labels(counts, verified())
 
 
+class Scope:
+    """The person names whose label a change can move, read from the index by key (``pkey``).
+
+    A full name's label is decided within its group (the full names paired with it, transitively),
+    a surname alone's by the groups of the full names it can stand for. The names of the articles
+    leaving or arriving, the groups they were or will be in, the surnames alone those groups'
+    names can stand for and the groups these can stand for are re-decided: every other name's
+    group and candidates are as they were, so its label is the one its articles are written with.
+    Every graph holding a name of the scope is read, so the scope's counts are the whole set's.
+    The close spellings of a surname are found among the set's surnames (``psurs``, one entry a
+    surname, read once), the graphs holding them by key."""
+
+    def __init__(self, index: StoreIndex, leaving: set[str], arriving: list[list[str]]) -> None:
+        self.index, self.leaving = index, leaving
+        self.written: dict[str, dict[str, str]] = {}  # graph read -> person label -> as written
+        self.as_written: dict[str, str] = {}  # person label -> as its stored articles are written
+        self.counts: Counter = Counter()  # person label -> articles of the final set using it
+        self.by_key: dict[str, set[str]] = {}
+        self.looked: set[str] = set()
+        self.nearby: dict[str, set[str]] = {}
+        self.seen: set[str] = set()
+        self.surnames: list[str] | None = None  # the set's surnames a close spelling of which pairs
+        for g in sorted(leaving):
+            self._read(g)
+        for names in arriving:
+            self.counts.update(names)
+            for n in names:
+                self._see(n)
+        self.seeds = sorted(self.seen)
+
+    def _see(self, name: str) -> None:
+        if name not in self.seen:
+            self.seen.add(name)
+            for k in name_keys(name):
+                self.by_key.setdefault(k, set()).add(name)
+
+    def _read(self, g: str) -> None:
+        if g in self.written:
+            return
+        self.written[g] = dict(v.split(SEP, 1) for v in self.index.values(g, "plabel"))
+        for raw in self.written[g]:
+            self._see(raw)
+            if g not in self.leaving:
+                self.counts[raw] += 1
+                self.as_written.setdefault(raw, self.written[g][raw])
+
+    def near(self, name: str) -> set[str]:
+        """Every name of the store or the change that shares a key of ``near_keys(name)``."""
+        if self.surnames is None and close_surname(name):
+            known = {s for n in self.seen if (s := close_surname(n))}  # the arriving names' too
+            self.surnames = sorted(known.union(self.index.summary("psurs")))
+        if name in self.nearby:
+            return self.nearby[name]
+        out: set[str] = set()
+        for k in sorted(near_keys(name, self.surnames or ())):
+            if k not in self.looked:
+                self.looked.add(k)
+                for g in self.index.graphs("pkey", k):
+                    self._read(g)
+            out |= self.by_key.get(k, set())
+        self.nearby[name] = out
+        return out
+
+    def file(self, name: str) -> None:
+        """Read every graph holding ``name`` (through the keys it is filed under)."""
+        for k in sorted(name_keys(name) - self.looked):
+            self.looked.add(k)
+            for g in self.index.graphs("pkey", k):
+                self._read(g)
+
+    def labels(self) -> Labels:
+        sure = verified()
+        keep = [n for n in self.seeds if name_keys(n) and (full_name(n) or n not in sure)]
+        full = self.groups([n for n in keep if full_name(n)])  # the groups a change is in
+        alone = {n for n in keep if not full_name(n)}
+        for f in sorted(full):  # the surnames alone these names can stand for
+            alone |= {c for c in self.near(f) if not full_name(c) and name_keys(c) and c not in sure
+                      and surname_of(c, f)}
+        # the groups these can stand for: decided with them (their labels stay as they were)
+        support = self.groups([c for a in sorted(alone) for c in self.near(a) if full_name(c) and surname_of(a, c)])
+        scope = full | alone | support
+        decided = person_labels({n: self.counts[n] for n in scope if self.counts[n] > 0}, sure)
+        return Labels(self, full | alone, decided)
+
+    def groups(self, names: list[str]) -> set[str]:
+        """The full names paired with ``names``, transitively (every graph holding one is read)."""
+        out: set[str] = set()
+        todo = list(names)
+        while todo:
+            n = todo.pop()
+            if n not in out:
+                out.add(n)
+                todo += [c for c in self.near(n) if c not in out and full_name(c) and pair(n, c)]
+        return out
+
+
+class Labels(Mapping):
+    """Variant -> label of the final set (only the names that change): the names of the scope as
+    decided now, any other name as its stored articles are written (looked up when asked)."""
+
+    def __init__(self, scope: Scope, names: set[str], decided: dict[str, str]) -> None:
+        self.scope, self.names, self.decided = scope, names, decided
+        self.read = len(scope.written)  # the graphs read to decide: all that hold a scope name
+
+    def _label(self, name: str) -> str:
+        if name in self.names:
+            return self.decided.get(name, name)
+        if name not in self.scope.seen:
+            self.scope.file(name)
+        return self.scope.as_written.get(name, name)
+
+    def __getitem__(self, name: str) -> str:
+        label = self._label(name)
+        if label == name:
+            raise KeyError(name)
+        return label
+
+    def __iter__(self):
+        return iter(sorted(n for n in self.scope.seen if n in self))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:  # a stored name may be renamed though none was decided now
+        return True
+
+    def graphs(self) -> list[str]:
+        """The graphs read to decide (every other one holds no name whose label moved)."""
+        return list(self.scope.written)[:self.read]
+
+
 def written_otherwise(index: StoreIndex, labels: Mapping[str, str], leaving: set[str]) -> list[str]:
     """The stored articles (not ``leaving``) whose graph was written under other person labels."""
     out: set[str] = set()
-    for g, v in index.pairs("plabel"):
-        raw, label = v.split(SEP, 1)
+    if isinstance(labels, Labels):
+        found = ((g, raw, label) for g in labels.graphs() for raw, label in labels.scope.written[g].items())
+    else:
+        found = ((g, *v.split(SEP, 1)) for g, v in index.pairs("plabel"))
+    for g, raw, label in found:
         if labels.get(raw, raw) != label:
             out.add(g)
     return sorted(g for g in out - leaving if index.get(g) is not None)

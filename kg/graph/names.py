@@ -243,6 +243,49 @@ def relabelled(facts: ArticleFacts, mapping: Mapping[str, str]) -> ArticleFacts:
     return copy
 
 
+def name_keys(name: str) -> set[str]:
+    """The keys a person name is filed under in the store index: its folded surname and its last
+    word. Two names :func:`person_labels` can pair share a key of :func:`near_keys` (what lets a
+    build re-decide only the names a change reaches, ``kg/reconcile_names.py``)."""
+    words = _words(name)
+    return {"f|" + _fold(_surname(words)), "w|" + words[-1]} if words else set()
+
+
+def close_surname(name: str) -> str | None:
+    """The surname a close spelling of which pairs (five letters or more), filed set-wide."""
+    words = _words(name)
+    s = _surname(words) if words else ""
+    return s if len(s) >= 5 else None
+
+
+def near_keys(name: str, surnames: Iterable[str] = ()) -> set[str]:
+    """The keys under which every name :func:`person_labels` can pair with ``name`` is filed, given
+    the set's surnames of :func:`close_surname` (those of a close spelling are found among them)."""
+    keys = name_keys(name)
+    s = close_surname(name)
+    if s is not None:
+        found = process.extract(s, surnames, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+        keys |= {"f|" + _fold(t) for t, _, _ in found if fuzz.ratio(s, t) >= 80}
+    return keys
+
+
+def full_name(name: str) -> bool:
+    return len(_words(name)) >= 2
+
+
+def pair(a: str, b: str) -> bool:
+    """Whether :func:`person_labels` joins full names ``a`` and ``b`` into one group directly."""
+    wa, wb = _words(a), _words(b)
+    return (wa[0][0] == wb[0][0] and _same_surname(_surname(wa), _surname(wb))
+            and _same_given(wa[0], wb[0]))
+
+
+def surname_of(alone: str, full: str) -> bool:
+    """Whether the surname ``alone`` can stand for the full name ``full``."""
+    word, wf = _words(alone)[0], _words(full)
+    return _same_surname(word, _surname(wf)) or word == wf[-1]
+
+
 SEP = "\x1f"
 
 

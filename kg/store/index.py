@@ -26,10 +26,10 @@ import pyoxigraph as ox
 from .oxigraph import STATE_GRAPH, STATE_NS
 from .records import ArticleRecord, read_records
 
-INDEX_VERSION = "kg.record_index.v2"
+INDEX_VERSION = "kg.record_index.v3"
 SUMMARY = "https://w3id.org/parley/id/state/index"  # subject of the set-wide entries
 IX = STATE_NS + "ix/"
-_KINDS = ("sha", "version", "date", "ctx", "root", "name", "meet", "plabel")
+_KINDS = ("sha", "version", "date", "ctx", "root", "name", "meet", "plabel", "pkey", "psur")
 
 
 def context_digest(context: Iterable[date] | None) -> str:
@@ -49,7 +49,7 @@ def record_names(rec: ArticleRecord) -> set[str]:
 def entries(rec: ArticleRecord) -> set[tuple[str, str]]:
     """The index entries of one record, as (kind, value)."""
     from ..graph.identity_keys import filed_keys
-    from ..graph.names import person_entry, renamed_meetings
+    from ..graph.names import close_surname, name_keys, person_entry, renamed_meetings
 
     out = {("sha", rec.sha256), ("version", rec.extractor),
            ("date", rec.published.isoformat() if rec.published else "")}
@@ -61,6 +61,8 @@ def entries(rec: ArticleRecord) -> set[tuple[str, str]]:
     out |= {("meet", k) for m in rec.meetings for k in filed_keys(m, rec.published)}
     # the person labels as extracted and as written, and the meetings under the labels written
     out |= {("plabel", person_entry(raw, label)) for raw, label in rec.persons.items()}
+    out |= {("pkey", k) for raw in rec.persons for k in name_keys(raw)}  # names.py's pairing keys
+    out |= {("psur", s) for raw in rec.persons if (s := close_surname(raw))}
     if any(raw != label for raw, label in rec.persons.items()):
         out |= {("meet", k) for m in renamed_meetings(rec.meetings, rec.persons) for k in filed_keys(m, rec.published)}
     return out
@@ -73,7 +75,7 @@ class StoreIndex:
         self.store = store
         self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
-        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels")}
+        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels", "psurs")}
         self.cache: dict[str, ArticleRecord | None] = {}
         if store.get_state(SUMMARY, "built") != INDEX_VERSION or store.get_state(SUMMARY, "pending"):
             self.rebuild()
@@ -122,7 +124,7 @@ class StoreIndex:
         self.raw.extend([ox.Quad(s, self.p[k], ox.Literal(v), self.g) for k, v in found])
         summary = ox.NamedNode(SUMMARY)
         for k, v in found:
-            if k in ("date", "version", "plabel"):
+            if k in ("date", "version", "plabel", "psur"):
                 self.raw.add(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
 
     def _drop(self, g: str, gone: set[tuple[str, str]]) -> None:
@@ -131,7 +133,7 @@ class StoreIndex:
             self.raw.remove(ox.Quad(s, self.p[k], ox.Literal(v), self.g))
         summary = ox.NamedNode(SUMMARY)
         for k, v in gone:  # a date or version no record has any more leaves the summary
-            if k in ("date", "version", "plabel") and not self._any(k, v):
+            if k in ("date", "version", "plabel", "psur") and not self._any(k, v):
                 self.raw.remove(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
 
     # -- reading ------------------------------------------------------------------------------
@@ -153,6 +155,10 @@ class StoreIndex:
             return q.object.value
         return None
 
+    def values(self, g: str, kind: str) -> list[str]:
+        """Every value graph ``g`` is indexed under for ``kind``."""
+        return sorted(q.object.value for q in self.raw.quads_for_pattern(ox.NamedNode(g), self.p[kind], None, self.g))
+
     def graphs(self, kind: str, value: str) -> list[str]:
         """The graphs indexed under ``kind`` = ``value`` (their records may be gone: check)."""
         return sorted(q.subject.value for q in self.raw.quads_for_pattern(None, self.p[kind], ox.Literal(value),
@@ -169,8 +175,8 @@ class StoreIndex:
         return {q.subject.value for k in keys for q in self.raw.quads_for_pattern(None, p, ox.Literal(k), g)}
 
     def summary(self, kind: str) -> list[str]:
-        """Every date (kind "dates"), extractor version ("versions") or person label entry
-        ("plabels") some record has."""
+        """Every date (kind "dates"), extractor version ("versions"), person label entry
+        ("plabels") or surname of five letters or more ("psurs") some record has."""
         return sorted(q.object.value for q in self.raw.quads_for_pattern(ox.NamedNode(SUMMARY), self.p[kind], None,
                                                                           self.g))
 
@@ -242,6 +248,10 @@ class MemoryIndex(StoreIndex):
     def value(self, g: str, kind: str) -> str | None:
         rec = self.records.get(g)
         return next((v for k, v in sorted(entries(rec)) if k == kind), None) if rec else None
+
+    def values(self, g: str, kind: str) -> list[str]:
+        rec = self.records.get(g)
+        return sorted(v for k, v in entries(rec) if k == kind) if rec else []
 
     def graphs(self, kind: str, value: str) -> list[str]:
         return sorted(self.by.get((kind, value), ()))

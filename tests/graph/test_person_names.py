@@ -78,3 +78,38 @@ def test_names_surname_pairs_are_every_pair_of_agreeing_surnames():
         right = [rng.choice(pool) for _ in range(rng.randint(1, 8))]
         expected = {(i, j) for i, a in enumerate(left) for j, b in enumerate(right) if _same_surname(a, b)}
         assert _surname_pairs(left, right) == expected
+
+
+def test_names_every_name_a_name_can_pair_with_shares_one_of_its_near_keys():
+    """What lets a build re-decide only the names a change reaches (kg/reconcile_names.py): random
+    surnames and close misspellings of them (a letter changed, dropped, added or two swapped)."""
+    import random
+
+    from kg.graph.names import close_surname, full_name, name_keys, near_keys, pair, surname_of
+
+    rng = random.Random(5)
+    letters = "abdeiklmnoprstuvy"
+
+    def spoil(word: str) -> str:
+        i = rng.randrange(len(word))
+        return rng.choice([word[:i] + rng.choice(letters) + word[i + 1:], word[:i] + word[i + 1:],
+                           word[:i] + rng.choice(letters) + word[i:], word[:i] + word[i + 1:i + 2] + word[i:i + 1]
+                           + word[i + 2:]])
+
+    names = []
+    for _ in range(150):
+        s = "".join(rng.choice(letters) for _ in range(rng.randint(3, 12)))
+        variants = [s, spoil(s), spoil(spoil(s))]
+        names += [f"Ola {v.capitalize()}" for v in variants] + [variants[rng.randrange(3)].capitalize()]
+    names = sorted({n for n in names if name_keys(n)})
+    surnames = sorted({s for n in names if (s := close_surname(n))})
+    pairs = 0
+    for a in names:
+        near = near_keys(a, surnames)
+        for b in names:
+            joined = pair(a, b) if full_name(a) and full_name(b) else (
+                full_name(a) != full_name(b) and surname_of(*((b, a) if full_name(a) else (a, b))))
+            if joined and a != b:
+                pairs += 1
+                assert near & name_keys(b), (a, b)
+    assert pairs > 200  # close spellings were made and paired

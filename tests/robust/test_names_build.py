@@ -44,7 +44,7 @@ def write(folder: Path, stem: str) -> None:
 
 def built(tmp_path: Path, nlp, steps: list[list[str]]) -> GraphStore:
     folder = tmp_path / "articles"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     store = GraphStore(None)
     for step in steps:
         for stem in step:
@@ -92,3 +92,70 @@ def test_names_removing_the_full_name_gives_the_surname_back(tmp_path, nlp):
     report = remove(store, ["oslo-quota-talks.txt"], nlp=nlp, validate=False)
     assert not report.errors and report.rewritten == 1
     assert persons(store) == {"Smithson", "Pekka Rautio"}
+
+
+OTHER = ("2025-05-05", "Port fees on the agenda\n\n"
+         "TALLINN, May 5 (Wire) - Estonian transport minister Maarja Kivisild met Latvian official Ilmars "
+         "Ozolins in Tallinn on Monday to discuss harbour fees. Kivisild said the talks were useful.\n")
+
+
+@pytest.mark.parametrize("order", [["oslo-quota-talks", "quota-talks-follow-up"],
+                                   ["quota-talks-follow-up", "oslo-quota-talks"]])
+def test_names_decided_from_the_names_a_change_reaches_equal_one_batch_build(order, tmp_path, nlp):
+    """With an unrelated article stored first, each later build is smaller than the store: its
+    labels are decided over the names it reaches only, and the store still equals a batch build."""
+    ARTICLES["port-fees-talks"] = OTHER
+    try:
+        whole = data_quads(built(tmp_path / "batch", nlp, [["port-fees-talks"] + order]))
+        stepped = built(tmp_path / "steps", nlp, [["port-fees-talks"]] + [[stem] for stem in order])
+    finally:
+        del ARTICLES["port-fees-talks"]
+    assert "Jane Smithson" in persons(stepped) and "Smithson" not in persons(stepped)
+    got = data_quads(stepped)
+    assert got == whole, f"{len(got ^ whole)} quads differ, e.g. {sorted(got - whole)[:2]} / {sorted(whole - got)[:2]}"
+
+
+GIVEN = ["Jana", "Jane", "Janek", "Petro", "Petr", "Omar", "Omer", "Ida", "Hal", "Serhiy", "Sergiy", "K"]
+SURNAMES = ["Smithson", "Smitson", "Smithsen", "Voss", "Vos", "Harthy", "Alharthy", "Al Harthy", "Rautio",
+            "Rautiola", "Brennick", "Brenick", "Kovalenko", "Kowalenko", "Lind"]
+
+
+def random_name(rng) -> str:
+    if rng.random() < 0.3:
+        return rng.choice(SURNAMES).split()[-1]
+    return f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+
+
+def record(g: str, persons: dict[str, str]):
+    from kg.store.records import ArticleRecord
+
+    return ArticleRecord(graph=g, source=g, sha256=g, path=g, file=g, root=None, extractor="x", published=None,
+                         context=None, persons=persons)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_names_deciding_the_names_a_change_reaches_equals_deciding_all(seed):
+    """Random stores of names written under the labels of their set, and a random change: the names
+    the change reaches, decided from the index by key, give every name its whole decision's label."""
+    import random
+
+    from kg.reconcile_names import Labels, set_labels, whole_labels, written_otherwise
+    from kg.store.index import StoreIndex
+
+    rng = random.Random(seed)
+    stored = {f"urn:a:{i:03}": sorted({random_name(rng) for _ in range(rng.randint(1, 4))}) for i in range(40)}
+    # and articles about other people, whom no change here reaches
+    stored |= {f"urn:b:{i:03}": [f"Ulla {''.join(rng.choice('bdfgkmprtv') + rng.choice('aeiou') for _ in range(3))}"]
+               for i in range(40)}
+    labels = whole_labels(StoreIndex(GraphStore(None)), set(), stored.values())
+    index = StoreIndex(GraphStore(None))
+    for g, names in stored.items():
+        index.put(g, record(g, {n: labels.get(n, n) for n in names}))
+    leaving = set(rng.sample(sorted(stored), rng.randint(0, 4)))
+    arriving = [sorted({random_name(rng) for _ in range(rng.randint(1, 4))}) for _ in range(rng.randint(0, 3))]
+    part, whole = set_labels(index, leaving, arriving), whole_labels(index, leaving, arriving)
+    assert isinstance(part, Labels)
+    everyone = {n for names in list(stored.values()) + arriving for n in names}
+    assert {n: part.get(n, n) for n in everyone} == {n: whole.get(n, n) for n in everyone}
+    assert written_otherwise(index, part, leaving) == written_otherwise(index, whole, leaving)
+    assert len(part.graphs()) < len(stored) - 20  # the change is decided without reading every article
