@@ -36,6 +36,7 @@ EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+BULK_MIN = 20_000  # quads of new graphs above which a write goes through the bulk loader
 
 
 def to_ox(term: Node):
@@ -97,6 +98,14 @@ def canonical(term):
 
 
 _SCRATCH = ox.NamedNode("urn:parley:scratch")
+# an article graph out, with the union's copy of each triple no other graph states
+_REMOVE_GRAPH = """
+DELETE {{ ?s ?p ?o }}
+WHERE {{
+    GRAPH {g} {{ ?s ?p ?o }}
+    FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g} && ?h != {state}) }}
+}} ;
+DROP SILENT GRAPH {g}"""
 
 
 def _canonical(triples) -> set:
@@ -232,10 +241,16 @@ class GraphStore:
             retract.append((g, old - new, not new))
             sizes.append(len(new))
         if fresh:
-            # graphs not in the store yet: Oxigraph's bulk loader writes their quads as new files
-            # (several times faster than a transaction); an interrupted load is redone whole by
-            # the rerun, which finds the graph without its record
-            self.store.bulk_load(b"".join(fresh), format=ox.RdfFormat.N_QUADS)
+            # graphs not in the store yet: many of them go through Oxigraph's bulk loader, which
+            # writes their quads as new files (several times faster than a transaction; an
+            # interrupted load is redone whole by the rerun, which finds the graph without its
+            # record); a few go through one transaction, which costs less than the bulk loader's
+            # files for each index (written again by the next flush anyway)
+            text = b"".join(fresh)
+            if text.count(b"\n") > BULK_MIN:
+                self.store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
+            else:
+                self.store.load(text, format=ox.RdfFormat.N_QUADS)
         self.store.extend(quads)
         for g, gone, empty in retract:
             self._retract(g, gone)
@@ -265,12 +280,13 @@ class GraphStore:
             self.store.remove(ox.Quad(s, p, o, g))
 
     def remove_graph(self, graph: URIRef) -> None:
-        """Remove an article's graph, and from the union what no other article states."""
+        """Remove an article's graph, and from the union what no other graph states: one update
+        (one transaction, evaluated in Oxigraph, not triple by triple here); the IRI is written
+        by Oxigraph, which refuses an invalid one."""
         g = ox.NamedNode(str(graph))
-        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
-        self._retract(g, old)
-        if self.store.contains_named_graph(g):
-            self.store.remove_graph(g)
+        if not self.store.contains_named_graph(g):
+            return
+        self.store.update(_REMOVE_GRAPH.format(g=g, state=ox.NamedNode(STATE_GRAPH)))
 
     def load_file(self, path: str | Path, *, graph: URIRef | None = None) -> None:
         """Load an RDF file (format from its extension) into named graph ``graph``."""
