@@ -24,7 +24,7 @@ from rdflib.term import Node
 
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
-from . import layout
+from . import layout, memory
 
 ARTICLE_GRAPHS = "https://w3id.org/parley/id/graph/"
 STATE_GRAPH = "https://w3id.org/parley/id/state/articles"  # bookkeeping: never exported, not in the union
@@ -37,6 +37,10 @@ EXPORT_FORMATS = {
 }
 QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
 BULK_MIN = 20_000  # quads of new graphs above which a write goes through the bulk loader
+# bytes written in transactions after which the database is flushed to disk (RocksDB keeps them
+# in memory up to 64 MB per column family otherwise: a long build's facts would fill that) and,
+# at the next publish, freed memory is given back to the system
+FLUSH_AFTER = 16 << 20
 
 
 def to_ox(term: Node):
@@ -135,6 +139,7 @@ class GraphStore:
         self._lock: layout.WriteLock | None = None
         self._held = None  # a reader's shared lock on its snapshot
         self.snapshot: Path | None = None
+        self._unflushed = self._untrimmed = 0  # bytes written since the last flush, the last trim
         try:
             if self.path is None:
                 self.store = ox.Store()
@@ -193,6 +198,19 @@ class GraphStore:
         """A writer: make what is written so far the snapshot that readers open."""
         if self.path is not None and not self.read_only:
             layout.publish(self.store, self.path)
+            self._unflushed = 0
+            if self._untrimmed > FLUSH_AFTER:
+                memory.trim()
+                self._untrimmed = 0
+
+    def _wrote(self, size: int) -> None:
+        """Count ``size`` bytes written; flush once many are held in memory (not a publish:
+        readers see nothing new)."""
+        self._unflushed += size
+        self._untrimmed += size
+        if self._unflushed > FLUSH_AFTER and self.path is not None and not self.read_only:
+            self.store.flush()
+            self._unflushed = 0
 
     def close(self) -> None:
         """Publish (a writer), then let go of the database and the locks."""
@@ -249,9 +267,12 @@ class GraphStore:
             text = b"".join(fresh)
             if text.count(b"\n") > BULK_MIN:
                 self.store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
+                self._untrimmed += len(text)
             else:
                 self.store.load(text, format=ox.RdfFormat.N_QUADS)
+                self._wrote(len(text))
         self.store.extend(quads)
+        self._wrote(100 * len(quads))
         for g, gone, empty in retract:
             self._retract(g, gone)
             if empty and not self.store.contains_named_graph(g):
@@ -317,6 +338,7 @@ class GraphStore:
             self.store.remove(q)
         if value is not None:
             self.store.add(ox.Quad(s, p, ox.Literal(value), g))
+            self._wrote(len(value))
 
     def state_values(self, key: str) -> Iterator[tuple[str, str]]:
         """(subject, value) for every bookkeeping value under ``key``."""
