@@ -333,3 +333,22 @@ def test_on_disk_store_path_that_is_a_file_gives_e701(tmp_path):
     path.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match=r"^\[E701\]"):
         GraphStore(path)
+
+
+def test_record_index_reads_written_records_back_instead_of_holding_them(fresh_store):
+    from kg.store.index import StoreIndex
+    from kg.store.records import ArticleRecord
+
+    index = StoreIndex(fresh_store)
+    graphs = [f"https://w3id.org/parley/id/graph/r{i:03d}" for i in range(50)]
+    for i, g in enumerate(graphs):
+        rec = ArticleRecord(graph=g, source="", sha256=f"{i:064x}", path=f"a{i}.txt", file=f"a{i}.txt", root=None,
+                            extractor="v", published=None, context=[], meetings=[], meeting_iris=[])
+        fresh_store.set_state(g, "record", rec.to_json())
+        index.put(g, rec)
+    assert index.cache == {}, "a large build's records are not all kept in memory"
+    assert index.get(graphs[7]).path == "a7.txt"  # read back from the store
+    assert index.graphs("sha", f"{7:064x}") == [graphs[7]]
+    fresh_store.set_state(graphs[7], "record", None)
+    index.drop(graphs[7])
+    assert index.get(graphs[7]) is None and index.graphs("sha", f"{7:064x}") == []
