@@ -14,22 +14,22 @@ questions without re-reading or re-parsing the article.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
 from . import layout, memory
+# literal canonicalisation and term conversion live in terms.py; imported from here too
+from .terms import XSD_STRING, canonical, canonical_triples, from_ox, to_ox  # noqa: F401
 
 ARTICLE_GRAPHS = "https://w3id.org/parley/id/graph/"
 STATE_GRAPH = "https://w3id.org/parley/id/state/articles"  # bookkeeping: never exported, not in the union
 STATE_NS = "https://w3id.org/parley/state#"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS, "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
@@ -43,65 +43,6 @@ BULK_MIN = 20_000  # quads of new graphs above which a write goes through the bu
 FLUSH_AFTER = 16 << 20
 
 
-def to_ox(term: Node):
-    """rdflib term -> pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def from_ox(term) -> Node:
-    """pyoxigraph term -> rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"cannot convert {term!r}")
-
-
-# datatypes whose lexical form, as Parley writes it, is already Oxigraph's canonical one
-_CANONICAL_AS_IS = frozenset({XSD_STRING, "http://www.w3.org/2001/XMLSchema#anyURI"})
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_INTEGER_TYPE = "http://www.w3.org/2001/XMLSchema#integer"
-_CANONICAL: dict = {}  # (lexical form, datatype) -> the literal as Oxigraph stores it
-_CANONICAL_MAX = 100_000
-
-
-def canonical(term):
-    """A pyoxigraph term as Oxigraph will store it: it canonicalises typed literals
-    ("600000.0"^^xsd:decimal becomes "600000", xsd:nonNegativeInteger becomes xsd:integer), so
-    compare like with like. Each typed value is put through a scratch store once (remembered)."""
-    if type(term) is not ox.Literal:
-        return term
-    dt = term.datatype.value
-    if dt in _CANONICAL_AS_IS or (dt == _INTEGER_TYPE and _INTEGER.fullmatch(term.value)):
-        return term
-    key = (term.value, dt)
-    found = _CANONICAL.get(key)
-    if found is None:
-        if len(_CANONICAL) > _CANONICAL_MAX:
-            _CANONICAL.clear()
-        scratch = ox.Store()
-        scratch.add(ox.Quad(_SCRATCH, _SCRATCH, term, ox.DefaultGraph()))
-        found = _CANONICAL[key] = next(iter(scratch)).object
-    return found
-
-
-_SCRATCH = ox.NamedNode("urn:parley:scratch")
 # an article graph out, with the union's copy of each triple no other graph states
 _REMOVE_GRAPH = """
 DELETE {{ ?s ?p ?o }}
@@ -110,19 +51,6 @@ WHERE {{
     FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g} && ?h != {state}) }}
 }} ;
 DROP SILENT GRAPH {g}"""
-
-
-def _canonical(triples) -> set:
-    """pyoxigraph triples, each with its literal in canonical form."""
-    out = set()
-    for t in triples:
-        o = t.object
-        if type(o) is ox.Literal:
-            c = canonical(o)
-            if c is not o:
-                t = ox.Triple(t.subject, t.predicate, c)
-        out.add(t)
-    return out
 
 
 class GraphStore:
@@ -245,7 +173,7 @@ class GraphStore:
         fresh, quads, retract, sizes = [], [], [], []
         for graph, triples in graphs:
             g = ox.NamedNode(str(graph))
-            new = _canonical(triples)
+            new = canonical_triples(triples)
             old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
             # every new triple goes (again) into the graph and the union: a rerun after a kill must
             # find nothing missing, whichever write the kill interrupted
@@ -283,9 +211,9 @@ class GraphStore:
         """Add and remove some triples of named graph ``graph`` (pyoxigraph triples), keeping the
         union: what the build uses to update a derived graph for the nodes it touched."""
         g, default = ox.NamedNode(str(graph)), ox.DefaultGraph()
-        new = _canonical(add)
+        new = canonical_triples(add)
         self.store.extend([ox.Quad(t.subject, t.predicate, t.object, x) for t in new for x in (g, default)])
-        self._retract(g, _canonical(remove) - new)
+        self._retract(g, canonical_triples(remove) - new)
 
     def _retract(self, g: ox.NamedNode, triples: set) -> None:
         """Remove ``triples`` from graph ``g``, and from the union what no other article graph
