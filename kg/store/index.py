@@ -76,6 +76,8 @@ class StoreIndex:
         self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
         self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels", "psurs")}
+        # the records read (as they were when first read): what a build writes is not kept here,
+        # so memory follows what it reads, not every record it writes
         self.cache: dict[str, ArticleRecord | None] = {}
         if store.get_state(SUMMARY, "built") != INDEX_VERSION or store.get_state(SUMMARY, "pending"):
             self.rebuild()
@@ -105,14 +107,14 @@ class StoreIndex:
 
     def put(self, g: str, rec: ArticleRecord) -> None:
         """Index ``rec`` (just written) in place of what graph ``g`` was indexed under."""
-        self.cache[g] = rec
+        self.cache.pop(g, None)  # read back from the store if asked for
         new, old = entries(rec), self._entries(g)
         self._drop(g, old - new)
         self._add(g, new - old)
 
     def drop(self, g: str) -> None:
         """Take graph ``g`` out of the index (its record is gone)."""
-        self.cache[g] = None
+        self.cache.pop(g, None)
         self._drop(g, self._entries(g))
 
     def _entries(self, g: str) -> set[tuple[str, str]]:
@@ -141,8 +143,10 @@ class StoreIndex:
         """The record of graph ``g`` (None when there is none, or it cannot be read)."""
         if g not in self.cache:
             text = self.store.get_state(g, "record")
+            if text is None:
+                return None  # not remembered: a graph without record is one a build is writing
             try:
-                self.cache[g] = ArticleRecord.from_json(text) if text is not None else None
+                self.cache[g] = ArticleRecord.from_json(text)
             except (ValueError, KeyError, TypeError):
                 self.cache[g] = None
         return self.cache[g]

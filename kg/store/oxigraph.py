@@ -14,102 +14,43 @@ questions without re-reading or re-parsing the article.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import Errors, StoreError
 from ..graph.namespaces import PREFIXES
-from . import layout
+from . import layout, memory
+# literal canonicalisation and term conversion live in terms.py; imported from here too
+from .terms import XSD_STRING, canonical, canonical_triples, from_ox, to_ox  # noqa: F401
 
 ARTICLE_GRAPHS = "https://w3id.org/parley/id/graph/"
 STATE_GRAPH = "https://w3id.org/parley/id/state/articles"  # bookkeeping: never exported, not in the union
 STATE_NS = "https://w3id.org/parley/state#"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS, "nt": ox.RdfFormat.N_TRIPLES, "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 QUAD_FORMATS = {ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD}
+BULK_MIN = 20_000  # quads of new graphs above which a write goes through the bulk loader
+# bytes written in transactions after which the database is flushed to disk (RocksDB keeps them
+# in memory up to 64 MB per column family otherwise: a long build's facts would fill that) and,
+# at the next publish, freed memory is given back to the system
+FLUSH_AFTER = 16 << 20
 
 
-def to_ox(term: Node):
-    """rdflib term -> pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store {term!r}")
-
-
-def from_ox(term) -> Node:
-    """pyoxigraph term -> rdflib term."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:  # RDF 1.1: a simple literal is an xsd:string
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"cannot convert {term!r}")
-
-
-# datatypes whose lexical form, as Parley writes it, is already Oxigraph's canonical one
-_CANONICAL_AS_IS = frozenset({XSD_STRING, "http://www.w3.org/2001/XMLSchema#anyURI"})
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
-_INTEGER_TYPE = "http://www.w3.org/2001/XMLSchema#integer"
-_CANONICAL: dict = {}  # (lexical form, datatype) -> the literal as Oxigraph stores it
-_CANONICAL_MAX = 100_000
-
-
-def canonical(term):
-    """A pyoxigraph term as Oxigraph will store it: it canonicalises typed literals
-    ("600000.0"^^xsd:decimal becomes "600000", xsd:nonNegativeInteger becomes xsd:integer), so
-    compare like with like. Each typed value is put through a scratch store once (remembered)."""
-    if type(term) is not ox.Literal:
-        return term
-    dt = term.datatype.value
-    if dt in _CANONICAL_AS_IS or (dt == _INTEGER_TYPE and _INTEGER.fullmatch(term.value)):
-        return term
-    key = (term.value, dt)
-    found = _CANONICAL.get(key)
-    if found is None:
-        if len(_CANONICAL) > _CANONICAL_MAX:
-            _CANONICAL.clear()
-        scratch = ox.Store()
-        scratch.add(ox.Quad(_SCRATCH, _SCRATCH, term, ox.DefaultGraph()))
-        found = _CANONICAL[key] = next(iter(scratch)).object
-    return found
-
-
-_SCRATCH = ox.NamedNode("urn:parley:scratch")
-
-
-def _canonical(triples) -> set:
-    """pyoxigraph triples, each with its literal in canonical form."""
-    out = set()
-    for t in triples:
-        o = t.object
-        if type(o) is ox.Literal:
-            c = canonical(o)
-            if c is not o:
-                t = ox.Triple(t.subject, t.predicate, c)
-        out.add(t)
-    return out
+# an article graph out, with the union's copy of each triple no other graph states
+_REMOVE_GRAPH = """
+DELETE {{ ?s ?p ?o }}
+WHERE {{
+    GRAPH {g} {{ ?s ?p ?o }}
+    FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g} && ?h != {state}) }}
+}} ;
+DROP SILENT GRAPH {g}"""
 
 
 class GraphStore:
@@ -126,6 +67,7 @@ class GraphStore:
         self._lock: layout.WriteLock | None = None
         self._held = None  # a reader's shared lock on its snapshot
         self.snapshot: Path | None = None
+        self._unflushed = self._untrimmed = 0  # bytes written since the last flush, the last trim
         try:
             if self.path is None:
                 self.store = ox.Store()
@@ -184,6 +126,19 @@ class GraphStore:
         """A writer: make what is written so far the snapshot that readers open."""
         if self.path is not None and not self.read_only:
             layout.publish(self.store, self.path)
+            self._unflushed = 0
+            if self._untrimmed > FLUSH_AFTER:
+                memory.trim()
+                self._untrimmed = 0
+
+    def _wrote(self, size: int) -> None:
+        """Count ``size`` bytes written; flush once many are held in memory (not a publish:
+        readers see nothing new)."""
+        self._unflushed += size
+        self._untrimmed += size
+        if self._unflushed > FLUSH_AFTER and self.path is not None and not self.read_only:
+            self.store.flush()
+            self._unflushed = 0
 
     def close(self) -> None:
         """Publish (a writer), then let go of the database and the locks."""
@@ -218,7 +173,7 @@ class GraphStore:
         fresh, quads, retract, sizes = [], [], [], []
         for graph, triples in graphs:
             g = ox.NamedNode(str(graph))
-            new = _canonical(triples)
+            new = canonical_triples(triples)
             old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
             # every new triple goes (again) into the graph and the union: a rerun after a kill must
             # find nothing missing, whichever write the kill interrupted
@@ -232,11 +187,20 @@ class GraphStore:
             retract.append((g, old - new, not new))
             sizes.append(len(new))
         if fresh:
-            # graphs not in the store yet: Oxigraph's bulk loader writes their quads as new files
-            # (several times faster than a transaction); an interrupted load is redone whole by
-            # the rerun, which finds the graph without its record
-            self.store.bulk_load(b"".join(fresh), format=ox.RdfFormat.N_QUADS)
+            # graphs not in the store yet: many of them go through Oxigraph's bulk loader, which
+            # writes their quads as new files (several times faster than a transaction; an
+            # interrupted load is redone whole by the rerun, which finds the graph without its
+            # record); a few go through one transaction, which costs less than the bulk loader's
+            # files for each index (written again by the next flush anyway)
+            text = b"".join(fresh)
+            if text.count(b"\n") > BULK_MIN:
+                self.store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
+                self._untrimmed += len(text)
+            else:
+                self.store.load(text, format=ox.RdfFormat.N_QUADS)
+                self._wrote(len(text))
         self.store.extend(quads)
+        self._wrote(100 * len(quads))
         for g, gone, empty in retract:
             self._retract(g, gone)
             if empty and not self.store.contains_named_graph(g):
@@ -247,9 +211,9 @@ class GraphStore:
         """Add and remove some triples of named graph ``graph`` (pyoxigraph triples), keeping the
         union: what the build uses to update a derived graph for the nodes it touched."""
         g, default = ox.NamedNode(str(graph)), ox.DefaultGraph()
-        new = _canonical(add)
+        new = canonical_triples(add)
         self.store.extend([ox.Quad(t.subject, t.predicate, t.object, x) for t in new for x in (g, default)])
-        self._retract(g, _canonical(remove) - new)
+        self._retract(g, canonical_triples(remove) - new)
 
     def _retract(self, g: ox.NamedNode, triples: set) -> None:
         """Remove ``triples`` from graph ``g``, and from the union what no other article graph
@@ -265,12 +229,13 @@ class GraphStore:
             self.store.remove(ox.Quad(s, p, o, g))
 
     def remove_graph(self, graph: URIRef) -> None:
-        """Remove an article's graph, and from the union what no other article states."""
+        """Remove an article's graph, and from the union what no other graph states: one update
+        (one transaction, evaluated in Oxigraph, not triple by triple here); the IRI is written
+        by Oxigraph, which refuses an invalid one."""
         g = ox.NamedNode(str(graph))
-        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, g)}
-        self._retract(g, old)
-        if self.store.contains_named_graph(g):
-            self.store.remove_graph(g)
+        if not self.store.contains_named_graph(g):
+            return
+        self.store.update(_REMOVE_GRAPH.format(g=g, state=ox.NamedNode(STATE_GRAPH)))
 
     def load_file(self, path: str | Path, *, graph: URIRef | None = None) -> None:
         """Load an RDF file (format from its extension) into named graph ``graph``."""
@@ -301,6 +266,7 @@ class GraphStore:
             self.store.remove(q)
         if value is not None:
             self.store.add(ox.Quad(s, p, ox.Literal(value), g))
+            self._wrote(len(value))
 
     def state_values(self, key: str) -> Iterator[tuple[str, str]]:
         """(subject, value) for every bookkeeping value under ``key``."""

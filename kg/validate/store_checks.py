@@ -74,26 +74,38 @@ class StoreCheck:
     path: URIRef | None = None
 
 
-def _select(query: str | Callable[[], str], focus_class: URIRef,
-            focused: Callable[[], str] | None = None) -> Callable[..., Iterable[dict]]:
+def _select(query: str | Callable[[], str], focus_class: URIRef, focused: Callable[[], str] | None = None,
+            could: Callable[[ox.Store, object], bool] | None = None) -> Callable[..., Iterable[dict]]:
     """A check's rows as the results of one SELECT (``query`` may be built on first use); given
     focus nodes, only the rows about those of them typed ``focus_class`` in the store (the
-    check's focus nodes are): a VALUES block of the nodes (written by Oxigraph, never spliced
-    from text) where the query's ``# (focus nodes)`` line stands (in ``focused``, when the
-    query is better written another way to start from those nodes)."""
+    check's focus nodes are) and for which ``could(raw store, node)`` holds (a necessary
+    condition of a row, tested by pattern lookups in the union: most nodes never reach SPARQL):
+    a VALUES block of the nodes (written by Oxigraph, never spliced from text) where the query's
+    ``# (focus nodes)`` line stands (in ``focused``, when the query is better written another
+    way to start from those nodes)."""
     cls = ox.NamedNode(str(focus_class))
 
-    def rows(store: GraphStore, focus: list | None = None) -> Iterable[dict]:
+    def rows(store: GraphStore, focus: list | dict | None = None) -> Iterable[dict]:
         if focus is None:
             return store.rows(query() if callable(query) else query)
-        text = focused() if focused is not None else query() if callable(query) else query
-        focus = [n for n in focus if next(iter(store.store.quads_for_pattern(n, _RDF_TYPE, cls, ox.DefaultGraph())),
-                                          None) is not None]
+        types = focus if isinstance(focus, dict) else typed(store, focus)
+        focus = [n for n, classes in types.items() if cls in classes and (could is None or could(store.store, n))]
         if not focus:
             return []
+        text = focused() if focused is not None else query() if callable(query) else query
         values = "VALUES ?this { " + " ".join(str(_ox_node(n)) for n in focus) + " }"
         return store.rows(text.replace("# (focus nodes)", values, 1))
     return rows
+
+
+def typed(store: GraphStore, focus: Iterable) -> dict:
+    """Each focus node (a pyoxigraph term) -> its classes in the store's union."""
+    raw, union = store.store, ox.DefaultGraph()
+    return {n: frozenset(q.object for q in raw.quads_for_pattern(_ox_node(n), _RDF_TYPE, None, union)) for n in focus}
+
+
+def _objects(raw: ox.Store, node, predicate: ox.NamedNode) -> list:
+    return [q.object for q in raw.quads_for_pattern(node, predicate, None, ox.DefaultGraph())]
 
 
 def _ox_node(node):
@@ -102,21 +114,28 @@ def _ox_node(node):
 
 
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
+_SPEAKER, _STATUS, _DATE = (ox.NamedNode(str(p)) for p in (KG.speaker, KG.status, KG.date))
+_HELD = ox.NamedNode(str(KG.Held))
 FOCUS_MAX = 5000  # focus nodes beyond which the whole store is checked instead
 
 
-def focus_nodes(store: GraphStore, subjects: set) -> list | None:
+def focus_nodes(store: GraphStore, subjects: set) -> dict | None:
     """The nodes a store check must look at after graphs stating ``subjects`` (pyoxigraph terms)
-    were written: those subjects, and the claims whose speaker is one of them (typing a speaker
-    in one article can break a claim of another). None when the whole store must be checked:
-    too many nodes, or a store other than the embedded one."""
+    were written, each with its classes in the union (:func:`typed`): those subjects, and the
+    claims whose speaker is one of them typed with a class disjoint with kg:Actor (typing a
+    speaker so in one article breaks a claim of another). None when the whole store must be
+    checked: too many nodes, or a store other than the embedded one."""
     raw = getattr(store, "store", None)
     if not isinstance(raw, ox.Store) or len(subjects) > FOCUS_MAX:
         return None
-    speaker = ox.NamedNode(str(KG.speaker))
-    claims = {q.subject for s in subjects for q in raw.quads_for_pattern(None, speaker, s, ox.DefaultGraph())}
-    nodes = subjects | claims
-    return None if len(nodes) > FOCUS_MAX else sorted(nodes, key=str)
+    types = typed(store, subjects)
+    disjoint = _ox_disjoint_with_actor()
+    claims = {q.subject for s, classes in types.items() if not disjoint.isdisjoint(classes)
+              for q in raw.quads_for_pattern(None, _SPEAKER, s, ox.DefaultGraph())}
+    if len(subjects | claims) > FOCUS_MAX:
+        return None
+    types.update(typed(store, claims - subjects))
+    return {n: types[n] for n in sorted(types, key=str)}
 
 
 # -- kgsh:StoreClaimSpeaker -----------------------------------------------------------------
@@ -135,6 +154,12 @@ WHERE {
     BIND (?speaker AS ?value)
 }
 GROUP BY ?this ?value"""
+
+
+def _speaker_could(raw: ox.Store, claim) -> bool:
+    """A speaker of the claim is typed, in the union, with a class disjoint with kg:Actor."""
+    disjoint = _ox_disjoint_with_actor()
+    return any(c in disjoint for speaker in _objects(raw, claim, _SPEAKER) for c in _objects(raw, speaker, _RDF_TYPE))
 
 
 def _speaker_detail(row: dict, store: GraphStore) -> str:
@@ -162,6 +187,11 @@ WHERE {
 GROUP BY ?this ?graph"""
 
 
+def _held_could(raw: ox.Store, meeting) -> bool:
+    """Reported as held by some article, and dated by some article."""
+    return _HELD in _objects(raw, meeting, _STATUS) and bool(_objects(raw, meeting, _DATE))
+
+
 def _held_detail(row: dict, store: GraphStore) -> str:
     return (f"{row.get('article') or row['graph']} (published {row['on']}) reports the meeting as held, "
             f"but another article dates it {row['value']}")
@@ -178,6 +208,11 @@ WHERE {
 }
 GROUP BY ?this
 HAVING (COUNT(DISTINCT ?date) > 1)"""
+
+
+def _dates_could(raw: ox.Store, meeting) -> bool:
+    """Dated twice in the union."""
+    return len(_objects(raw, meeting, _DATE)) > 1
 
 
 def _meeting_date_detail(row: dict, store: GraphStore) -> str:
@@ -199,20 +234,20 @@ CHECKS: tuple[StoreCheck, ...] = (
         _select(lambda: CLAIM_SPEAKER % " ".join(f"<{c}>" for c in _disjoint_with_actor()), KG.Claim,
                 # from a few claims, a FILTER beats a VALUES of types (which Oxigraph starts from)
                 lambda: CLAIM_SPEAKER.replace("VALUES ?type { %s }", "FILTER (?type IN (%s))")
-                % ", ".join(f"<{c}>" for c in _disjoint_with_actor())),
+                % ", ".join(f"<{c}>" for c in _disjoint_with_actor()), _speaker_could),
         _speaker_detail, KG.speaker),
     StoreCheck(
         KGSH.StoreHeldMeetingDate,
         "A meeting reported as held is not dated after the article that reports it, even when the "
         "date comes from another article that reports the same meeting.",
         "A meeting with kg:status kg:Held is dated, by another article, after the article that reports it",
-        _select(HELD_MEETING_DATE, KG.Meeting), _held_detail, KG.date),
+        _select(HELD_MEETING_DATE, KG.Meeting, could=_held_could), _held_detail, KG.date),
     StoreCheck(
         KGSH.StoreMeetingDate,
         "A meeting happens on one day: the articles that report it agree on its kg:date (a meeting's "
         "IRI is shared across articles, so two dates mean two meetings were merged).",
         "Articles give one meeting different kg:date values",
-        _select(MEETING_DATE, KG.Meeting), _meeting_date_detail, KG.date),
+        _select(MEETING_DATE, KG.Meeting, could=_dates_could), _meeting_date_detail, KG.date),
 )
 
 
@@ -228,6 +263,11 @@ def _disjoint_with_actor() -> tuple[URIRef, ...]:
             disjoint.update(m for m in members if m != KG.Actor)
     closed = {c for d in disjoint for c in onto.transitive_subjects(RDFS.subClassOf, d)}
     return tuple(sorted(c for c in closed if isinstance(c, URIRef)))
+
+
+@cache
+def _ox_disjoint_with_actor() -> frozenset:
+    return frozenset(ox.NamedNode(str(c)) for c in _disjoint_with_actor())
 
 
 # pyoxigraph substitutes only variables of the projection (SEP-0007), hence ?graph and ?this
@@ -249,13 +289,13 @@ def _context(store: GraphStore, graph: URIRef, focus) -> tuple[str | None, str |
     return None, None, None
 
 
-def run_check(store: GraphStore, check: StoreCheck, *, focus: list | None = None) -> list[StoreFinding]:
+def run_check(store: GraphStore, check: StoreCheck, *, focus: list | dict | None = None) -> list[StoreFinding]:
     """Run one store check.
 
     store (GraphStore): the store; the check reads its union default graph and named graphs.
     check (StoreCheck): one of :data:`CHECKS`.
-    focus (list | None): only the violations whose focus node is one of these (see
-        :func:`focus_nodes`); None for all.
+    focus (list | dict | None): only the violations whose focus node is one of these (see
+        :func:`focus_nodes`; or a dict of them to their classes, :func:`typed`); None for all.
     RETURNS (list[StoreFinding]): one finding per offending focus node and value, sorted.
     """
     out = []
@@ -282,10 +322,12 @@ def check_store(store: GraphStore, *, checks: tuple[StoreCheck, ...] = CHECKS,
 
     store (GraphStore): the store to check; nothing is written.
     checks: the checks to run, :data:`CHECKS` by default.
-    focus (list | None): only the violations about these nodes (:func:`focus_nodes` of what a
-        build wrote): what an added article can have broken, at a cost in proportion to it.
+    focus (list | dict | None): only the violations about these nodes (:func:`focus_nodes` of
+        what a build wrote): what an added article can have broken, at a cost in proportion to it.
     RETURNS (list[StoreFinding]): the findings, check by check.
     """
+    if focus is not None and not isinstance(focus, dict):  # each node's classes, once for all the checks
+        focus = typed(store, focus)
     return [f for check in checks for f in run_check(store, check, focus=focus)]
 
 

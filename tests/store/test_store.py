@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from kg.errors import StoreError
 from kg.graph.namespaces import KG, KGID
 from kg.query import get_query
-from kg.store import GraphStore
+from kg.store import STATE_GRAPH, GraphStore
 
 G1, G2 = KGID["graph/aaaaaaaaaaaaaaaa"], KGID["graph/bbbbbbbbbbbbbbbb"]
 PUTIN, WITKOFF = KGID["person/vladimir-putin"], KGID["person/steve-witkoff"]
@@ -114,6 +114,46 @@ def test_remove_graph_drops_only_that_graph(two_graph_store):
     two_graph_store.remove_graph(G1)
     two_graph_store.remove_graph(KGID["graph/never-there"])  # no error
     assert two_graph_store.named_graphs() == [G2]
+
+
+def test_remove_graph_keeps_what_another_graph_states_and_takes_blank_nodes_out(two_graph_store):
+    from rdflib import BNode
+
+    from kg.graph.inference import INFERRED_GRAPH
+
+    note = BNode()
+    g = meeting_graph("first", PUTIN)
+    g.add((note, RDFS.comment, Literal("a remark with no name of its own")))
+    g.add((MEETING, RDF.type, KG.Event))  # also stated by the derived graph below, and by no other article
+    two_graph_store.replace_graph(G1, g)
+    typed = (f"<{MEETING}>", f"<{RDF.type}>", f"<{KG.Event}>")
+    two_graph_store.replace_graph(INFERRED_GRAPH, [(MEETING, RDF.type, KG.Event)])  # a derived graph
+    two_graph_store.set_state(str(G1), "note", "bookkeeping")
+    two_graph_store.remove_graph(G1)
+    assert G1 not in two_graph_store.all_graphs()
+    assert not any(isinstance(q.subject, ox.BlankNode) for q in two_graph_store.store.quads_for_pattern(None, None, None))
+    assert (f"<{KGID['article/first']}>", f"<{KG.fileName}>", '"first"') not in union(two_graph_store)
+    assert (f"<{MEETING}>", f"<{KG.participant}>", f"<{PUTIN}>") in union(two_graph_store)  # G2 says it too
+    assert typed in union(two_graph_store)  # stated by the derived graph
+    assert two_graph_store.get_state(str(G1), "note") == "bookkeeping"
+    assert union(two_graph_store) == {q[:3] for q in quads(two_graph_store) if q[3] != str(ox.DefaultGraph())
+                                      and q[3] != f"<{STATE_GRAPH}>"}
+
+
+def test_many_new_graphs_land_through_the_bulk_loader_as_a_few_do_in_a_transaction(monkeypatch):
+    import kg.store.oxigraph as oxigraph
+
+    def write(bulk_min: int) -> set:
+        monkeypatch.setattr(oxigraph, "BULK_MIN", bulk_min)
+        store = GraphStore(None)
+        graphs = [(KGID[f"graph/{i:016d}"], [ox.Triple(ox.NamedNode(str(KGID[f"meeting/m{i % 7}"])),
+                                                         ox.NamedNode(str(KG.participant)),
+                                                         ox.NamedNode(str(KGID[f"person/p{k}"])))
+                                               for k in range(i % 5 + 1)]) for i in range(40)]
+        assert store.replace_graphs(graphs) == [i % 5 + 1 for i in range(40)]
+        return quads(store)
+
+    assert write(0) == write(10**9)
 
 
 def test_store_graph_round_trips_the_stored_graph(fresh_store):
@@ -293,3 +333,22 @@ def test_on_disk_store_path_that_is_a_file_gives_e701(tmp_path):
     path.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match=r"^\[E701\]"):
         GraphStore(path)
+
+
+def test_record_index_reads_written_records_back_instead_of_holding_them(fresh_store):
+    from kg.store.index import StoreIndex
+    from kg.store.records import ArticleRecord
+
+    index = StoreIndex(fresh_store)
+    graphs = [f"https://w3id.org/parley/id/graph/r{i:03d}" for i in range(50)]
+    for i, g in enumerate(graphs):
+        rec = ArticleRecord(graph=g, source="", sha256=f"{i:064x}", path=f"a{i}.txt", file=f"a{i}.txt", root=None,
+                            extractor="v", published=None, context=[], meetings=[], meeting_iris=[])
+        fresh_store.set_state(g, "record", rec.to_json())
+        index.put(g, rec)
+    assert index.cache == {}, "a large build's records are not all kept in memory"
+    assert index.get(graphs[7]).path == "a7.txt"  # read back from the store
+    assert index.graphs("sha", f"{7:064x}") == [graphs[7]]
+    fresh_store.set_state(graphs[7], "record", None)
+    index.drop(graphs[7])
+    assert index.get(graphs[7]) is None and index.graphs("sha", f"{7:064x}") == []
