@@ -42,9 +42,17 @@ def test_orgper_given_name_of_a_known_person(run):
     assert "Volodymyr Olszar" in persons(f)
 
 
-def test_orgper_unknown_name_without_a_cue_is_left_to_the_ner(run):
-    f = run("Talks later resumed with Radek Olszar and the two armies on Friday.")
-    assert "Radek Olszar" not in persons(f)
+def test_orgper_firm_leading_a_funding_round_is_no_person(run):
+    f = run("The funding round was led by Goldman Sachs and Morgan Stanley.")
+    assert not persons(f) & {"Goldman Sachs", "Morgan Stanley"}
+    f = run("The team was led by Morgan Stanley, which advised the buyer.")
+    assert "Morgan Stanley" not in persons(f)
+
+
+def test_orgper_delegation_headed_by_an_unknown_name(run):
+    f = run("The talks were held at Lancaster House and chaired by Oskar Brennvik. "
+            "A delegation headed by Ilse Marken arrived in Doha on Sunday.")
+    assert {"Oskar Brennvik", "Ilse Marken"} <= persons(f)
 
 
 def test_orgper_organisations_stay_organisations(run):

@@ -19,13 +19,15 @@ from .person_spans import HEAD_TITLES, REPORTING
 
 # words of company and body names the ORG_WORDS list leaves out ("Kestrel Dynamics", "Vantor Holdings")
 COMPANY_WORDS = frozenset("""holdings partners dynamics industries systems technologies technology energy mining
-capital airlines airways motors group solutions labs logistics resources petroleum oil gas bank trust initiative
+capital airlines airways motors group solutions investment investments ports airport labs logistics resources petroleum oil gas bank trust initiative
 institute center centre project mission watch international global council""".split())
 # TITLE_WORDS that only qualify a title ("foreign minister"): alone before a name they name no person
 TITLE_QUALIFIERS = frozenset("""vice prime state foreign defence defense special high first deputy former acting top
 senior national security council affairs crown""".split())
 PERSON_TITLES = HEAD_TITLES | (TITLE_WORDS - TITLE_QUALIFIERS)
 LEAD_VERBS = frozenset("lead head chair".split())
+LED_BODIES = frozenset("""delegation delegations team teams talks negotiations mission side panel committee meeting
+meetings session visit government cabinet party""".split())
 SPEECH_VERBS = REPORTING | frozenset("explain argue reply claim tell urge vow".split())
 PERSON_PRONOUNS = frozenset("he she him her his hers".split())
 THING_PRONOUNS = frozenset("it its they their them".split())
@@ -89,9 +91,14 @@ def _root(ent: SpacySpan):
 
 
 def _led_by(ent: SpacySpan) -> bool:
-    """ "The delegation was led by Tomasz Wielgosz": the agent of a passive lead, head or chair."""
+    """ "The delegation was led by Tomasz Wielgosz", "talks chaired by ...": the agent of a passive
+    lead, head or chair whose subject a person leads (a bank leads a funding round, not a delegation)."""
     root = _root(ent)
-    return root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_ in LEAD_VERBS
+    if root.dep_ != "pobj" or root.head.dep_ != "agent" or root.head.head.lemma_ not in LEAD_VERBS:
+        return False
+    verb = root.head.head
+    led = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return led is not None and led.lower_ in LED_BODIES
 
 
 def _speaker_taken_up(ent: SpacySpan) -> bool:
@@ -117,8 +124,10 @@ def person_org(ent: SpacySpan, g: Gazetteer, given: set[str] | frozenset[str]) -
 
     given (set[str]): norm keys of given names named in the article (known ones are added here).
     """
-    if not name_shaped(ent, g):
-        return False
+    doc = ent.doc
+    if not name_shaped(ent, g) or (ent.end + 1 < len(doc) and doc[ent.end].text == ","
+                                   and doc[ent.end + 1].lower_ == "which"):
+        return False  # "Morgan Stanley, which advised the buyer"
     first = norm(ent.text.split()[0])
     return first in given or first in known_given_names(g) or _titled(ent) or _role_after(ent) \
         or _led_by(ent) or _speaker_taken_up(ent)
