@@ -74,3 +74,13 @@ def test_orgper_name_shape_refuses_organisation_words():
     doc = spacy.blank("en")("Tomasz Wielgosz met Unity Party and NATO Watch and Fox News")
     assert name_shaped(doc[0:2], g)
     assert not name_shaped(doc[3:5], g) and not name_shaped(doc[6:8], g) and not name_shaped(doc[9:11], g)
+
+
+def test_orgper_unknown_name_the_ner_calls_a_place_leading_a_delegation(run):
+    f = run("The delegation was led by Nkosana Mbeki-Dlamini.")
+    assert "Nkosana Mbeki-Dlamini" in persons(f)
+
+
+def test_orgper_place_names_stay_places(run):
+    f = run("The talks were chaired by King George Island officials. The delegation flew to Kestrel Bay on Monday.")
+    assert not persons(f) & {"King George Island", "George Island", "Kestrel Bay"}

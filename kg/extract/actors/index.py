@@ -28,7 +28,7 @@ from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
 from .shouted import shouted_names
-from .org_persons import person_org, split_glued_names
+from .org_persons import person_org, persons_called_places, split_glued_names
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 
@@ -167,7 +167,8 @@ def _respan(doc: Doc, step, g: Gazetteer):
     overlap: a rule's blind spot on an odd sentence) leaves the entities as they were, so the
     article keeps its actors; returns the step's extra result (or {} then)."""
     try:
-        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons, split_glued_names) else step(doc)
+        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons, split_glued_names,
+                                   persons_called_places) else step(doc)
         ents, extra = out if isinstance(out, tuple) else (out, None)
         doc.ents = ents
         return extra
@@ -187,7 +188,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     """
     idx = ActorIndex()
     for step in (trimmed_ents, shouted_names, ruler_given_names, missed_persons, person_surname_orgs,
-                 split_glued_names):
+                 split_glued_names, persons_called_places):
         _respan(doc, step, g)
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)

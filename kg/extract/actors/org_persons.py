@@ -1,4 +1,4 @@
-"""Unknown persons the small NER calls organisations: "The delegation was led by Tomasz Wielgosz",
+"""Unknown persons the small NER calls organisations (or places): "The delegation was led by Tomasz Wielgosz",
 "Radek Olszar told reporters ... He said", "Teodor Vasquil, a senior adviser to the president".
 
 An ORG span that is shaped like a person's name (two or three capitalised words, no organisation or
@@ -21,6 +21,9 @@ from .person_spans import HEAD_TITLES, REPORTING
 COMPANY_WORDS = frozenset("""holdings partners dynamics industries systems technologies technology energy mining
 capital airlines airways motors group solutions investment investments ports airport labs logistics resources petroleum oil gas bank trust initiative
 institute center centre project mission watch international global council""".split())
+# heads of place names ("King George Island", "Queen Maud Land")
+PLACE_WORDS = frozenset("""island islands bay land city county province region valley mountains mountain sea river lake
+coast strait gulf street square district peninsula desert port""".split())
 # TITLE_WORDS that only qualify a title ("foreign minister"): alone before a name they name no person
 TITLE_QUALIFIERS = frozenset("""vice prime state foreign defence defense special high first deputy former acting top
 senior national security council affairs crown""".split())
@@ -50,7 +53,7 @@ def _name_word(word: str) -> bool:
     return core.isalpha() and word[:1].isupper() and not word.isupper() and word.lower() not in ORG_WORDS \
         and word.lower() not in COMPANY_WORDS and word.lower() not in TITLE_WORDS \
         and word.lower() not in EVENT_HEADS and word.lower() not in MEDIA_WORDS \
-        and word.lower() not in VENUE_HEADS and word.lower() not in DOCUMENT_HEADS
+        and word.lower() not in VENUE_HEADS and word.lower() not in DOCUMENT_HEADS and word.lower() not in PLACE_WORDS
 
 
 def name_shaped(ent: SpacySpan, g: Gazetteer) -> bool:
@@ -131,6 +134,19 @@ def person_org(ent: SpacySpan, g: Gazetteer, given: set[str] | frozenset[str]) -
     first = norm(ent.text.split()[0])
     return first in given or first in known_given_names(g) or _titled(ent) or _role_after(ent) \
         or _led_by(ent) or _speaker_taken_up(ent)
+
+
+def persons_called_places(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
+    """The doc's entities with an unknown GPE that reads as a person in a person's context ("The
+    delegation was led by Nkosana Mbeki-Dlamini") relabelled PERSON; a given name alone does not
+    decide here ("San Jose", "Santa Cruz")."""
+    out = []
+    for e in doc.ents:
+        if e.label_ == "GPE" and not e.ent_id_ and name_shaped(e, g) and (
+                _titled(e) or _role_after(e) or _led_by(e) or _speaker_taken_up(e)):
+            e = SpacySpan(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
 
 
 def split_glued_names(doc: Doc, g: Gazetteer) -> list[SpacySpan]:
