@@ -84,3 +84,10 @@ def test_orgper_unknown_name_the_ner_calls_a_place_leading_a_delegation(run):
 def test_orgper_place_names_stay_places(run):
     f = run("The talks were chaired by King George Island officials. The delegation flew to Kestrel Bay on Monday.")
     assert not persons(f) & {"King George Island", "George Island", "Kestrel Bay"}
+
+
+def test_orgper_name_the_ner_missed_at_a_sentence_start_taken_up_by_she(run):
+    f = run("Ilse Marken spoke first. She said the talks were useful.")
+    assert "Ilse Marken" in persons(f)
+    f = run("Tomasz Wielgosz arrived in Doha on Monday. It met the emir.")
+    assert "Tomasz Wielgosz" not in persons(f)

@@ -15,7 +15,7 @@ from ..text.gazetteer import TITLE_WORDS, Gazetteer, norm
 from .filters import MEDIA_WORDS, ORG_WORDS, VENUE_HEADS
 from .forums import EVENT_HEADS
 from .org_names import DOCUMENT_HEADS
-from .person_spans import HEAD_TITLES, REPORTING
+from .person_spans import HEAD_TITLES, REPORTING, taken_up_as_person
 
 # words of company and body names the ORG_WORDS list leaves out ("Kestrel Dynamics", "Vantor Holdings")
 COMPANY_WORDS = frozenset("""holdings partners dynamics industries systems technologies technology energy mining
@@ -32,8 +32,6 @@ LEAD_VERBS = frozenset("lead head chair".split())
 LED_BODIES = frozenset("""delegation delegations team teams talks negotiations mission side panel committee meeting
 meetings session visit government cabinet party""".split())
 SPEECH_VERBS = REPORTING | frozenset("explain argue reply claim tell urge vow".split())
-PERSON_PRONOUNS = frozenset("he she him her his hers".split())
-THING_PRONOUNS = frozenset("it its they their them".split())
 JOINERS = frozenset(["and", ","])
 
 _GIVEN: dict[int, frozenset[str]] = {}
@@ -105,21 +103,9 @@ def _led_by(ent: SpacySpan) -> bool:
 
 
 def _speaker_taken_up(ent: SpacySpan) -> bool:
-    """The subject of a speech verb, and the next pronoun (in its sentence or the next, before any
-    other person) is "he" or "she"."""
+    """The subject of a speech verb that "he" or "she" takes up again."""
     root = _root(ent)
-    if root.dep_ != "nsubj" or root.head.lemma_ not in SPEECH_VERBS:
-        return False
-    doc, sent = ent.doc, ent.sent
-    end = sent.end
-    if end < len(doc):
-        end = doc[end].sent.end
-    for t in doc[ent.end:end]:
-        if t.ent_type_ == "PERSON" or t.lower_ in THING_PRONOUNS:
-            return False
-        if t.lower_ in PERSON_PRONOUNS:
-            return True
-    return False
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS and taken_up_as_person(ent)
 
 
 def person_org(ent: SpacySpan, g: Gazetteer, given: set[str] | frozenset[str]) -> bool:
