@@ -1,5 +1,5 @@
-"""Unknown persons the small NER calls organisations (or places): "The delegation was led by Tomasz Wielgosz",
-"Radek Olszar told reporters ... He said", "Teodor Vasquil, a senior adviser to the president".
+"""Unknown persons the small NER calls organisations (or places): "The delegation was led by
+Tomasz Wielgosz", "Radek Olszar told reporters ... He said", "Teodor Vasquil, a senior adviser".
 
 An ORG span that is shaped like a person's name (two or three capitalised words, no organisation or
 company word, no known organisation, no "the" before it) is a person when its context says so:
@@ -19,8 +19,9 @@ from .person_spans import HEAD_TITLES, REPORTING, taken_up_as_person
 
 # words of company and body names the ORG_WORDS list leaves out ("Kestrel Dynamics", "Vantor Holdings")
 COMPANY_WORDS = frozenset("""holdings partners dynamics industries systems technologies technology energy mining
-capital airlines airways motors group solutions investment investments ports airport labs logistics resources petroleum oil gas bank trust initiative
-institute center centre project mission watch international global council""".split())
+capital airlines airways motors group solutions investment investments ports airport labs logistics resources
+petroleum oil gas bank trust initiative institute center centre project mission watch international global
+council""".split())
 # heads of place names ("King George Island", "Queen Maud Land")
 PLACE_WORDS = frozenset("""island islands bay land city county province region valley mountains mountain sea river lake
 coast strait gulf street square district peninsula desert port""".split())
@@ -33,6 +34,8 @@ LED_BODIES = frozenset("""delegation delegations team teams talks negotiations m
 meetings session visit government cabinet party""".split())
 SPEECH_VERBS = REPORTING | frozenset("explain argue reply claim tell urge vow".split())
 JOINERS = frozenset(["and", ","])
+NOT_NAME_WORDS = ORG_WORDS | COMPANY_WORDS | PLACE_WORDS | TITLE_WORDS | EVENT_HEADS | MEDIA_WORDS | VENUE_HEADS \
+    | DOCUMENT_HEADS
 
 _GIVEN: dict[int, frozenset[str]] = {}
 
@@ -47,11 +50,8 @@ def known_given_names(g: Gazetteer) -> frozenset[str]:
 
 
 def _name_word(word: str) -> bool:
-    core = word.replace("-", "")
-    return core.isalpha() and word[:1].isupper() and not word.isupper() and word.lower() not in ORG_WORDS \
-        and word.lower() not in COMPANY_WORDS and word.lower() not in TITLE_WORDS \
-        and word.lower() not in EVENT_HEADS and word.lower() not in MEDIA_WORDS \
-        and word.lower() not in VENUE_HEADS and word.lower() not in DOCUMENT_HEADS and word.lower() not in PLACE_WORDS
+    return word.replace("-", "").isalpha() and word[:1].isupper() and not word.isupper() \
+        and word.lower() not in NOT_NAME_WORDS
 
 
 def name_shaped(ent: SpacySpan, g: Gazetteer) -> bool:
