@@ -28,6 +28,7 @@ from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
 from .shouted import shouted_names
+from .org_persons import person_org, persons_called_places, split_glued_names
 
 VENUE_PREPS = frozenset("in at inside outside to".split())  # "in the Kremlin": a place, not an actor
 
@@ -166,7 +167,8 @@ def _respan(doc: Doc, step, g: Gazetteer):
     overlap: a rule's blind spot on an odd sentence) leaves the entities as they were, so the
     article keeps its actors; returns the step's extra result (or {} then)."""
     try:
-        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons) else step(doc)
+        out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons, split_glued_names,
+                                   persons_called_places) else step(doc)
         ents, extra = out if isinstance(out, tuple) else (out, None)
         doc.ents = ents
         return extra
@@ -185,7 +187,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     RETURNS (ActorIndex): actors with mentions, titles, affiliations and verified QIDs.
     """
     idx = ActorIndex()
-    for step in (trimmed_ents, shouted_names, ruler_given_names, missed_persons, person_surname_orgs):
+    for step in (trimmed_ents, shouted_names, ruler_given_names, missed_persons, person_surname_orgs,
+                 split_glued_names, persons_called_places):
         _respan(doc, step, g)
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)
@@ -240,7 +243,8 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
                 _add_place(idx, ent.text, ent)
     person_ents = [norm(e.text) for e in ents if e.label_ == "PERSON" and not e.ent_id_ and norm(e.text)]
     surnames = {re.split(r"[ -]", k)[-1] for k in person_ents}
-    surnames |= {k.split()[0] for k in person_ents if " " in k}  # "Phumtham" (given name) tagged ORG
+    given = {k.split()[0] for k in person_ents if " " in k}
+    surnames |= given  # "Phumtham" (given name) tagged ORG
     for ent in ents:  # second pass: organisations and persons
         ident, key = ent.ent_id_, norm(ent.text)
         kind, _, name = ident.partition(":")
@@ -249,7 +253,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         if kind == "org":
             _add(idx, name, "Organization", ent, g, 0.9)
         elif ent.label_ == "ORG" and not kind and (key.split()[-1:] and key.split()[-1] in surnames
-                                                   or person_like_org(ent, g)):
+                                                   or person_like_org(ent, g) or person_org(ent, g, given)):
             persons.append(ent)  # "Rustem Umerov" or "Trump" (administration) tagged ORG
         elif ent.label_ == "ORG" and not kind:
             if key in g.orgs:

@@ -4,7 +4,8 @@
   (the NER finds only "Umerov"), "National Security Advisor (NSA) Ajit Doval", "Queen Mother Sirikit",
   "H E Massad Boulos".
 * A run of capitalised words in a person's slot is a person: "Rustem Umerov, the head of the
-  delegation, said", "the Secretary of the Council, Rustem Umerov, who", "Hal Brennick said".
+  delegation, said", "the Secretary of the Council, Rustem Umerov, who", "Hal Brennick said", a
+  subject that "he" or "she" takes up ("Ilse Marken spoke first. She said ...").
 * A PERSON span that runs several names together is split: "Trump of Anwar" (said Trump of
   Anwar, ...), "Anutin and Hun Manet", a bullet or a line break between two names.
 Names the gazetteer ruler found (``ent_id_`` set) are never changed. Title-case lines (headlines)
@@ -30,6 +31,8 @@ captain major rep sen gen amir""".split())
 PARTICLES = frozenset("bin bint ibn al el von van der den de da du di del la le dos das ul".split())
 SPLITTERS = frozenset(["and", "of", "&", ",", "•", "·", "|", ";", "/", "with"])
 REPORTING = frozenset("say tell add write announce state warn stress note insist".split())
+PERSON_PRONOUNS = frozenset("he she him her his hers".split())
+THING_PRONOUNS = frozenset("it its they their them".split())
 APPOS_STARTS = frozenset("who the a an his her".split())
 CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
 july august september october november december""".split())
@@ -111,7 +114,22 @@ def _person_slot(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if root.dep_ == "appos" and root.head.i < start and root.head.lower_ in TITLE_WORDS:
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING
+    return root.dep_ == "nsubj" and (root.head.lemma_ in REPORTING or taken_up_as_person(doc[start:end]))
+
+
+def taken_up_as_person(span: SpacySpan) -> bool:
+    """The next pronoun after the span, in its sentence or the next and before any other person, is
+    "he" or "she": "Tomasz Wielgosz arrived on Monday. He met ..." (a body is "it" or "they")."""
+    doc = span.doc
+    end = span.sent.end
+    if end < len(doc):
+        end = doc[end].sent.end
+    for t in doc[span.end:end]:
+        if t.ent_type_ == "PERSON" or t.lower_ in THING_PRONOUNS:
+            return False
+        if t.lower_ in PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _titled_surname(doc: Doc, i: int) -> bool:
