@@ -43,7 +43,7 @@ from kg.errors import ParleyError  # noqa: E402
 from kg.query import execute, stored_queries  # noqa: E402
 from kg.store import GraphStore, open_store, parse_store  # noqa: E402
 
-MAX_SECONDS = 120  # Virtuoso stops a query there (reported as [E724]), so one slow plan does not stall the table
+MAX_SECONDS = 60  # Virtuoso stops a query there (reported as [E724]), so one slow plan does not stall the table
 _CONCAT = re.compile(r'GROUP_CONCAT\s*\(.*?separator\s*=\s*"([^"]*)"\s*\)\s*AS\s+\?(\w+)', re.I | re.S)
 
 
