@@ -73,7 +73,7 @@ def test_virtuoso_query_past_its_own_time_limit_is_refused_not_cut(tmp_path):
 
 @pytest.mark.issue(11)
 def test_server_silent_past_our_deadline_is_e725():
-    """A listening socket that never answers: the read deadline (1.5x --store-timeout + 5 s) is E725."""
+    """A listening socket that never answers: past --store-timeout, E725."""
     import socket
 
     from kg.store import open_store, parse_store

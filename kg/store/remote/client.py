@@ -56,9 +56,7 @@ class SparqlClient:
         self.session.close()
 
     def _send(self, method: str, url: str, *, auth: bool, write: bool = False, **kwargs) -> RemoteResponse:
-        # Virtuoso is asked to stop at the deadline and overshoots it by a second or two: wait a little
-        # longer for its (refused) partial answer than for a server that is simply slow
-        grace = 1.5 * self.config.timeout + 5 if self.config.kind == "virtuoso" else self.config.timeout
+        grace = self.config.timeout
         kwargs.setdefault("timeout", (min(10.0, self.config.timeout), grace))
         try:
             response = self.session.request(method, url, auth=self._auth if auth else None, **kwargs)
