@@ -46,7 +46,7 @@ class RemoteConfig:
     kind: ``oxigraph`` (a server with a default graph of its own, where Parley keeps the deduplicated
         union of the article graphs) or ``virtuoso`` (whose default graph is already the union of every graph).
     user, password: for HTTP authentication (``auth``: ``digest`` or ``basic``); None for none.
-    timeout: seconds to wait for an answer (Virtuoso is also asked to stop the query by then).
+    timeout: seconds to wait for an answer.
     """
 
     kind: str
