@@ -159,8 +159,6 @@ class MeetingFinder:
         if t.dep_ == "xcomp" and (t.head.lemma_ in HOPE_VERBS or t.head.lower_ in HOPE_FORMS):
             return False  # "hoped to welcome them": a wish, not a meeting
         objs = [c for c in t.children if c.dep_ == "dobj"]
-        if any(c.dep_ == "agent" for c in t.children):  # "X was received by Y"
-            objs += [c for c in t.children if c.dep_ == "nsubjpass"]
         if t.dep_ == "acl":
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             objs += [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
