@@ -17,17 +17,16 @@ def test_meet_opening_participle_names_both_sides(run):
 def test_meet_team_headed_by_named_right_after_the_team(run):
     """ "between the US team, headed by A, and the Iranian side, headed by B": both heads take part,
     though the parser may hang the first "headed" on the main verb."""
-    f = run("Talks were held in Vienna on Saturday. Even though the host this time was Austria, Qatar once "
-            "again acted as go-between for the US team, headed by Special Envoy Steve Witkoff, and the "
-            "Iranian side, headed by Foreign Minister Abbas Araghchi.", published=date(2025, 4, 20))
-    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(f.meetings[0])
+    f = run("Negotiators met in Vienna on Saturday. Norway carried messages for the US team, headed by "
+            "Secretary of State Marco Rubio, and the Russian side, headed by Foreign Minister Sergei Lavrov.",
+            published=date(2025, 4, 20))
+    assert {"Marco Rubio", "Sergei Lavrov"} <= names(f.meetings[0])
 
 
 def test_meet_relative_clause_names_those_who_chaired(run):
-    f = run("Talks were held in Vienna on Saturday. According to the agency, the talks, which Abbas Araghchi "
-            "and Steve Witkoff, the U.S. president's envoy, co-chaired, were conducted through an Omani "
-            "minister.", published=date(2025, 4, 20))
-    assert {"Steve Witkoff", "Abbas Araghchi"} <= names(f.meetings[0])
+    f = run("Negotiators met in Vienna on Saturday. The talks, which Lucia Ferran and Tomas Quiroga, the "
+            "Peruvian deputy minister, co-chaired, ran late into the night.", published=date(2025, 4, 20))
+    assert {"Lucia Ferran", "Tomas Quiroga"} <= names(f.meetings[0])
 
 
 def test_meet_visited_a_city_where_he_met(run):
