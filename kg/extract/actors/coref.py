@@ -23,6 +23,8 @@ movement front alliance coalition militia""".split())
 ARMED_HEADS = frozenset("army military".split())
 ARMED_SUFFIXES = ("army", "military", "armed forces", "defence forces", "defense forces")
 RELATIVES = frozenset("who which that".split())
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+CLAUSE_LINKS = frozenset("compound flat appos".split())
 SYNONYMS = {"minister": {"minister", "secretary"}, "secretary": {"secretary", "minister"},
             "leader": {"leader", "president", "premier", "chancellor"}, "envoy": {"envoy"},
             "president": {"president", "leader"}}
@@ -41,6 +43,30 @@ def antecedent(rel: Token) -> Token:
     return head
 
 
+def _role(tok: Token) -> int:
+    """How likely a name is what a later pronoun means: 2 subject of a main verb, 1 subject of another
+    verb, 0 object, possessor or apposition to one. Names inside a noun phrase take its role."""
+    while tok.dep_ in CLAUSE_LINKS and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
+
+
+def _genders(doc: Doc, idx: ActorIndex) -> dict[str, str]:
+    """Person -> "m"/"f" from an honorific right before a mention; a person called both gets none."""
+    seen: dict[str, set[str]] = {}
+    for t in doc[:-1]:
+        g = HONORIFIC_GENDER.get(t.lower_.rstrip("."))
+        name = idx.token_actor.get(t.i + 1)
+        if g and name and idx.kind(name) == "Person":
+            seen.setdefault(name, set()).add(g)
+    return {n: next(iter(gs)) for n, gs in seen.items() if len(gs) == 1}
+
+
 def _indefinite(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children)
 
@@ -52,6 +78,7 @@ class Resolver:
         self.doc, self.idx, self.quoted = doc, idx, quoted
         self.anon = [t.i for t in doc if t.pos_ == "NOUN" and t.i not in quoted and (
             t.lemma_ == "source" or t.lemma_ in UNNAMED_HEADS and _indefinite(t))]
+        self.gender = _genders(doc, idx)
 
     def actor(self, tok: Token, depth: int = 0) -> tuple[str | None, str]:
         """(name, how) for the phrase headed by ``tok``; how is one of person, org, country, anon,
@@ -110,15 +137,21 @@ class Resolver:
             return self.title(tok), "title"
         return None, "none"
 
-    def _recent(self, before: int, cands: list[tuple[int, str]]) -> str | None:
+    def _recent(self, before: int, cands: list[tuple[int, str]], main_first: bool = False) -> str | None:
+        """The latest candidate in the last three sentences before ``before``, subjects first; with
+        ``main_first`` the subject of a main verb outranks a later one of a subordinate clause in the
+        same sentence (not one in a later sentence)."""
         doc = self.doc
         sent_start = doc[before].sent.start
         window = [c for c in cands if c[0] < before and c[0] not in self.quoted]
         window = [c for c in window if c[0] >= self._sent_back(sent_start, 3)]
+        if not window:
+            return None
+        if main_first:
+            return max(window, key=lambda c: (_role(doc[c[0]]) > 0, doc[c[0]].sent.start, _role(doc[c[0]]), c[0]))[1]
         subjects = [c for c in window if doc[c[0]].dep_ in ("nsubj", "nsubjpass", "appos")
                     or doc[c[0]].head.dep_ in ("nsubj", "nsubjpass")]
-        pick = subjects[-1] if subjects else (window[-1] if window else None)
-        return pick[1] if pick else None
+        return (subjects or window)[-1][1]
 
     def _sent_back(self, start: int, n: int) -> int:
         doc = self.doc
@@ -129,10 +162,14 @@ class Resolver:
         return start
 
     def pronoun(self, tok: Token) -> str | None:
-        """The most recent person (or anonymous source) mentioned as a subject before ``tok``."""
-        cands = [(i, n) for i, n in self.idx.person_mentions if i not in self.idx.journalists]
+        """The person (or anonymous source) a he/she stands for: the subject of a recent main verb before
+        objects, possessors and appositions to objects ("A met B's aide C. He said": A); a person the
+        text calls Mr (Ms, Mrs) is not a she (he)."""
+        want = "m" if tok.lower_ in ("he", "him") else "f"
+        cands = [(i, n) for i, n in self.idx.person_mentions
+                 if i not in self.idx.journalists and self.gender.get(n, want) == want]
         cands += [(i, ANONYMOUS) for i in self.anon]
-        return self._recent(tok.i, sorted(cands))
+        return self._recent(tok.i, sorted(cands), main_first=True)
 
     def unnamed(self, tok: Token) -> str | None:
         """ "the official", "the diplomat": the most recent anonymous source, or person so titled."""
