@@ -35,3 +35,14 @@ def test_pronoun_attendee_is_the_subject_before(run):
     names = {p.name for m in f.meetings for p in m.participants}
     assert "Steve Witkoff" in names
     assert "Kirill Dmitriev" not in names
+
+
+def test_main_clause_subject_beats_the_subject_of_its_that_clause(run):
+    f = run("William Ruto warned that Yoweri Museveni would lose support. He said the vote was due in May.")
+    assert speakers(f).get("the vote was due in May") == "William Ruto"
+
+
+def test_subject_of_the_nearer_sentence_wins_even_after_a_quote(run):
+    f = run('Yoweri Museveni headed the Ugandan team at the talks. "We came here to work," William Ruto told reporters '
+            "in Arusha. He added that the next round would be held in June.")
+    assert speakers(f).get("the next round would be held in June") == "William Ruto"
