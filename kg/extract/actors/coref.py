@@ -148,7 +148,10 @@ class Resolver:
         if not window:
             return None
         if main_first:
-            return max(window, key=lambda c: (_role(doc[c[0]]) > 0, doc[c[0]].sent.start, _role(doc[c[0]]), c[0]))[1]
+            def rank(c: tuple[int, str]) -> tuple:
+                role = _role(doc[c[0]])
+                return role > 0, doc[c[0]].sent.start, role, c[0]
+            return max(window, key=rank)[1]
         subjects = [c for c in window if doc[c[0]].dep_ in ("nsubj", "nsubjpass", "appos")
                     or doc[c[0]].head.dep_ in ("nsubj", "nsubjpass")]
         return (subjects or window)[-1][1]
