@@ -68,7 +68,7 @@ class Scope:
     among the set's surnames (``psurs``, one entry a surname, read once)."""
 
     def __init__(self, index: StoreIndex, leaving: set[str], arriving: list[list[str]]) -> None:
-        self.index, self.leaving = index, leaving
+        self.index = index
         self.written: dict[str, dict[str, str]] = {}  # graph read (leaving) -> person label -> as written
         self.gone: Counter = Counter()  # (person label, as written) -> stored articles leaving
         self.arriving: Counter = Counter()  # person label -> articles arriving with it
