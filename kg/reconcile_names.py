@@ -6,7 +6,8 @@ labels again over the final set (the stored labels of the articles that stay, an
 extracted) before meeting identity, whose IRIs name the participants, and rewrites every stored
 article written under another label. The labels are a function of the set alone: any order of
 builds and removals gives the graph of one batch build. A change smaller than the store decides
-only the names it can reach (:class:`Scope`), read from the index by the keys names.py pairs on.
+only the names it can reach (:class:`Scope`), read from the index by the keys names.py pairs on,
+with each name's article count and written label kept set-wide (``kg/store/index.py``).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .graph.names import SEP, close_surname, full_name, name_keys, near_keys, pair, person_labels, surname_of
+from .graph.names import (SEP, close_surname, full_name, name_keys, near_keys, pair, person_entry, person_labels,
+                          surname_of)
 from .model import ArticleFacts
 from .store.index import StoreIndex
 
@@ -54,31 +56,35 @@ def whole_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[s
 
 
 class Scope:
-    """The person names whose label a change can move, read from the index by key (``pkey``).
+    """The person names whose label a change can move, read from the index by key.
 
     A full name's label is decided within its group (the full names paired with it, transitively),
     a surname alone's by the groups of the full names it can stand for. The names of the articles
     leaving or arriving, the groups they were or will be in, the surnames alone those groups'
     names can stand for and the groups these can stand for are re-decided: every other name's
     group and candidates are as they were, so its label is the one its articles are written with.
-    Every graph holding a name of the scope is read, so the scope's counts are the whole set's.
-    The close spellings of a surname are found among the set's surnames (``psurs``, one entry a
-    surname, read once), the graphs holding them by key."""
+    The names of a key (``pname``) and each name's articles by label written (``pcount``) are
+    kept set-wide, so only the graphs leaving are read. The close spellings of a surname are found
+    among the set's surnames (``psurs``, one entry a surname, read once)."""
 
     def __init__(self, index: StoreIndex, leaving: set[str], arriving: list[list[str]]) -> None:
-        self.index, self.leaving = index, leaving
-        self.written: dict[str, dict[str, str]] = {}  # graph read -> person label -> as written
-        self.as_written: dict[str, str] = {}  # person label -> as its stored articles are written
-        self.counts: Counter = Counter()  # person label -> articles of the final set using it
+        self.index = index
+        self.written: dict[str, dict[str, str]] = {}  # graph read (leaving) -> person label -> as written
+        self.gone: Counter = Counter()  # (person label, as written) -> stored articles leaving
+        self.arriving: Counter = Counter()  # person label -> articles arriving with it
+        self.stored: dict[str, dict[str, int]] = {}  # person label -> as written -> stored articles
         self.by_key: dict[str, set[str]] = {}
         self.looked: set[str] = set()
         self.nearby: dict[str, set[str]] = {}
         self.seen: set[str] = set()
         self.surnames: list[str] | None = None  # the set's surnames a close spelling of which pairs
         for g in sorted(leaving):
-            self._read(g)
+            self.written[g] = dict(v.split(SEP, 1) for v in index.values(g, "plabel"))
+            for raw, label in self.written[g].items():
+                self._see(raw)
+                self.gone[raw, label] += 1
         for names in arriving:
-            self.counts.update(names)
+            self.arriving.update(names)
             for n in names:
                 self._see(n)
         self.seeds = sorted(self.seen)
@@ -89,15 +95,20 @@ class Scope:
             for k in name_keys(name):
                 self.by_key.setdefault(k, set()).add(name)
 
-    def _read(self, g: str) -> None:
-        if g in self.written:
-            return
-        self.written[g] = dict(v.split(SEP, 1) for v in self.index.values(g, "plabel"))
-        for raw in self.written[g]:
-            self._see(raw)
-            if g not in self.leaving:
-                self.counts[raw] += 1
-                self.as_written.setdefault(raw, self.written[g][raw])
+    def staying(self, name: str) -> dict[str, int]:
+        """As written -> the stored articles (not leaving) writing person label ``name`` so."""
+        if name not in self.stored:
+            self.stored[name] = self.index.person(name)
+        return {label: m for label, n in self.stored[name].items() if (m := n - self.gone[name, label]) > 0}
+
+    def count(self, name: str) -> int:
+        """The articles of the final set using person label ``name``."""
+        return sum(self.staying(name).values()) + self.arriving[name]
+
+    def as_written(self, name: str) -> str:
+        """The label the stored articles (not leaving) write ``name`` under (the most used)."""
+        found = self.staying(name)
+        return min(found, key=lambda label: (-found[label], label)) if found else name
 
     def near(self, name: str) -> set[str]:
         """Every name of the store or the change that shares a key of ``near_keys(name)``."""
@@ -110,18 +121,11 @@ class Scope:
         for k in sorted(near_keys(name, self.surnames or ())):
             if k not in self.looked:
                 self.looked.add(k)
-                for g in self.index.graphs("pkey", k):
-                    self._read(g)
+                for n in self.index.named(k):
+                    self._see(n)
             out |= self.by_key.get(k, set())
         self.nearby[name] = out
         return out
-
-    def file(self, name: str) -> None:
-        """Read every graph holding ``name`` (through the keys it is filed under)."""
-        for k in sorted(name_keys(name) - self.looked):
-            self.looked.add(k)
-            for g in self.index.graphs("pkey", k):
-                self._read(g)
 
     def labels(self) -> Labels:
         sure = verified()
@@ -134,11 +138,11 @@ class Scope:
         # the groups these can stand for: decided with them (their labels stay as they were)
         support = self.groups([c for a in sorted(alone) for c in self.near(a) if full_name(c) and surname_of(a, c)])
         scope = full | alone | support
-        decided = person_labels({n: self.counts[n] for n in scope if self.counts[n] > 0}, sure)
+        decided = person_labels({n: c for n in scope if (c := self.count(n)) > 0}, sure)
         return Labels(self, full | alone, decided)
 
     def groups(self, names: list[str]) -> set[str]:
-        """The full names paired with ``names``, transitively (every graph holding one is read)."""
+        """The full names paired with ``names``, transitively."""
         out: set[str] = set()
         todo = list(names)
         while todo:
@@ -155,14 +159,11 @@ class Labels(Mapping):
 
     def __init__(self, scope: Scope, names: set[str], decided: dict[str, str]) -> None:
         self.scope, self.names, self.decided = scope, names, decided
-        self.read = len(scope.written)  # the graphs read to decide: all that hold a scope name
 
     def _label(self, name: str) -> str:
         if name in self.names:
             return self.decided.get(name, name)
-        if name not in self.scope.seen:
-            self.scope.file(name)
-        return self.scope.as_written.get(name, name)
+        return self.scope.as_written(name)
 
     def __getitem__(self, name: str) -> str:
         label = self._label(name)
@@ -180,20 +181,27 @@ class Labels(Mapping):
         return True
 
     def graphs(self) -> list[str]:
-        """The graphs read to decide (every other one holds no name whose label moved)."""
-        return list(self.scope.written)[:self.read]
+        """The graphs read to decide: those leaving (every other name is read set-wide)."""
+        return list(self.scope.written)
+
+    def otherwise(self) -> set[str]:
+        """The stored graphs writing a name the scope met under another label than its own now
+        (every other name keeps the label its articles are written under)."""
+        out: set[str] = set()
+        for raw in sorted(self.scope.seen):
+            label = self.get(raw, raw)
+            for written in self.scope.staying(raw):
+                if written != label:
+                    out.update(self.scope.index.graphs("plabel", person_entry(raw, written)))
+        return out
 
 
 def written_otherwise(index: StoreIndex, labels: Mapping[str, str], leaving: set[str]) -> list[str]:
     """The stored articles (not ``leaving``) whose graph was written under other person labels."""
-    out: set[str] = set()
     if isinstance(labels, Labels):
-        found = ((g, raw, label) for g in labels.graphs() for raw, label in labels.scope.written[g].items())
+        out = labels.otherwise()
     else:
-        found = ((g, *v.split(SEP, 1)) for g, v in index.pairs("plabel"))
-    for g, raw, label in found:
-        if labels.get(raw, raw) != label:
-            out.add(g)
+        out = {g for g, v in index.pairs("plabel") if labels.get((e := v.split(SEP, 1))[0], e[0]) != e[1]}
     return sorted(g for g in out - leaving if index.get(g) is not None)
 
 

@@ -7,7 +7,9 @@ were made by another extractor, which were built from this folder or go by this 
 reports can change the meeting identity of a changed one (``kg/graph/identity_keys.py``). Each
 is answered from triples beside the records in the state graph, ``(graph, ix:KIND, value)``,
 written whenever a record is and taken out with it: a lookup is a pattern match on Oxigraph's
-indexes, never a scan of every record.
+indexes, never a scan of every record. Set-wide, each person name as extracted keeps the number
+of articles writing it under each label (``pcount``), and each pairing key the names filed under it
+(``pname``): what deciding the labels of a change needs, without reading every article of a name.
 
 The index is a function of the records: it is written after the record (a kill in between
 leaves the ``pending`` flag set, and the next build rebuilds the index whole from the records),
@@ -26,7 +28,7 @@ import pyoxigraph as ox
 from .oxigraph import STATE_GRAPH, STATE_NS
 from .records import ArticleRecord, read_records
 
-INDEX_VERSION = "kg.record_index.v3"
+INDEX_VERSION = "kg.record_index.v4"
 SUMMARY = "https://w3id.org/parley/id/state/index"  # subject of the set-wide entries
 IX = STATE_NS + "ix/"
 _KINDS = ("sha", "version", "date", "ctx", "root", "name", "meet", "plabel", "pkey", "psur")
@@ -68,6 +70,11 @@ def entries(rec: ArticleRecord) -> set[tuple[str, str]]:
     return out
 
 
+def _node(kind: str, value: str) -> ox.NamedNode:
+    """The subject of the set-wide entries of one person name or pairing key."""
+    return ox.NamedNode(f"{SUMMARY}/{kind}/{hashlib.sha256(value.encode('utf-8')).hexdigest()[:32]}")
+
+
 class StoreIndex:
     """The record indexes of the embedded store, kept in its state graph."""
 
@@ -75,7 +82,8 @@ class StoreIndex:
         self.store = store
         self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
-        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels", "psurs")}
+        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels", "psurs", "pcount",
+                                                             "pname")}
         # the records read (as they were when first read): what a build writes is not kept here,
         # so memory follows what it reads, not every record it writes
         self.cache: dict[str, ArticleRecord | None] = {}
@@ -128,6 +136,8 @@ class StoreIndex:
         for k, v in found:
             if k in ("date", "version", "plabel", "psur"):
                 self.raw.add(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
+            if k == "plabel":
+                self._tally(v, 1)
 
     def _drop(self, g: str, gone: set[tuple[str, str]]) -> None:
         s = ox.NamedNode(g)
@@ -137,6 +147,29 @@ class StoreIndex:
         for k, v in gone:  # a date or version no record has any more leaves the summary
             if k in ("date", "version", "plabel", "psur") and not self._any(k, v):
                 self.raw.remove(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
+            if k == "plabel":
+                self._tally(v, -1)
+
+    def _tally(self, entry: str, step: int) -> None:
+        """One article more (``step`` 1) or fewer (-1) writing a person name under a label; a name
+        no article holds any more leaves the keys it is filed under, a new one joins them."""
+        from ..graph.names import SEP, name_keys
+
+        raw, label = entry.split(SEP, 1)
+        had = self.person(raw)
+        node, n = _node("person", raw), had.get(label, 0)
+        if n:
+            self.raw.remove(ox.Quad(node, self.p["pcount"], ox.Literal(f"{n}{SEP}{label}"), self.g))
+        if n + step > 0:
+            self.raw.add(ox.Quad(node, self.p["pcount"], ox.Literal(f"{n + step}{SEP}{label}"), self.g))
+        total = sum(had.values())
+        if (total == 0) != (total + step == 0):
+            for k in name_keys(raw):
+                q = ox.Quad(_node("key", k), self.p["pname"], ox.Literal(raw), self.g)
+                if step > 0:
+                    self.raw.add(q)
+                else:
+                    self.raw.remove(q)
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, g: str) -> ArticleRecord | None:
@@ -167,6 +200,21 @@ class StoreIndex:
         """The graphs indexed under ``kind`` = ``value`` (their records may be gone: check)."""
         return sorted(q.subject.value for q in self.raw.quads_for_pattern(None, self.p[kind], ox.Literal(value),
                                                                            self.g))
+
+    def person(self, raw: str) -> dict[str, int]:
+        """Label -> the number of articles whose graph writes person name ``raw`` (as extracted) so."""
+        from ..graph.names import SEP
+
+        out = {}
+        for q in self.raw.quads_for_pattern(_node("person", raw), self.p["pcount"], None, self.g):
+            n, label = q.object.value.split(SEP, 1)
+            out[label] = int(n)
+        return out
+
+    def named(self, key: str) -> list[str]:
+        """The person names (as extracted) of the set filed under pairing key ``key``."""
+        return sorted(q.object.value for q in self.raw.quads_for_pattern(_node("key", key), self.p["pname"], None,
+                                                                          self.g))
 
     def _any(self, kind: str, value: str) -> bool:
         return next(iter(self.raw.quads_for_pattern(None, self.p[kind], ox.Literal(value), self.g)), None) is not None
@@ -215,6 +263,8 @@ class MemoryIndex(StoreIndex):
         self.records = read_records(store)
         self.cache = dict(self.records)
         self.by: dict[tuple[str, str], set[str]] = {}
+        self.labels_of: dict[str, set[str]] = {}  # person name -> every label it was written under
+        self.keyed: dict[str, set[str]] = {}  # pairing key -> every person name filed under it
         for g, rec in self.records.items():
             self._add(g, entries(rec))
 
@@ -240,8 +290,25 @@ class MemoryIndex(StoreIndex):
                 self.by.get(e, set()).discard(g)
 
     def _add(self, g: str, found: set[tuple[str, str]]) -> None:
+        from ..graph.names import SEP, name_keys
+
         for e in found:
             self.by.setdefault(e, set()).add(g)
+            if e[0] == "plabel":
+                raw, label = e[1].split(SEP, 1)
+                self.labels_of.setdefault(raw, set()).add(label)
+                for k in name_keys(raw):
+                    self.keyed.setdefault(k, set()).add(raw)
+
+    def person(self, raw: str) -> dict[str, int]:
+        from ..graph.names import person_entry
+
+        counts = {label: len(self.by.get(("plabel", person_entry(raw, label)), ()))
+                  for label in self.labels_of.get(raw, ())}
+        return {label: n for label, n in counts.items() if n}
+
+    def named(self, key: str) -> list[str]:
+        return sorted(raw for raw in self.keyed.get(key, ()) if self.person(raw))
 
     def get(self, g: str) -> ArticleRecord | None:
         return self.records.get(g)

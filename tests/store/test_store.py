@@ -352,3 +352,43 @@ def test_record_index_reads_written_records_back_instead_of_holding_them(fresh_s
     fresh_store.set_state(graphs[7], "record", None)
     index.drop(graphs[7])
     assert index.get(graphs[7]) is None and index.graphs("sha", f"{7:064x}") == []
+
+
+def test_record_index_keeps_each_person_names_count_and_keys_as_the_records_give_them(fresh_store):
+    """Puts, relabellings and drops in any order: the set-wide count of each name by label written
+    and the names of each key are those of the records left, as a rebuild and the memory index say."""
+    import random
+    from collections import Counter
+
+    from kg.graph.names import name_keys
+    from kg.store.index import MemoryIndex, StoreIndex
+    from kg.store.records import ArticleRecord, read_records
+
+    rng = random.Random(5)
+    names = ["Ada Lindqvist", "Lindqvist", "Bo Lindqvist", "Cem Ozkan", "Ozkan", "Dara Quill"]
+    index = StoreIndex(fresh_store)
+    graphs = [f"https://w3id.org/parley/id/graph/p{i:02d}" for i in range(12)]
+    for _ in range(60):
+        g = rng.choice(graphs)
+        if rng.random() < 0.25:
+            fresh_store.set_state(g, "record", None)
+            index.drop(g)
+            continue
+        persons = {n: rng.choice([n, "Ada Lindqvist", "Cem Ozkan"]) for n in rng.sample(names, rng.randint(1, 3))}
+        rec = ArticleRecord(graph=g, source="", sha256=g, path=g, file=g, root=None, extractor="v", published=None,
+                            context=[], persons=persons)
+        fresh_store.set_state(g, "record", rec.to_json())
+        index.put(g, rec)
+    records = read_records(fresh_store)
+    assert records, "the walk leaves some records"
+    want = {n: Counter(rec.persons[n] for rec in records.values() if n in rec.persons) for n in names}
+    keyed = {k: sorted(n for n in names if want[n] and k in name_keys(n)) for n in names for k in name_keys(n)}
+
+    def check(ix) -> None:
+        assert {n: ix.person(n) for n in names} == {n: dict(c) for n, c in want.items()}
+        assert {k: ix.named(k) for k in keyed} == keyed
+
+    check(index)
+    check(MemoryIndex(fresh_store))
+    index.rebuild()  # from the records, in the store's own state graph
+    check(index)
