@@ -82,8 +82,7 @@ class StoreIndex:
         self.store = store
         self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
-        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "plabels", "psurs", "pcount",
-                                                             "pname")}
+        self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "psurs", "pcount", "pname")}
         # the records read (as they were when first read): what a build writes is not kept here,
         # so memory follows what it reads, not every record it writes
         self.cache: dict[str, ArticleRecord | None] = {}
@@ -134,7 +133,7 @@ class StoreIndex:
         self.raw.extend([ox.Quad(s, self.p[k], ox.Literal(v), self.g) for k, v in found])
         summary = ox.NamedNode(SUMMARY)
         for k, v in found:
-            if k in ("date", "version", "plabel", "psur"):
+            if k in ("date", "version", "psur"):
                 self.raw.add(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
             if k == "plabel":
                 self._tally(v, 1)
@@ -145,7 +144,7 @@ class StoreIndex:
             self.raw.remove(ox.Quad(s, self.p[k], ox.Literal(v), self.g))
         summary = ox.NamedNode(SUMMARY)
         for k, v in gone:  # a date or version no record has any more leaves the summary
-            if k in ("date", "version", "plabel", "psur") and not self._any(k, v):
+            if k in ("date", "version", "psur") and not self._any(k, v):
                 self.raw.remove(ox.Quad(summary, self.p[k + "s"], ox.Literal(v), self.g))
             if k == "plabel":
                 self._tally(v, -1)
@@ -227,8 +226,8 @@ class StoreIndex:
         return {q.subject.value for k in keys for q in self.raw.quads_for_pattern(None, p, ox.Literal(k), g)}
 
     def summary(self, kind: str) -> list[str]:
-        """Every date (kind "dates"), extractor version ("versions"), person label entry
-        ("plabels") or surname of five letters or more ("psurs") some record has."""
+        """Every date (kind "dates"), extractor version ("versions") or surname of five letters or
+        more ("psurs") some record has."""
         return sorted(q.object.value for q in self.raw.quads_for_pattern(ox.NamedNode(SUMMARY), self.p[kind], None,
                                                                           self.g))
 
