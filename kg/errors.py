@@ -96,8 +96,8 @@ class Errors(metaclass=_Coded):
     E723 = ("The SPARQL store at {url} cut the answer at its limit of {limit} rows (Virtuoso's ResultSetMaxRows): "
             "refused rather than returned incomplete. Raise ResultSetMaxRows ([SPARQL] in virtuoso.ini) or "
             "narrow the query (a parameter, LIMIT).")
-    E724 = ("The SPARQL store at {url} stopped the query at its time limit and answered with partial results "
-            "(X-SQL-State: {state}): refused. Raise --store-timeout (KG_STORE_TIMEOUT) and MaxQueryExecutionTime "
+    E724 = ("The SPARQL store at {url} stopped the query at its time limit ({how}, X-SQL-State: {state}): "
+            "refused. Raise --store-timeout (KG_STORE_TIMEOUT) and MaxQueryExecutionTime "
             "([SPARQL] in virtuoso.ini), or narrow the query.")
     E725 = ("No answer from the SPARQL store at {url} within {seconds:g} s. Raise --store-timeout "
             "(KG_STORE_TIMEOUT) or narrow the query.")

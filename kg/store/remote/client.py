@@ -74,13 +74,13 @@ class SparqlClient:
             raise StoreError(Errors.E728.format(url=url, status=status, reason=_reason(response)))
         if status >= 500:
             if "S1T00" in response.text or "timed out" in response.text.lower():
-                raise QueryTimeout(Errors.E724.format(url=url, state="S1T00"))
+                raise QueryTimeout(Errors.E724.format(url=url, how=f"HTTP {status}, no rows", state="S1T00"))
             raise StoreError(Errors.E722.format(url=url, status=status, reason=_reason(response)))
         if status >= 400 and not (method in ("GET", "DELETE") and status == 404):
             raise QueryFailed(Errors.E727.format(url=url, status=status, reason=_reason(response)))
         state = response.headers.get("X-SQL-State")
         if state and state.upper() == "S1TAT":
-            raise QueryTimeout(Errors.E724.format(url=url, state=state))
+            raise QueryTimeout(Errors.E724.format(url=url, how="partial results", state=state))
         return RemoteResponse(response)
 
     # -- SPARQL 1.1 Protocol -------------------------------------------------------------------
