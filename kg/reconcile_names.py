@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from .graph.names import (SEP, close_surname, full_name, name_keys, near_keys, pair, person_entry, person_labels,
-                          surname_of)
+from .graph.names import (close_surname, entry_parts, full_name, name_keys, near_keys, pair, person_entry,
+                          person_labels, surname_of)
 from .model import ArticleFacts
 from .store.index import StoreIndex
 
@@ -49,7 +49,7 @@ def whole_labels(index: StoreIndex, leaving: set[str], arriving: Iterable[list[s
     counts: Counter = Counter()
     for g, v in index.pairs("plabel"):
         if g not in leaving:
-            counts[v.split(SEP, 1)[0]] += 1
+            counts[entry_parts(v)[0]] += 1
     for names in arriving:
         counts.update(set(names))
     return person_labels(counts, verified())
@@ -79,7 +79,7 @@ class Scope:
         self.seen: set[str] = set()
         self.surnames: list[str] | None = None  # the set's surnames a close spelling of which pairs
         for g in sorted(leaving):
-            self.written[g] = dict(v.split(SEP, 1) for v in index.values(g, "plabel"))
+            self.written[g] = dict(entry_parts(v) for v in index.values(g, "plabel"))
             for raw, label in self.written[g].items():
                 self._see(raw)
                 self.gone[raw, label] += 1
@@ -201,7 +201,7 @@ def written_otherwise(index: StoreIndex, labels: Mapping[str, str], leaving: set
     if isinstance(labels, Labels):
         out = labels.otherwise()
     else:
-        out = {g for g, v in index.pairs("plabel") if labels.get((e := v.split(SEP, 1))[0], e[0]) != e[1]}
+        out = {g for g, v in index.pairs("plabel") if labels.get((e := entry_parts(v))[0], e[0]) != e[1]}
     return sorted(g for g in out - leaving if index.get(g) is not None)
 
 

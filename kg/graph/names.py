@@ -292,3 +292,9 @@ SEP = "\x1f"
 def person_entry(raw: str, label: str) -> str:
     """An index value: a person label as extracted and the label its article graph was written under."""
     return f"{raw}{SEP}{label}"
+
+
+def entry_parts(entry: str) -> tuple[str, str]:
+    """The (as extracted, as written) labels of a :func:`person_entry`."""
+    raw, label = entry.split(SEP, 1)
+    return raw, label

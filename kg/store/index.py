@@ -152,9 +152,9 @@ class StoreIndex:
     def _tally(self, entry: str, step: int) -> None:
         """One article more (``step`` 1) or fewer (-1) writing a person name under a label; a name
         no article holds any more leaves the keys it is filed under, a new one joins them."""
-        from ..graph.names import SEP, name_keys
+        from ..graph.names import SEP, entry_parts, name_keys
 
-        raw, label = entry.split(SEP, 1)
+        raw, label = entry_parts(entry)
         had = self.person(raw)
         node, n = _node("person", raw), had.get(label, 0)
         if n:
@@ -289,12 +289,12 @@ class MemoryIndex(StoreIndex):
                 self.by.get(e, set()).discard(g)
 
     def _add(self, g: str, found: set[tuple[str, str]]) -> None:
-        from ..graph.names import SEP, name_keys
+        from ..graph.names import entry_parts, name_keys
 
         for e in found:
             self.by.setdefault(e, set()).add(g)
             if e[0] == "plabel":
-                raw, label = e[1].split(SEP, 1)
+                raw, label = entry_parts(e[1])
                 self.labels_of.setdefault(raw, set()).add(label)
                 for k in name_keys(raw):
                     self.keyed.setdefault(k, set()).add(raw)
