@@ -27,6 +27,7 @@ from .journalists import FURNITURE_VERBS, is_journalist
 from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
+from .acronym_names import defined_acronyms
 from .shouted import shouted_names
 from .org_persons import person_org, persons_called_places, split_glued_names
 
@@ -192,6 +193,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         _respan(doc, step, g)
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)
+    _respan(doc, defined_acronyms, g)  # "the Allied Democratic Forces (ADF)", then "the ADF"
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
                 and not product_name(e, products)
