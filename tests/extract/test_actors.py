@@ -184,4 +184,4 @@ def test_actors_posts_are_not_organisations(run):
 
 def test_actors_slash_joined_members_are_not_a_photo_credit(run):
     f = run("The AFC/M23 rebels said on Monday that the talks would go on.\nPicture: Anna Berg/Getty Images")
-    assert "M23" in kinds(f, "Organization") and "Anna Berg" not in kinds(f, "Person")
+    assert "March 23 Movement" in kinds(f, "Organization") and "Anna Berg" not in kinds(f, "Person")
