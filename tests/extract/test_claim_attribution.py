@@ -135,5 +135,6 @@ def test_according_to_a_statement_speaks_for_its_author_over_the_whole_sentence(
             "\"We have reached an understanding on the lake,\" Ruto said.\n\n"
             "According to a communique from Kenya's foreign ministry, once the two delegations had held a round "
             "of talks, the two sides \"agreed to open the border and to set up a joint patrol on the lake\".")
-    assert ("Kenya", "agreed to open the border and to set up a joint patrol on the lake") in claims(f)
+    assert ("Ministry of Foreign Affairs (Kenya)", "agreed to open the border and to set up a joint patrol on the lake") \
+        in claims(f)  # a named ministry speaks for itself (GOLD_FORMAT: named ministries stay actors)
     assert claims(f)[0] == ("William Ruto", "We have reached an understanding on the lake")

@@ -9,7 +9,7 @@ def claims(facts):
 
 def test_state_body_speaks_through_its_verb(run):
     f = run("The Foreign Ministry of Peru affirmed that the border talks would go on in Lima.")
-    assert ("Peru", "the border talks would go on in Lima") in claims(f)
+    assert ("Ministry of Foreign Affairs (Peru)", "the border talks would go on in Lima") in claims(f)  # a named ministry
 
 
 def test_possessive_army_speaks_for_its_state(run):
@@ -97,7 +97,7 @@ def test_statement_speaks_for_its_author(run):
             "reopened. A communique from Chile's foreign ministry said the two sides had agreed to talk again.")
     speakers = {c.text: c.speaker for c in f.claims}
     assert speakers.get("both trade offices had reopened") == "Peru"
-    assert speakers.get("the two sides had agreed to talk again") == "Chile"
+    assert speakers.get("the two sides had agreed to talk again") == "Ministry of Foreign Affairs (Chile)"
 
 
 def test_appeal_reports_the_whole_request(run):

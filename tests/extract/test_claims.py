@@ -279,7 +279,7 @@ def test_claims_the_commission_resolves_to_named_commission(run):
 
 def test_claims_country_ministry_without_named_org_speaks_for_country(run):
     f = run("Kenya's foreign ministry said in a statement that it remained committed to the truce.")
-    assert [c.speaker for c in f.claims] == ["Kenya"]
+    assert [c.speaker for c in f.claims] == ["Ministry of Foreign Affairs (Kenya)"]  # a named ministry speaks
 
 
 def test_claims_characterised_as(run):

@@ -11,7 +11,7 @@ def claims(facts):
 def test_bare_ministry_speaks_for_the_state_that_qualified_it_before(run):
     f = run("Ghana's foreign ministry said on Friday that the talks were frank. Togo's army denied any raid. "
             "The ministry added that a second round was planned.")
-    assert ("Ghana", "a second round was planned") in claims(f)
+    assert ("Ministry of Foreign Affairs (Ghana)", "a second round was planned") in claims(f)
 
 
 def test_bare_army_takes_the_latest_army_named_before(run):

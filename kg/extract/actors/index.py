@@ -28,6 +28,7 @@ from .line_breaks import trimmed_ents
 from ..text.venues import venue_city
 from .forums import forum_only
 from .acronym_names import defined_acronyms
+from .offices import government_offices, titled_offices
 from .shouted import shouted_names
 from .org_persons import person_org, persons_called_places, split_glued_names
 
@@ -169,7 +170,7 @@ def _respan(doc: Doc, step, g: Gazetteer):
     article keeps its actors; returns the step's extra result (or {} then)."""
     try:
         out = step(doc, g) if step in (shouted_names, ruler_given_names, missed_persons, split_glued_names,
-                                   persons_called_places) else step(doc)
+                                   persons_called_places, government_offices) else step(doc)
         ents, extra = out if isinstance(out, tuple) else (out, None)
         doc.ents = ents
         return extra
@@ -194,6 +195,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     nick = _respan(doc, nickname_ents, g)  # "Mohamed Hamdan Dagalo, known as Hemedti"
     _respan(doc, long_org_names, g)
     _respan(doc, defined_acronyms, g)  # "the Allied Democratic Forces (ADF)", then "the ADF"
+    _respan(doc, government_offices, g)  # "Qatar's foreign ministry": Ministry of Foreign Affairs (Qatar)
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
                 and not product_name(e, products)
@@ -346,6 +348,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
         del idx.actors[name]
     mark_venues(doc, idx, g)
     forum_only(doc, idx)
+    titled_offices(doc, idx)
     return idx
 
 
