@@ -21,7 +21,7 @@ from .org_names import acronyms, bracketed_aliases, demonym_prefix, role_acronym
 from .names import canonical_person, complete_name, nickname_ents, person_key, person_surname_orgs
 from .dictionary import common_phrase
 from .country_roles import capital_agent, group_owner, is_locative, title_only
-from .person_spans import HEAD_TITLES, missed_persons, ruler_given_names
+from .person_spans import HEAD_TITLES, given_name_title, missed_persons, ruler_given_names
 from .honorifics import honorific_token
 from .journalists import FURNITURE_VERBS, is_journalist
 from .line_breaks import trimmed_ents
@@ -62,9 +62,9 @@ def _clean_person(ent: SpacySpan) -> SpacySpan | None:
     doc = ent.doc
     if doc[start].lower_ in FURNITURE_VERBS and doc[start].is_sent_start:
         start += 1  # "Follow Jane Doe on X"
-    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
-                           or not doc[start].text[:1].isupper() or honorific_token(doc[start])
-                           or doc[start].is_punct):
+    while start < end and not given_name_title(doc[start]) and (
+            doc[start].lower_ in TITLE_WORDS or doc[start].lower_.rstrip(".") in HEAD_TITLES
+            or not doc[start].text[:1].isupper() or honorific_token(doc[start]) or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
                            or doc[end - 1].is_space):

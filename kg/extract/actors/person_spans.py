@@ -40,11 +40,26 @@ NOT_NAME_ENTS = frozenset("DATE TIME CARDINAL ORDINAL GPE LOC NORP FAC EVENT LAW
 MISREAD_NAME_ENTS = frozenset("FAC ORG GPE LOC".split())  # what the NER makes of some names after a title
 
 
+# titles that are also given names: after another title they are the name ("Foreign Minister Amir Khan
+# Muttaqi", "Industry Minister Sultan Al Jaber"), not a second title
+GIVEN_TITLES = frozenset("amir sultan".split())
+
+
+def given_name_title(t: Token) -> bool:
+    """A title word that is the given name here: a title stands before it and a name follows it."""
+    doc = t.doc
+    return t.lower_ in GIVEN_TITLES and t.i > 0 and t.i + 1 < len(doc) and \
+        doc[t.i - 1].lower_.rstrip(".") in HEAD_TITLES - GIVEN_TITLES and doc[t.i + 1].text[:1].isupper() \
+        and doc[t.i + 1].is_alpha
+
+
 def _name_token(t: Token) -> bool:
     """A word that can be part of a name: capitalised letters (with a hyphen or apostrophe inside),
     or an initial ("S", "S.")."""
     text = t.text
     low = t.lower_.rstrip(".")
+    if given_name_title(t):
+        return True
     if not text[:1].isupper() or low in TITLE_WORDS or low in HEAD_TITLES or low in ORG_WORDS \
             or low in JOURNALIST_TITLES or low in CALENDAR or t.ent_type_ in NOT_NAME_ENTS \
             or (t.is_sent_start and t.pos_ != "PROPN") or honorific_token(t):
