@@ -29,6 +29,7 @@ from ..text.venues import venue_city
 from .forums import forum_only
 from .acronym_names import defined_acronyms
 from .offices import government_offices, titled_offices
+from .firms import firm_appositions
 from .shouted import shouted_names
 from .org_persons import person_org, persons_called_places, split_glued_names
 
@@ -196,6 +197,7 @@ def find_actors(doc: Doc, g: Gazetteer, *, author: str | None = None,
     _respan(doc, long_org_names, g)
     _respan(doc, defined_acronyms, g)  # "the Allied Democratic Forces (ADF)", then "the ADF"
     _respan(doc, government_offices, g)  # "Qatar's foreign ministry": Ministry of Foreign Affairs (Qatar)
+    _respan(doc, firm_appositions, g)  # "Kpler, the data analytics firm," is no person
     products = product_words(doc)
     doc.ents = [e for e in doc.ents if not photo_credit(e, g.outlets) and not metadata_label(e)
                 and not product_name(e, products)
