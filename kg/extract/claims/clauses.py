@@ -260,7 +260,12 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
     aux = next((c for c in kids if c.dep_ == "auxpass"), None)
     if passive is None and aux is not None:  # the parser may call it nsubj, even of the auxiliary
         passive = next((c for c in [*kids, *aux.children] if c.dep_ == "nsubj"), None)
-    if passive is not None and any(c.dep_ == "agent" for c in kids):
+    if passive is None and aux is not None and verb.dep_ == "conj" and verb.head.i < verb.i:
+        # "The presence of X, the man Y has lined up, was credited by Z as ...": the parser made the
+        # relative clause the main verb; the passive verb conjoined to it shares its subject
+        passive = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+        # "X was described by Y as Z" ("were told by Y that ...": the subject heard it, the clause is what was said)
         if passive.lower_ in ("this", "that", "it") and verb.sent.start > 0:
             prev = doc[verb.sent.start - 1].sent
             return [t for t in prev], None

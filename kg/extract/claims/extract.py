@@ -259,7 +259,8 @@ class ClaimFinder:
                 # "...,\n\nshe told reporters.": the next line; '...," PM X wrote': the splitter cut
                 # the sentence after the title
                 after = [*after, *doc[sents[1].end].sent]
-            verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
+            verb = self._governing(first) or next(
+                (t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
                 verb = colon_verb(first, self.quoted)
             if verb is None:
@@ -287,6 +288,16 @@ class ClaimFinder:
                 for c in self.claims[n:]:
                     extend(c, p)
 
+    def _governing(self, span) -> Token | None:
+        """The reporting verb the quotation hangs under, when it has a speaker: "pointing to "A" and
+        saying B" gives "A" to "pointing", not to the nearer "saying"."""
+        for a in span.root.ancestors:
+            if a.sent != span.root.sent:
+                break
+            if a.i not in self.quoted and reports(a) and not unsaid(a):
+                return a if self._speakers(a) else None
+        return None
+
     def _continuation(self, q: Quote, span) -> None:
         """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
         speaker goes on (a quote left open at the end of the paragraph before continues that quote)."""
@@ -294,7 +305,11 @@ class ClaimFinder:
         sent = span[0].sent
         if q.words < MIN_CONTINUATION_WORDS or any(not (t.is_punct or t.is_space) for t in doc[sent.start:span[0].i]):
             return
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        prev_start = sent.start
+        while prev_start > 0:  # the sentence before, past stubs of punctuation ('"' left alone by the splitter)
+            prev_start = doc[prev_start - 1].sent.start
+            if any(not (t.is_punct or t.is_space) for t in doc[prev_start:sent.start]):
+                break
         before = [c for c in self.claims if c.evidence.end <= q.start]
         if not before:
             return

@@ -66,16 +66,16 @@ def _words_in_order(text: str) -> list[str]:
 def quote_repeats_dropped(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
     """Drop a claim that quotes the same words as an earlier claim of the same speaker: the standfirst,
     a photo caption and the body each telling that X called Y "my friend" are one statement. Only
-    quotations of two words or more count (a one-word scare quote may recur in different statements)."""
-    seen: set[tuple[str, frozenset[str]]] = set()
-    out = []
+    quotations of two words or more count (a one-word scare quote may recur in different statements).
+    The longest of them is kept."""
+    best: dict[tuple[str, frozenset[str]], Claim] = {}
+    keys = []
     for c in claims:
         key = (c.speaker, frozenset(q for q in _quoted(c, quotes) if len(q.split()) >= MIN_QUOTE_WORDS))
-        if key[1] and key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
-    return out
+        keys.append(key)
+        if key[1] and (key not in best or len(c.text) > len(best[key].text)):
+            best[key] = c  # the fullest telling stands for them all (the body's, not the headline's)
+    return [c for c, key in zip(claims, keys) if not key[1] or best[key] is c]
 
 
 def joined_quotes(claims: list[Claim], origin: dict[int, tuple[Token, bool]]) -> list[Claim]:

@@ -128,9 +128,12 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             return speakers(rel, idx, res)
     if subj is None:
         head = verb
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
+        while head.dep_ in ("conj", "advcl", "xcomp", "parataxis") and head.head.i != head.i and subj is None:
             if head.dep_ == "advcl" and head.tag_ != "VBG" and not _went_on(head):
                 break
+            if head.dep_ == "parataxis" and head.head.i > head.i:
+                break  # "The talks, she said, ...": an aside before its clause has a subject of its own
+            # "X offered his thanks, then said, '...'": the parser hangs the second verb as parataxis
             head = head.head
             subj = subject(head, ("nsubj",))
             if subj is None and (is_hearsay(verb) or head.lemma_ in HEARSAY_VERBS and verb.tag_ == "VBG"

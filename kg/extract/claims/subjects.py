@@ -44,7 +44,7 @@ def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
             j += 1
         return [doc[j]]  # "Said Trump ahead of the signing: ..."
     if verb.i == sent.start:
-        return []
+        return stub_name(verb, idx)
     last = doc[verb.i - 1]
     if last.pos_ != "PROPN" or last.dep_ in ("nsubj", "nsubjpass", "compound") or last.head.i == verb.i:
         return []
@@ -52,6 +52,21 @@ def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
     while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i and chain[-1].head.pos_ == "PROPN":
         chain.append(chain[-1].head)
     return chain
+
+
+STUB_NAME = 4  # tokens: a sentence the splitter cut off before its verb ("Trump | indicated that ...")
+
+
+def stub_name(verb: Token, idx: ActorIndex) -> list[Token]:
+    """The name standing alone as the sentence before a verb that opens its own sentence without a
+    subject: the splitter cut "Trump | indicated that ..." after the name."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    prev = [t for t in doc[verb.i - 1].sent if not t.is_space]
+    if not prev or len(prev) > STUB_NAME or prev[-1].is_punct or not all(named(t, idx) for t in prev):
+        return []
+    return [prev[-1]] if prev[-1].i in idx.token_actor else []
 
 
 def named(tok: Token, idx: ActorIndex) -> bool:
