@@ -27,6 +27,11 @@ OBJECT_VERBS = VERB_IN_TEXT | frozenset("""convey voice express stress emphasize
 underline underscore reaffirm outline highlight""".split())
 # with a short noun object these report an event, not a statement ("announced the agreement")
 EVENT_VERBS = frozenset(["announce"])
+# "confirmed a deal under which each side frees 300", "confirmed the ceasefire": the object names an
+# agreement or an event the speaker confirms, a fact reported, not a statement (however long the object)
+CONFIRM_VERBS = frozenset("announce confirm".split())
+EVENT_NOUNS = frozenset("""deal agreement accord truce ceasefire cease-fire pact treaty arrangement understanding
+meeting talks summit visit call exchange swap release""".split())
 SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
@@ -357,6 +362,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
+        if obj is not None and verb.lemma_ in CONFIRM_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
+            return [], None  # "confirmed a deal under which ...": an agreement confirmed, a fact
         if obj is not None and verb.lemma_ in EVENT_VERBS and len(core(obj)) <= SHORT_OBJECT:
             return [], None  # "confirmed the ceasefire", "announced the agreement": an event, not words
         if obj is not None and verb.lemma_ in ACTION_VERBS and not any(

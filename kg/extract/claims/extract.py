@@ -20,7 +20,7 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
+from .merge import headline_repeats_dropped, joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
 from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim, unsaid
 from .subjects import document_author, hyphen_part, titled_person
 from .salience import salient_speakers
@@ -391,4 +391,4 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     finder.pending_pass()
     claims = joined_quotes(finder.claims, finder.origin)
     claims = repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
-    return quote_repeats_dropped(claims, finder.quotes)
+    return headline_repeats_dropped(quote_repeats_dropped(claims, finder.quotes), doc_text(doc))
