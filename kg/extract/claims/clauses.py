@@ -13,7 +13,7 @@ emphasise announce accuse praise express rule indicate cite explain claim declar
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
 concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
-disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint""".split())
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint read""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
@@ -47,6 +47,9 @@ AUDIENCE_NOUNS = frozenset("""briefing conference reporter journalist parliament
 meeting summit session media press gathering forum assembly""".split())
 STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
 CARRIER_MARKS = frozenset("quote report write".split())
+# what "reads" as a reporting verb: "the declaration reads", "the statement read" (not "he read the text")
+READ_SUBJECTS = frozenset("""statement communique communiqué readout letter declaration note text document
+memorandum resolution decree""".split())
 
 
 def reports(verb: Token) -> bool:
@@ -55,6 +58,8 @@ def reports(verb: Token) -> bool:
     if verb.lemma_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(verb.children)
+    if verb.lemma_ == "read":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in READ_SUBJECTS for c in kids)
     if verb.lemma_ == "rule":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
     if verb.lemma_ == "point":

@@ -12,7 +12,8 @@ from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person,
-                       document_author, earlier_issuers, misplaced_subject, people_source, person_pair, titled_person)
+                       document_author, earlier_issuers, it_speakers, misplaced_subject, people_source, person_pair,
+                       titled_person)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -184,7 +185,7 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             if anon not in out:
                 out.append(anon)
             continue
-        issued = earlier_issuers(s, idx, res)
+        issued = earlier_issuers(s, idx, res) or it_speakers(s, idx, res)
         if issued:  # "the statement said": whoever issued it, each of them
             out += [x for x in issued if x not in out]
             continue

@@ -27,7 +27,7 @@ SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
 SOURCE_NOUNS = frozenset("knowledge".split())
 PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
 PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
-DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
+DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note text memorandum".split())
 ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())  # who issued a document
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
@@ -281,6 +281,29 @@ def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[st
         found = document_author(prev, idx, res)
         return [found] if found else []
     return []
+
+
+def it_speakers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "It said ..." opening a sentence: the body the sentence before had as its subject ("The Kremlin
+    released a readout. It said ..."), or, when persons issued a document there, each of them ("A and
+    B signed a declaration. It said ..."). Nothing else: "it" may be anything."""
+    doc = tok.doc
+    if tok.lower_ != "it" or tok.i != tok.sent.start or tok.sent.start == 0:
+        return []
+    prev = doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    doc_obj = any(c.dep_ == "dobj" and c.lemma_ in DOCUMENT_NOUNS for c in prev.root.children)
+    out = []
+    for s in [subj, *subj.conjuncts]:
+        name, how = res.actor(s)
+        kind = idx.kind(name) if name else None
+        found = (name, how) if kind in ("Organization", "Country") or kind == "Person" and doc_obj \
+            else body_speaker(s, idx)
+        if found and found not in out:
+            out.append(found)
+    return out if len(out) == 1 or doc_obj else []
 
 
 def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
