@@ -124,3 +124,56 @@ def test_figures_by_a_body_count_start_at_the_clause_subject(run):
 
 def test_by_the_hour_is_no_count(run):
     assert run("The drivers were paid by the hour in the Ghanaian port.").claims == []
+
+
+# -- joint statements: once per named speaker -------------------------------------------------------
+def test_two_titled_ministers_in_apposition_each_speak(run):
+    f = run("In a joint statement, Ghana's foreign minister Samuel Ablakwa and Togo's foreign minister "
+            "Robert Dussey said the border would reopen.")
+    assert sorted(claims(f)) == [("Robert Dussey", "the border would reopen"),
+                                 ("Samuel Ablakwa", "the border would reopen")]
+
+
+def test_a_joint_statement_from_two_states_is_each_of_theirs(run):
+    f = run("A joint statement from Ghana and Togo said the border would reopen in May.")
+    assert sorted(c.speaker for c in f.claims) == ["Ghana", "Togo"]
+
+
+def test_they_after_two_named_subjects_is_each_of_them(run):
+    f = run("Ghanaian President John Mahama and Togolese President Faure Gnassingbe issued a joint "
+            'declaration. "Our peoples are one," they said.')
+    assert sorted(claims(f)) == [("Faure Gnassingbe", "Our peoples are one"), ("John Mahama", "Our peoples are one")]
+
+
+def test_they_after_things_is_nobody(run):
+    assert run("The ships waited offshore for days. They said nothing about the strike.").claims == []
+
+
+# -- descriptions of a named person, and pointers back ----------------------------------------------
+def test_the_top_diplomat_of_a_country_is_its_foreign_minister(run):
+    f = run("Foreign Minister Kofi Boateng led the Ghanaian side, and Togolese Foreign Minister Robert Dussey "
+            "the other. The top Ghanaian diplomat was cited by a radio station as saying that the experts "
+            "would meet in the coming days.")
+    assert claims(f) == [("Kofi Boateng", "the experts would meet in the coming days")]
+
+
+def test_a_top_diplomat_nobody_holds_is_no_speaker(run):
+    f = run("The top Ghanaian diplomat was cited by a radio station as saying that the experts would meet soon.")
+    assert all(c.speaker != "Kofi Boateng" for c in f.claims) and all(c.speaker != "anonymous source" for c in f.claims)
+
+
+def test_that_account_came_from_gives_the_sentence_before_to_its_source(run):
+    f = run("The two sides agreed to swap 50 prisoners. That account came from Ghana's trade minister "
+            "Kwame Asante, in a statement on Monday.")
+    assert claims(f) == [("Kwame Asante", "The two sides agreed to swap 50 prisoners")]
+
+
+def test_figures_that_came_from_a_ministry_are_its_state(run):
+    f = run("More than 300 people were hurt in the clashes. The figures came from the Ghanaian health ministry.")
+    assert claims(f) == [("Ghana", "More than 300 people were hurt in the clashes")]
+
+
+def test_other_things_coming_from_somewhere_are_no_claim(run):
+    for text in ("The two sides agreed to swap 50 prisoners. The rain came from the west.",
+                 "The two sides agreed to swap 50 prisoners. That account of the talks came from a reporter."):
+        assert run(text).claims == [], text

@@ -1,5 +1,6 @@
 """Claims attributed other than by a reporting verb's subject: "according to X", "by X's count",
-"..., AFP reported, citing a US official", and "X set out three results:" over a list of items.
+"..., AFP reported, citing a US official", "X set out three results:" over a list of items, and "that
+account came from X" after what X said.
 
 Each pass takes the :class:`~kg.extract.claims.extract.ClaimFinder` of the article (its doc, actors,
 resolver, and ``_emit`` / ``_quotes_in``) and adds what it finds.
@@ -17,6 +18,8 @@ from .speakers import speakers as find_speakers, unnamed_source
 from .subjects import bare_body, body_speaker, document_author, earlier_issuers, hyphen_part, titled_person
 
 COUNT_NOUNS = frozenset("count tally estimate estimates figure figures reckoning".split())
+# "that account came from X": a pointer back to what the sentence before reported
+ACCOUNT_NOUNS = frozenset("account assessment version description figure figures estimate estimates".split())
 LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
 BULLETS = re.escape("→•▪●◦‣*–-")
 LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
@@ -136,3 +139,29 @@ def list_pass(f) -> None:
             if toks:
                 f._emit(speakers, verb, toks, f._quotes_in(toks), 0.75)
             prev_end = item.end()
+
+
+def source_pass(f) -> None:
+    """ "... the two sides discussed a swap. That account came from the minister X": the sentence before
+    is what the one it came from said."""
+    doc = f.doc
+    for verb in doc:
+        if verb.lemma_ != "come" or verb.dep_ != "ROOT" or verb.sent.start == 0 or verb.i in f.quoted:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_ in ACCOUNT_NOUNS), None)
+        if subj is None or [c.lower_ for c in subj.children] not in (["that"], ["this"], ["the"], ["these"], ["those"]):
+            continue  # only a bare pointer back: "that account", "the figures"
+        frm = next((t for t in verb.sent if t.lower_ == "from" and t.dep_ == "prep" and t.i > verb.i), None)
+        obj = next((c for c in frm.children if c.dep_ == "pobj"), None) if frm is not None else None
+        if obj is None or obj.i in f.idx.outlets:
+            continue
+        name, how = f.res.actor(obj)
+        if how == "title":
+            name = titled_person(obj, f.idx) or name
+        if not name and how not in ("journalist", "outlet"):
+            name, how = body_speaker(obj, f.idx) or (None, how)
+        if not name or how in ("journalist", "outlet", "pronoun"):
+            continue
+        toks = trim(doc, [t for t in doc[verb.sent.start - 1].sent if not t.is_space])
+        if toks:
+            f._emit([(name, how)], verb, toks, f._quotes_in(toks), 0.7)

@@ -27,7 +27,7 @@ from .speakers import is_hearsay, speakers as find_speakers
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
 from .layout import colon_verb, cut_off, extend, open_run
-from .attributed import according_pass, citing_pass, count_pass, list_pass
+from .attributed import according_pass, citing_pass, count_pass, list_pass, source_pass
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -308,6 +308,7 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     list_pass(finder)
     citing_pass(finder)
     count_pass(finder)
+    source_pass(finder)
     finder.quote_pass()
     finder.pending_pass()
     claims = joined_quotes(finder.claims, finder.origin)

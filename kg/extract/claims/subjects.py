@@ -124,6 +124,26 @@ def titled_person(tok: Token, idx: ActorIndex) -> str | None:
     return max(cands)[1] if cands else None
 
 
+FOREIGN_TITLES = ("foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs",
+                  "foreign affairs minister")
+
+
+def top_diplomat(tok: Token, idx: ActorIndex) -> str | None:
+    """ "The top Iranian diplomat", "America's top diplomat": the country's foreign minister (or
+    secretary of state) named in the text: the one of that country, else the only one of no known country."""
+    if tok.lemma_ != "diplomat" or not any(c.lower_ in ("top", "chief") for c in tok.children):
+        return None
+    country = next((idx.countries.get(c.i) or idx.token_actor.get(c.i) for c in tok.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.i in idx.countries or c.i in idx.token_actor)), None)
+    if not country or idx.kind(country) not in (None, "Country"):
+        return None
+    fms = [a for a in idx.actors.values() if a.kind == "Person" and any(
+        f in t.lower() for t in a.titles for f in FOREIGN_TITLES)]
+    own = [a.name for a in fms if a.affiliation == country]
+    free = [a.name for a in fms if a.affiliation is None]
+    return own[0] if len(own) == 1 else free[0] if not own and len(free) == 1 else None
+
+
 def _of_country(actor, country: tuple[Token, str], role: Token) -> bool:
     """The person belongs to the country and is titled by the role or as someone's counterpart."""
     if actor is None or not (actor.affiliation == country[1] or any(country[0].lower_ in t.lower() for t in actor.titles)):
@@ -259,6 +279,23 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
     return None
 
 
+def document_authors(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """Every author of a statement that is the subject: "a joint statement from A and B" is A's and B's."""
+    first = document_author(tok, idx, res)
+    if first is None:
+        return []
+    out = [first]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            for x in c.children:
+                for k in (x.conjuncts if x.dep_ == "pobj" else ()):
+                    name, how = res.actor(k)
+                    found = (name, how) if name and how not in ("journalist", "outlet") else body_speaker(k, idx)
+                    if found and found not in out:
+                        out.append(found)
+    return out
+
+
 def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
     """ "A and B issued a joint statement ... The statement said": the authors of the latest such document
     before it (each subject of the verb that issued it, or the body it came from)."""
@@ -304,6 +341,26 @@ def it_speakers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, s
         if found and found not in out:
             out.append(found)
     return out if len(out) == 1 or doc_obj else []
+
+
+def they_speakers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "A and B issued a joint declaration. '...,' they said": "they" as the subject of the sentence
+    after one whose subject names two or more actors is each of them (an unnamed group gives nobody)."""
+    doc = tok.doc
+    if tok.lower_ != "they" or tok.sent.start == 0:
+        return []
+    prev = doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    out = []
+    for s in [subj, *subj.conjuncts]:
+        name, how = res.actor(s)
+        if not name or how in ("journalist", "outlet", "pronoun", "anon"):
+            return []
+        if (name, how) not in out:
+            out.append((name, how))
+    return out if len(out) > 1 else []
 
 
 def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
