@@ -80,7 +80,6 @@ class StoreIndex:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
         self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "psurs", "pcount", "pname")}
         # the records read (as they were when first read): what a build writes is not kept here,
@@ -88,6 +87,12 @@ class StoreIndex:
         self.cache: dict[str, ArticleRecord | None] = {}
         if store.get_state(SUMMARY, "built") != INDEX_VERSION or store.get_state(SUMMARY, "pending"):
             self.rebuild()
+
+    @property
+    def raw(self) -> ox.Store:
+        """The Oxigraph store, asked of the store each time (it reopens its database to let go of
+        RocksDB's caches after a large write, ``GraphStore.publish``)."""
+        return self.store.store
 
     # -- writing ------------------------------------------------------------------------------
     def rebuild(self) -> None:
