@@ -97,6 +97,7 @@ class StoreIndex:
     # -- writing ------------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Every entry again from the records (a first build, an older store, after a kill)."""
+        self.store.changed = True
         for p in self.p.values():
             for q in list(self.raw.quads_for_pattern(None, p, None, self.g)):
                 self.raw.remove(q)
@@ -134,6 +135,7 @@ class StoreIndex:
         return {(k, q.object.value) for k in _KINDS for q in self.raw.quads_for_pattern(s, self.p[k], None, self.g)}
 
     def _add(self, g: str, found: set[tuple[str, str]]) -> None:
+        self.store.changed = True
         s = ox.NamedNode(g)
         self.raw.extend([ox.Quad(s, self.p[k], ox.Literal(v), self.g) for k, v in found])
         summary = ox.NamedNode(SUMMARY)
@@ -144,6 +146,7 @@ class StoreIndex:
                 self._tally(v, 1)
 
     def _drop(self, g: str, gone: set[tuple[str, str]]) -> None:
+        self.store.changed = True
         s = ox.NamedNode(g)
         for k, v in gone:
             self.raw.remove(ox.Quad(s, self.p[k], ox.Literal(v), self.g))

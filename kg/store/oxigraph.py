@@ -71,6 +71,7 @@ class GraphStore:
         self._held = None  # a reader's shared lock on its snapshot
         self.snapshot: Path | None = None
         self._unflushed = self._untrimmed = 0  # bytes written since the last flush, the last trim
+        self.changed = False  # written since the last publish (the index's writes say so too)
         self.reopened = 0  # times the database was closed and opened again (to let go of its caches)
         try:
             if self.path is None:
@@ -131,6 +132,7 @@ class GraphStore:
         if self.path is not None and not self.read_only:
             layout.publish(self.store, self.path)
             self._unflushed = 0
+            self.changed = False
             if self._untrimmed > FLUSH_AFTER:
                 self._reopen()
                 memory.trim()
@@ -169,7 +171,8 @@ class GraphStore:
         if self.path is None or not hasattr(self, "store"):
             return
         if not self.read_only:
-            self.publish()
+            if self.changed:  # a build publishes at its end: nothing new since, no snapshot more
+                self.publish()
             layout.settle()
         del self.store
         if self._lock is not None:
@@ -194,6 +197,7 @@ class GraphStore:
         """:meth:`replace_graph` for several graphs at once, given as pyoxigraph triples (what
         the build makes): their new triples land in one transaction; returns each one's size."""
         default = ox.DefaultGraph()
+        self.changed = True
         fresh, quads, retract, sizes = [], [], [], []
         for graph, triples in graphs:
             g = ox.NamedNode(str(graph))
@@ -235,6 +239,7 @@ class GraphStore:
         """Add and remove some triples of named graph ``graph`` (pyoxigraph triples), keeping the
         union: what the build uses to update a derived graph for the nodes it touched."""
         g, default = ox.NamedNode(str(graph)), ox.DefaultGraph()
+        self.changed = True
         new = canonical_triples(add)
         text = ox.serialize(new, format=ox.RdfFormat.N_TRIPLES) if len(new) > PATCH_TEXT else None
         if text is not None and b"_:" not in text:
@@ -268,6 +273,7 @@ class GraphStore:
         g = ox.NamedNode(str(graph))
         if not self.store.contains_named_graph(g):
             return
+        self.changed = True
         self.store.update(_REMOVE_GRAPH.format(g=g, state=ox.NamedNode(STATE_GRAPH)))
 
     def load_file(self, path: str | Path, *, graph: URIRef | None = None) -> None:
@@ -280,8 +286,9 @@ class GraphStore:
         self.replace_graph(graph or URIRef(Path(path).resolve().as_uri()), g)
 
     def flush(self) -> None:
-        """Write through to disk and publish the snapshot readers open (the publish flushes)."""
-        if self.path is not None and not self.read_only:
+        """Write through to disk and publish the snapshot readers open (the publish flushes),
+        unless nothing was written since the last publish (a build of unchanged articles)."""
+        if self.path is not None and not self.read_only and self.changed:
             self.publish()
 
     # -- article records (the state graph) ----------------------------------------------------
@@ -295,6 +302,7 @@ class GraphStore:
     def set_state(self, subject: str, key: str, value: str | None) -> None:
         """Replace (or with ``None`` delete) a bookkeeping value; one small transaction each."""
         s, p, g = ox.NamedNode(subject), ox.NamedNode(STATE_NS + key), ox.NamedNode(STATE_GRAPH)
+        self.changed = True
         for q in list(self.store.quads_for_pattern(s, p, None, g)):
             self.store.remove(q)
         if value is not None:

@@ -316,10 +316,10 @@ def test_writer_keeps_only_the_newest_snapshots_not_held_by_readers(tmp_path):
 
     path = tmp_path / "store"
     writer = GraphStore(path)
-    writer.flush()
+    writer.publish()
     reader = GraphStore.reader(path)  # holds the second snapshot
     for _ in range(4):
-        writer.flush()
+        writer.publish()
     layout.settle()  # old snapshots are removed beside the writer's next steps
     snaps = sorted(p.name for p in (path / layout.SNAPSHOTS).iterdir() if p.name.isdigit())
     assert reader.snapshot.name in snaps
@@ -426,3 +426,20 @@ def test_patch_graph_with_many_triples_keeps_the_union(fresh_store):
     named = {q.triple for q in fresh_store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))}
     union = {q.triple for q in fresh_store.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
     assert named == set(many[100:]) and union == named
+
+
+def test_a_publish_with_nothing_written_since_the_last_makes_no_new_snapshot(tmp_path):
+    from kg.store import layout
+
+    store = GraphStore(tmp_path / "s")
+    store.replace_graph(G1, meeting_graph("a.txt", PUTIN))
+    store.flush()
+    first = layout.current_snapshot(tmp_path / "s")
+    store.flush()  # nothing new: readers already have it
+    store.close()
+    assert layout.current_snapshot(tmp_path / "s") == first
+    store = GraphStore(tmp_path / "s")
+    store.set_state(str(G1), "record", "{}")  # a state value is a write too
+    store.close()
+    assert layout.current_snapshot(tmp_path / "s") != first
+    assert GraphStore.reader(tmp_path / "s").get_state(str(G1), "record") == "{}"
