@@ -125,11 +125,13 @@ def refresh_derived(store, *, nodes: set | None = None) -> int:
                    for q in raw.quads_for_pattern(node, RDF_TYPE, cls))
 
     for node in sorted(nodes, key=str):
-        # the node's classes in the union, each asked once whether an article states it: a node
+        # the node's classes in the union: those the inferred graph does not hold are stated by
+        # an article graph (the union is the union of the graphs; the ontology types no article
+        # node); one the inferred graph holds is asked whether an article states it too. A node
         # typed in a thousand articles costs a few lookups, not a thousand quads
-        asserted = {c for c in {q.object for q in raw.quads_for_pattern(node, RDF_TYPE, None, ox.DefaultGraph())}
-                    if stated(node, c)}
         have = {q.object for q in raw.quads_for_pattern(node, RDF_TYPE, None, inferred_graph)}
+        union = {q.object for q in raw.quads_for_pattern(node, RDF_TYPE, None, ox.DefaultGraph())}
+        asserted = {c for c in union if c not in have or stated(node, c)}
         want = {sup for cls in asserted for sup in supers.get(cls, ())} - asserted
         add += [ox.Triple(node, RDF_TYPE, c) for c in want - have]
         remove += [ox.Triple(node, RDF_TYPE, c) for c in have - want]

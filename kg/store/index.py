@@ -80,7 +80,6 @@ class StoreIndex:
 
     def __init__(self, store) -> None:
         self.store = store
-        self.raw: ox.Store = store.store
         self.g = ox.NamedNode(STATE_GRAPH)
         self.p = {k: ox.NamedNode(IX + k) for k in _KINDS + ("dates", "versions", "psurs", "pcount", "pname")}
         # the records read (as they were when first read): what a build writes is not kept here,
@@ -89,9 +88,16 @@ class StoreIndex:
         if store.get_state(SUMMARY, "built") != INDEX_VERSION or store.get_state(SUMMARY, "pending"):
             self.rebuild()
 
+    @property
+    def raw(self) -> ox.Store:
+        """The Oxigraph store, asked of the store each time (it reopens its database to let go of
+        RocksDB's caches after a large write, ``GraphStore.publish``)."""
+        return self.store.store
+
     # -- writing ------------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Every entry again from the records (a first build, an older store, after a kill)."""
+        self.store.changed = True
         for p in self.p.values():
             for q in list(self.raw.quads_for_pattern(None, p, None, self.g)):
                 self.raw.remove(q)
@@ -129,6 +135,7 @@ class StoreIndex:
         return {(k, q.object.value) for k in _KINDS for q in self.raw.quads_for_pattern(s, self.p[k], None, self.g)}
 
     def _add(self, g: str, found: set[tuple[str, str]]) -> None:
+        self.store.changed = True
         s = ox.NamedNode(g)
         self.raw.extend([ox.Quad(s, self.p[k], ox.Literal(v), self.g) for k, v in found])
         summary = ox.NamedNode(SUMMARY)
@@ -139,6 +146,7 @@ class StoreIndex:
                 self._tally(v, 1)
 
     def _drop(self, g: str, gone: set[tuple[str, str]]) -> None:
+        self.store.changed = True
         s = ox.NamedNode(g)
         for k, v in gone:
             self.raw.remove(ox.Quad(s, self.p[k], ox.Literal(v), self.g))

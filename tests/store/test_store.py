@@ -316,10 +316,10 @@ def test_writer_keeps_only_the_newest_snapshots_not_held_by_readers(tmp_path):
 
     path = tmp_path / "store"
     writer = GraphStore(path)
-    writer.flush()
+    writer.publish()
     reader = GraphStore.reader(path)  # holds the second snapshot
     for _ in range(4):
-        writer.flush()
+        writer.publish()
     layout.settle()  # old snapshots are removed beside the writer's next steps
     snaps = sorted(p.name for p in (path / layout.SNAPSHOTS).iterdir() if p.name.isdigit())
     assert reader.snapshot.name in snaps
@@ -392,3 +392,54 @@ def test_record_index_keeps_each_person_names_count_and_keys_as_the_records_give
     check(MemoryIndex(fresh_store))
     index.rebuild()  # from the records, in the store's own state graph
     check(index)
+
+
+def test_a_large_write_reopens_the_database_at_publish_and_the_index_reads_the_new_one(tmp_path, monkeypatch):
+    import kg.store.oxigraph as oxstore
+    from kg.store.index import StoreIndex
+
+    monkeypatch.setattr(oxstore, "FLUSH_AFTER", 0)  # every write counts as large
+    store = GraphStore(tmp_path / "s")
+    index = StoreIndex(store)
+    store.replace_graph(G1, meeting_graph("a.txt", PUTIN))
+    held = store.store
+    store.publish()
+    assert store.store is held and store.reopened == 0  # another object holds the database
+    del held
+    store.replace_graph(G1, meeting_graph("a.txt", PUTIN, WITKOFF))
+    store.publish()
+    assert store.reopened == 1  # RocksDB's caches let go
+    store.replace_graph(G2, meeting_graph("b.txt", WITKOFF))
+    store.set_state(str(G2), "record", "{}")
+    assert index.raw is store.store and index.has_record(str(G2))
+    store.close()
+    reader = GraphStore.reader(tmp_path / "s")
+    assert set(reader.named_graphs()) == {G1, G2}
+
+
+def test_patch_graph_with_many_triples_keeps_the_union(fresh_store):
+    g = KGID["derived/inferred-types"]
+    many = [ox.Triple(ox.NamedNode(f"{KGID}person/p{i}"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Actor)))
+            for i in range(500)]
+    fresh_store.patch_graph(g, add=many)
+    fresh_store.patch_graph(g, remove=many[:100])
+    named = {q.triple for q in fresh_store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))}
+    union = {q.triple for q in fresh_store.store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    assert named == set(many[100:]) and union == named
+
+
+def test_a_publish_with_nothing_written_since_the_last_makes_no_new_snapshot(tmp_path):
+    from kg.store import layout
+
+    store = GraphStore(tmp_path / "s")
+    store.replace_graph(G1, meeting_graph("a.txt", PUTIN))
+    store.flush()
+    first = layout.current_snapshot(tmp_path / "s")
+    store.flush()  # nothing new: readers already have it
+    store.close()
+    assert layout.current_snapshot(tmp_path / "s") == first
+    store = GraphStore(tmp_path / "s")
+    store.set_state(str(G1), "record", "{}")  # a state value is a write too
+    store.close()
+    assert layout.current_snapshot(tmp_path / "s") != first
+    assert GraphStore.reader(tmp_path / "s").get_state(str(G1), "record") == "{}"

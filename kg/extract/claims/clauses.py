@@ -13,7 +13,7 @@ emphasise announce accuse praise express rule indicate cite explain claim declar
 admit deny predict promise reply respond urge tweet post remark comment underline underscore point maintain
 vow pledge threaten criticize criticise welcome hail condemn report reject call speak characterise characterize
 concede commend press convey voice term credit undertake affirm reaffirm argue caution allege contend
-disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint""".split())
+disclose reveal observe recall rate outline highlight assure clarify lament signal appeal suggest hint read""".split())
 VERB_IN_TEXT = frozenset("praise accuse rule criticize criticise welcome hail condemn deny reject commend".split())
 # "pledged to ...", "pressed the parties to ...": what is promised or asked for is the claim
 INTENT_VERBS = frozenset("urge press vow pledge promise undertake threaten".split())
@@ -27,6 +27,11 @@ OBJECT_VERBS = VERB_IN_TEXT | frozenset("""convey voice express stress emphasize
 underline underscore reaffirm outline highlight""".split())
 # with a short noun object these report an event, not a statement ("announced the agreement")
 EVENT_VERBS = frozenset(["announce"])
+# "confirmed a deal under which each side frees 300", "confirmed the ceasefire": the object names an
+# agreement or an event the speaker confirms, a fact reported, not a statement (however long the object)
+CONFIRM_VERBS = frozenset("announce confirm".split())
+EVENT_NOUNS = frozenset("""deal agreement accord truce ceasefire cease-fire pact treaty arrangement understanding
+meeting talks summit visit call exchange swap release""".split())
 SHORT_OBJECT = 3  # tokens
 PREP_VERBS = {"insist": ("on",), "warn": ("of", "about", "against"), "express": ("about",), "call": ("for",),
               "speak": ("of", "about"), "point": ("to",)}
@@ -42,6 +47,9 @@ AUDIENCE_NOUNS = frozenset("""briefing conference reporter journalist parliament
 meeting summit session media press gathering forum assembly""".split())
 STATEMENT_NOUNS = frozenset("statement interview post message letter briefing communique speech remarks".split())
 CARRIER_MARKS = frozenset("quote report write".split())
+# what "reads" as a reporting verb: "the declaration reads", "the statement read" (not "he read the text")
+READ_SUBJECTS = frozenset("""statement communique communiqué readout letter declaration note text document
+memorandum resolution decree""".split())
 
 
 def reports(verb: Token) -> bool:
@@ -50,6 +58,8 @@ def reports(verb: Token) -> bool:
     if verb.lemma_ not in REPORT_VERBS or verb.pos_ not in ("VERB", "AUX"):
         return False
     kids = list(verb.children)
+    if verb.lemma_ == "read":
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in READ_SUBJECTS for c in kids)
     if verb.lemma_ == "rule":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
     if verb.lemma_ == "point":
@@ -260,7 +270,12 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
     aux = next((c for c in kids if c.dep_ == "auxpass"), None)
     if passive is None and aux is not None:  # the parser may call it nsubj, even of the auxiliary
         passive = next((c for c in [*kids, *aux.children] if c.dep_ == "nsubj"), None)
-    if passive is not None and any(c.dep_ == "agent" for c in kids):
+    if passive is None and aux is not None and verb.dep_ == "conj" and verb.head.i < verb.i:
+        # "The presence of X, the man Y has lined up, was credited by Z as ...": the parser made the
+        # relative clause the main verb; the passive verb conjoined to it shares its subject
+        passive = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if passive is not None and any(c.dep_ == "agent" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+        # "X was described by Y as Z" ("were told by Y that ...": the subject heard it, the clause is what was said)
         if passive.lower_ in ("this", "that", "it") and verb.sent.start > 0:
             prev = doc[verb.sent.start - 1].sent
             return [t for t in prev], None
@@ -352,6 +367,8 @@ def content(verb: Token) -> tuple[list[Token], str | None]:
         if any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_ in REPORT_VERBS and c.tag_ == "VBG"
                and any(x.dep_ == "ccomp" for x in c.children) for c in kids):
             return [], None  # "welcomed the progress, writing that ...": the participle carries the claim
+        if obj is not None and verb.lemma_ in CONFIRM_VERBS and obj.lemma_.lower() in EVENT_NOUNS:
+            return [], None  # "confirmed a deal under which ...": an agreement confirmed, a fact
         if obj is not None and verb.lemma_ in EVENT_VERBS and len(core(obj)) <= SHORT_OBJECT:
             return [], None  # "confirmed the ceasefire", "announced the agreement": an event, not words
         if obj is not None and verb.lemma_ in ACTION_VERBS and not any(

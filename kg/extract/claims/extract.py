@@ -4,11 +4,11 @@ Two passes over the body. The verb pass reads the dependency parse: a reporting 
 (the speaker, resolved through :mod:`coref`) and its complement (the claim). The quote pass gives each
 quotation not already inside a claim the reporting verb next to it ("...," he said). Journalists and
 outlets that only carry the story are never speakers; an outlet in the chain goes to ``Claim.via``.
-What a verb reports is read by :mod:`claim_clauses`, who reported it by :mod:`claim_speakers`.
+What a verb reports is read by :mod:`.clauses`, who reported it by :mod:`.speakers`; "according to X",
+"by X's count", "citing" and bullet lists are :mod:`.attributed`'s passes.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 from typing import Sequence
@@ -20,14 +20,14 @@ from ..actors.index import ActorIndex
 from ..actors.coref import ANONYMOUS, Resolver
 from ..text.dates import find_dates, resolve
 from ..text.gazetteer import CHANNELS, norm
-from .merge import joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
-from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, subtree, trim, unsaid
-from .subjects import document_author, hyphen_part, titled_person
+from .merge import headline_repeats_dropped, joined_quotes, nested_dropped, quote_repeats_dropped, repeats_dropped
+from .clauses import REPORT_VERBS, VERB_IN_TEXT, content, continues, reports, trim, unsaid
 from .salience import salient_speakers
-from .speakers import is_hearsay, speakers as find_speakers, unnamed_source
+from .speakers import is_hearsay, speakers as find_speakers
 from ..text.quotes import Quote, find_quotes
 from ..text.doctext import doc_text
 from .layout import colon_verb, cut_off, extend, open_run
+from .attributed import according_pass, citing_pass, count_pass, list_pass, source_pass
 
 HEDGES = frozenset("reportedly allegedly purportedly".split())
 EMPTY_CLAIMS = frozenset("which that who whom what it this so".split())
@@ -36,10 +36,6 @@ QUESTION_WORDS = frozenset("how why whether where".split())  # "explained how it
 DEMONSTRATIVES = frozenset("these those this that such".split())
 MIN_CONTINUATION_WORDS = 3
 STUB_SENTENCE = 2  # tokens: a sentence the splitter cut off a reporting verb ("Said")
-LIST_VERBS = frozenset("set outline list detail summarise summarize".split())
-BULLETS = re.escape("→•▪●◦‣*–-")
-LIST_INTRO = re.compile(r":[ \n]*(?=[" + BULLETS + r"] )")
-LIST_ITEM = re.compile(r"[ \n]*[" + BULLETS + r"] +([^" + BULLETS + r"\n]{3,600}?)[;.,]?(?= +[" + BULLETS + r"] |[ ]*\n|$)")
 QUOTE_GAP = 3  # characters between a clause's end and a quotation that continues it (' “')
 QUOTED_SHARE = 0.5  # a clause at least this much in quotation marks is a quote; otherwise a paraphrase
 
@@ -207,37 +203,6 @@ class ClaimFinder:
             child = a
         return False
 
-    def according_pass(self) -> None:
-        doc = self.doc
-        for t in doc:
-            if t.lower_ != "according" or t.i in self.quoted:
-                continue
-            to = next((c for c in t.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if pobj is None or pobj.i in self.idx.outlets or reports(t.head) or hyphen_part(pobj):
-                continue  # "according to Sky News": an outlet; "X said, according to Y, that": X's claim
-            name, how = unnamed_source(pobj, self.idx, self.res) or self.res.actor(pobj)
-            if how == "title":
-                name = titled_person(pobj, self.idx) or name
-            if not name and how not in ("journalist", "outlet", "report"):
-                # "according to a statement from the foreign ministry": the document's author
-                name, how = document_author(pobj, self.idx, self.res) or (None, how)
-            if how == "journalist" or not name:
-                continue
-            via = next((self.idx.outlets[x.i] for x in pobj.subtree if x.i in self.idx.outlets), None)
-            if how == "outlet":
-                continue
-            clause = t.head
-            final = all(x.is_punct or x.is_space for x in doc[t.right_edge.i + 1:t.sent.end])
-            stops = ("ROOT", "ccomp") if final else ("ROOT", "ccomp", "conj")
-            if all(x.is_punct or x.is_space for x in doc[t.sent.start:t.i]):
-                stops = ("ROOT",)  # "According to X, once A had met, B agreed": X says the whole sentence
-            while clause.dep_ not in stops and clause.head.i != clause.i:
-                clause = clause.head  # "..., and B, according to X": X said all of it
-            skip = {x.i for x in t.subtree}
-            toks = trim(doc, [x for x in subtree(clause, skip)])
-            self._emit([(name, how)], t, toks, self._quotes_in(toks), 0.75, via=via, hedged=how == "anon")
-
     def quote_pass(self) -> None:
         doc = self.doc
         by_verb: dict[int, list[Claim]] = {}
@@ -259,7 +224,8 @@ class ClaimFinder:
                 # "...,\n\nshe told reporters.": the next line; '...," PM X wrote': the splitter cut
                 # the sentence after the title
                 after = [*after, *doc[sents[1].end].sent]
-            verb = next((t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
+            verb = self._governing(first) or next(
+                (t for t in [*after, *reversed(before)] if reports(t) or continues(t)), None)
             if verb is None:
                 verb = colon_verb(first, self.quoted)
             if verb is None:
@@ -287,6 +253,16 @@ class ClaimFinder:
                 for c in self.claims[n:]:
                     extend(c, p)
 
+    def _governing(self, span) -> Token | None:
+        """The reporting verb the quotation hangs under, when it has a speaker: "pointing to "A" and
+        saying B" gives "A" to "pointing", not to the nearer "saying"."""
+        for a in span.root.ancestors:
+            if a.sent != span.root.sent:
+                break
+            if a.i not in self.quoted and reports(a) and not unsaid(a):
+                return a if self._speakers(a) else None
+        return None
+
     def _continuation(self, q: Quote, span) -> None:
         """A quotation standing as its own sentence, with no reporting verb, right after a claim: the same
         speaker goes on (a quote left open at the end of the paragraph before continues that quote)."""
@@ -294,13 +270,17 @@ class ClaimFinder:
         sent = span[0].sent
         if q.words < MIN_CONTINUATION_WORDS or any(not (t.is_punct or t.is_space) for t in doc[sent.start:span[0].i]):
             return
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        prev_start = sent.start
+        while prev_start > 0:  # the sentence before, past stubs of punctuation ('"' left alone by the splitter)
+            prev_start = doc[prev_start - 1].sent.start
+            if any(not (t.is_punct or t.is_space) for t in doc[prev_start:sent.start]):
+                break
         before = [c for c in self.claims if c.evidence.end <= q.start]
         if not before:
             return
         last = max(before, key=lambda c: c.evidence.end)
-        if last.evidence.end < doc[prev_start].idx:
-            return  # a sentence without the speaker lies between
+        if last.evidence.end < doc[prev_start].idx or last.verb == "by":
+            return  # a sentence without the speaker lies between; figures ("by X count") say no more
         joint = [c for c in before if c.evidence == last.evidence]
         self.used_quotes.add(q)
         if last.claim_type == "DirectQuote" or any(o.end == last.evidence.end and o.open for o in self.quotes):
@@ -311,51 +291,6 @@ class ClaimFinder:
         for c in joint:
             self.claims.append(replace(c, text=q.text, claim_type="DirectQuote", evidence=Span(q.start, q.end),
                                        about=self._about(q.start, q.end), confidence=round(c.confidence * 0.9, 2)))
-
-    def citing_pass(self) -> None:
-        """ "..., AFP reported, citing a US official": the one cited says what the outlet reports."""
-        doc = self.doc
-        for verb in doc:
-            if verb.lemma_ != "cite" or verb.tag_ != "VBG" or verb.head.lemma_ not in REPORT_VERBS:
-                continue
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is None:
-                continue
-            speakers = find_speakers(verb.head, self.idx, self.res)
-            if speakers is not None and speakers:
-                continue  # the head verb has a speaker of its own: "citing" names evidence, not a source
-            name, how = (unnamed_source(obj, self.idx, self.res) or self.res.actor(obj))
-            if not name or how in ("journalist", "outlet"):
-                continue
-            toks, text = content(verb.head)
-            toks = [t for t in trim(doc, toks) if t.i not in {x.i for x in verb.subtree}]
-            if toks:
-                self._emit([(name, how)], verb, toks, self._quotes_in(toks), 0.7, text=text,
-                           via=self.idx.outlets.get(next((c.i for c in verb.head.children if c.dep_ == "nsubj"), -1)))
-
-    def list_pass(self) -> None:
-        """ "X set out three results:" and a list of items: each item is a claim of X."""
-        doc = self.doc
-        for m in LIST_INTRO.finditer(doc_text(doc)):
-            colon = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
-            if colon is None:
-                continue
-            verb = colon[0].head if colon[0].head.pos_ in ("VERB", "AUX") else colon[0].sent.root
-            if not (reports(verb) or verb.lemma_ in LIST_VERBS):
-                continue
-            speakers = find_speakers(verb, self.idx, self.res)
-            if not speakers:
-                continue
-            prev_end = m.end()
-            for item in LIST_ITEM.finditer(doc_text(doc), m.end()):
-                if doc_text(doc)[prev_end:item.start()].strip():
-                    break  # the list has ended
-                span = doc.char_span(item.start(1), item.end(1), alignment_mode="expand")
-                toks = trim(doc, list(span)) if span is not None else []
-                if toks:
-                    self._emit(speakers, verb, toks, self._quotes_in(toks), 0.75)
-                prev_end = item.end()
-
 
 def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published: date | None = None,
                 context_dates: Sequence[date] = ()) -> list[Claim]:
@@ -369,11 +304,13 @@ def find_claims(doc: Doc, idx: ActorIndex, proposal_mentions: list, *, published
     """
     finder = ClaimFinder(doc, idx, proposal_mentions, published, context_dates)
     finder.verb_pass()
-    finder.according_pass()
-    finder.list_pass()
-    finder.citing_pass()
+    according_pass(finder)
+    list_pass(finder)
+    citing_pass(finder)
+    count_pass(finder)
+    source_pass(finder)
     finder.quote_pass()
     finder.pending_pass()
     claims = joined_quotes(finder.claims, finder.origin)
     claims = repeats_dropped(nested_dropped(sorted(claims, key=lambda c: c.evidence.start)))
-    return quote_repeats_dropped(claims, finder.quotes)
+    return headline_repeats_dropped(quote_repeats_dropped(claims, finder.quotes), doc_text(doc))

@@ -20,6 +20,9 @@ he she they them his her their we our you i as by with from will would has have 
 MIN_QUOTE_WORDS = 2  # a repeated quotation this long is the same statement
 REPEAT_SHARE = 0.8  # a claim this much contained in another of the same speaker repeats it
 MIN_REPEAT_WORDS = 4
+HEADLINE_SHARE = 0.5  # a headline's claim this much contained in a later claim of its speaker repeats it
+MIN_HEADLINE_WORDS = 3
+HEADLINE_STOPS = frozenset(".!?\"”’'…:;)")
 
 
 def nested_dropped(claims: list[Claim]) -> list[Claim]:
@@ -54,6 +57,26 @@ def repeats_dropped(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _headline(text: str, claim: Claim) -> bool:
+    """The claim lies in a line that ends without a stop: a headline or a standfirst."""
+    end = text.find("\n", claim.evidence.end)
+    line = text[text.rfind("\n", 0, claim.evidence.start) + 1:end if end >= 0 else len(text)].rstrip()
+    return bool(line) and line[-1] not in HEADLINE_STOPS
+
+
+def headline_repeats_dropped(claims: list[Claim], text: str) -> list[Claim]:
+    """Drop a headline's claim that a later claim of the same speaker tells again in other words:
+    "Deal came after 96 hours, officials say" over the body's "in the last 96 hours the deal came ..."
+    (a headline words it shorter, so half its words in the body's claim are enough)."""
+    words = [_words(c.text) for c in claims]
+    def retold(i: int) -> bool:
+        w = words[i]
+        return len(w) >= MIN_HEADLINE_WORDS and any(
+            j > i and claims[j].speaker == claims[i].speaker and claims[j].evidence.start >= claims[i].evidence.end
+            and len(w & words[j]) >= HEADLINE_SHARE * len(w) for j in range(len(claims)))
+    return [c for i, c in enumerate(claims) if not (_headline(text, c) and retold(i))]
+
+
 def _quoted(claim: Claim, quotes: Sequence[Quote]) -> frozenset[str]:
     return frozenset(" ".join(_words_in_order(q.text)) for q in quotes
                      if claim.evidence.start <= q.start and q.end <= claim.evidence.end)
@@ -66,16 +89,16 @@ def _words_in_order(text: str) -> list[str]:
 def quote_repeats_dropped(claims: list[Claim], quotes: Sequence[Quote]) -> list[Claim]:
     """Drop a claim that quotes the same words as an earlier claim of the same speaker: the standfirst,
     a photo caption and the body each telling that X called Y "my friend" are one statement. Only
-    quotations of two words or more count (a one-word scare quote may recur in different statements)."""
-    seen: set[tuple[str, frozenset[str]]] = set()
-    out = []
+    quotations of two words or more count (a one-word scare quote may recur in different statements).
+    The longest of them is kept."""
+    best: dict[tuple[str, frozenset[str]], Claim] = {}
+    keys = []
     for c in claims:
         key = (c.speaker, frozenset(q for q in _quoted(c, quotes) if len(q.split()) >= MIN_QUOTE_WORDS))
-        if key[1] and key in seen:
-            continue
-        seen.add(key)
-        out.append(c)
-    return out
+        keys.append(key)
+        if key[1] and (key not in best or len(c.text) > len(best[key].text)):
+            best[key] = c  # the fullest telling stands for them all (the body's, not the headline's)
+    return [c for c, key in zip(claims, keys) if not key[1] or best[key] is c]
 
 
 def joined_quotes(claims: list[Claim], origin: dict[int, tuple[Token, bool]]) -> list[Claim]:

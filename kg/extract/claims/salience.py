@@ -17,7 +17,7 @@ PRONOUNS = frozenset("he she".split())
 WINDOW = 2  # sentences back to the claim whose speaker goes on
 SUBJECT_DEPS = frozenset("nsubj nsubjpass".split())
 # "the diplomat said": a role that names someone already speaking (not "the official": an unnamed source)
-ROLE_NOUNS = frozenset("diplomat minister envoy president leader negotiator secretary chancellor premier".split())
+ROLE_NOUNS = frozenset("diplomat minister envoy president leader negotiator secretary chancellor premier official".split())
 
 
 def _sents_back(tok: Token, n: int) -> int:

@@ -12,7 +12,8 @@ from .clauses import REPORT_VERBS, trailing_name
 from ..actors.coref import ANONYMOUS, Resolver
 from ..actors.parties import is_group_anaphor, resolve_group
 from .subjects import (DOCUMENT_NOUNS, ISSUE_VERBS, bare_body, body_speaker, bound_pronoun, described_person,
-                       document_author, earlier_issuers, misplaced_subject, people_source, person_pair, titled_person)
+                       document_authors, earlier_issuers, it_speakers, misplaced_subject, people_source, person_pair,
+                       they_speakers, titled_person, top_diplomat)
 
 CLAIM_GROUPS = frozenset("governments countries nations states sides capitals".split())
 # unnamed people who speak as sources: "a White House official", "Omani officials", "his spokesman"
@@ -128,9 +129,12 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             return speakers(rel, idx, res)
     if subj is None:
         head = verb
-        while head.dep_ in ("conj", "advcl", "xcomp") and head.head.i != head.i and subj is None:
+        while head.dep_ in ("conj", "advcl", "xcomp", "parataxis") and head.head.i != head.i and subj is None:
             if head.dep_ == "advcl" and head.tag_ != "VBG" and not _went_on(head):
                 break
+            if head.dep_ == "parataxis" and head.head.i > head.i:
+                break  # "The talks, she said, ...": an aside before its clause has a subject of its own
+            # "X offered his thanks, then said, '...'": the parser hangs the second verb as parataxis
             head = head.head
             subj = subject(head, ("nsubj",))
             if subj is None and (is_hearsay(verb) or head.lemma_ in HEARSAY_VERBS and verb.tag_ == "VBG"
@@ -159,7 +163,9 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
     preps = [c.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i and any(
         x.dep_ == "pobj" and (idx.kind(idx.token_actor.get(x.i, "")) == "Person" or x.ent_type_ == "PERSON")
         for x in c.children)]
-    conj = [c for c in subj.conjuncts if c.i > subj.i and not any(p < c.i for p in preps)]
+    # "A's minister X and B's minister Y said": the parser joins Y to the apposition X, not to its head
+    appos = [x for a in subj.children if a.dep_ == "appos" for x in a.conjuncts if x.i > a.i]
+    conj = [c for c in [*subj.conjuncts, *appos] if c.i > subj.i and not any(p < c.i for p in preps)]
     for s in [*found, *conj]:
         bound = bound_pronoun(s, res)
         if bound is not None:
@@ -181,17 +187,24 @@ def speakers(verb: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str
             if anon not in out:
                 out.append(anon)
             continue
-        issued = earlier_issuers(s, idx, res)
+        issued = earlier_issuers(s, idx, res) or it_speakers(s, idx, res) or they_speakers(s, idx, res)
         if issued:  # "the statement said": whoever issued it, each of them
             out += [x for x in issued if x not in out]
             continue
         name, how = res.actor(s)
         if how == "title":
             name = titled_person(s, idx) or name or described_person(s, idx)
+        if not name:
+            name = top_diplomat(s, idx) or name
+            how = "title" if name else how
         if not name and s.lemma_ in GOVERNMENT_HEADS:
             name, how = leader_government(s, idx)
         if not name and how not in ("journalist", "outlet"):
-            name, how = body_speaker(s, idx) or document_author(s, idx, res) or bare_body(s, idx) or (None, how)
+            authors = [] if body_speaker(s, idx) else document_authors(s, idx, res)
+            if len(authors) > 1:  # "a joint statement from A and B said": each of them
+                out += [x for x in authors if x not in out]
+                continue
+            name, how = body_speaker(s, idx) or (authors[0] if authors else None) or bare_body(s, idx) or (None, how)
         if how in ("journalist", "outlet"):
             return None
         if name:

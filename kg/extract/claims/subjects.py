@@ -27,7 +27,7 @@ SOURCE_ADJ = frozenset("familiar briefed knowledgeable close".split())
 SOURCE_NOUNS = frozenset("knowledge".split())
 PAIR_WINDOW = 400  # tokens back to look for the two persons a group noun means
 PERSON_GROUPS = frozenset("leader president minister premier envoy counterpart negotiator".split())
-DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note".split())
+DOCUMENT_NOUNS = frozenset("statement communique communiqué readout letter declaration note text memorandum".split())
 ISSUE_VERBS = frozenset("issue release publish put sign send post adopt".split())  # who issued a document
 CLAUSE_DEPS = frozenset("ccomp advcl relcl xcomp pcomp acl conj prep pobj".split())
 
@@ -44,7 +44,7 @@ def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
             j += 1
         return [doc[j]]  # "Said Trump ahead of the signing: ..."
     if verb.i == sent.start:
-        return []
+        return stub_name(verb, idx)
     last = doc[verb.i - 1]
     if last.pos_ != "PROPN" or last.dep_ in ("nsubj", "nsubjpass", "compound") or last.head.i == verb.i:
         return []
@@ -52,6 +52,21 @@ def misplaced_subject(verb: Token, idx: ActorIndex) -> list[Token]:
     while chain[-1].dep_ == "conj" and chain[-1].head.i < chain[-1].i and chain[-1].head.pos_ == "PROPN":
         chain.append(chain[-1].head)
     return chain
+
+
+STUB_NAME = 4  # tokens: a sentence the splitter cut off before its verb ("Trump | indicated that ...")
+
+
+def stub_name(verb: Token, idx: ActorIndex) -> list[Token]:
+    """The name standing alone as the sentence before a verb that opens its own sentence without a
+    subject: the splitter cut "Trump | indicated that ..." after the name."""
+    doc = verb.doc
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    prev = [t for t in doc[verb.i - 1].sent if not t.is_space]
+    if not prev or len(prev) > STUB_NAME or prev[-1].is_punct or not all(named(t, idx) for t in prev):
+        return []
+    return [prev[-1]] if prev[-1].i in idx.token_actor else []
 
 
 def named(tok: Token, idx: ActorIndex) -> bool:
@@ -107,6 +122,26 @@ def titled_person(tok: Token, idx: ActorIndex) -> str | None:
     if not cands and country is not None:  # "the Italian minister" after "Tajani, his Italian counterpart"
         cands = [(i, n) for i, n in idx.person_mentions if i < tok.i and _of_country(idx.actors.get(n), country, tok)]
     return max(cands)[1] if cands else None
+
+
+FOREIGN_TITLES = ("foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs",
+                  "foreign affairs minister")
+
+
+def top_diplomat(tok: Token, idx: ActorIndex) -> str | None:
+    """ "The top Iranian diplomat", "America's top diplomat": the country's foreign minister (or
+    secretary of state) named in the text: the one of that country, else the only one of no known country."""
+    if tok.lemma_ != "diplomat" or not any(c.lower_ in ("top", "chief") for c in tok.children):
+        return None
+    country = next((idx.countries.get(c.i) or idx.token_actor.get(c.i) for c in tok.children
+                    if c.dep_ in ("amod", "compound", "poss", "nmod") and (c.i in idx.countries or c.i in idx.token_actor)), None)
+    if not country or idx.kind(country) not in (None, "Country"):
+        return None
+    fms = [a for a in idx.actors.values() if a.kind == "Person" and any(
+        f in t.lower() for t in a.titles for f in FOREIGN_TITLES)]
+    own = [a.name for a in fms if a.affiliation == country]
+    free = [a.name for a in fms if a.affiliation is None]
+    return own[0] if len(own) == 1 else free[0] if not own and len(free) == 1 else None
 
 
 def _of_country(actor, country: tuple[Token, str], role: Token) -> bool:
@@ -244,6 +279,23 @@ def document_author(tok: Token, idx: ActorIndex, res: Resolver) -> tuple[str, st
     return None
 
 
+def document_authors(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """Every author of a statement that is the subject: "a joint statement from A and B" is A's and B's."""
+    first = document_author(tok, idx, res)
+    if first is None:
+        return []
+    out = [first]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            for x in c.children:
+                for k in (x.conjuncts if x.dep_ == "pobj" else ()):
+                    name, how = res.actor(k)
+                    found = (name, how) if name and how not in ("journalist", "outlet") else body_speaker(k, idx)
+                    if found and found not in out:
+                        out.append(found)
+    return out
+
+
 def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
     """ "A and B issued a joint statement ... The statement said": the authors of the latest such document
     before it (each subject of the verb that issued it, or the body it came from)."""
@@ -266,6 +318,49 @@ def earlier_issuers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[st
         found = document_author(prev, idx, res)
         return [found] if found else []
     return []
+
+
+def it_speakers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "It said ..." opening a sentence: the body the sentence before had as its subject ("The Kremlin
+    released a readout. It said ..."), or, when persons issued a document there, each of them ("A and
+    B signed a declaration. It said ..."). Nothing else: "it" may be anything."""
+    doc = tok.doc
+    if tok.lower_ != "it" or tok.i != tok.sent.start or tok.sent.start == 0:
+        return []
+    prev = doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    doc_obj = any(c.dep_ == "dobj" and c.lemma_ in DOCUMENT_NOUNS for c in prev.root.children)
+    out = []
+    for s in [subj, *subj.conjuncts]:
+        name, how = res.actor(s)
+        kind = idx.kind(name) if name else None
+        found = (name, how) if kind in ("Organization", "Country") or kind == "Person" and doc_obj \
+            else body_speaker(s, idx)
+        if found and found not in out:
+            out.append(found)
+    return out if len(out) == 1 or doc_obj else []
+
+
+def they_speakers(tok: Token, idx: ActorIndex, res: Resolver) -> list[tuple[str, str]]:
+    """ "A and B issued a joint declaration. '...,' they said": "they" as the subject of the sentence
+    after one whose subject names two or more actors is each of them (an unnamed group gives nobody)."""
+    doc = tok.doc
+    if tok.lower_ != "they" or tok.sent.start == 0:
+        return []
+    prev = doc[tok.sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    out = []
+    for s in [subj, *subj.conjuncts]:
+        name, how = res.actor(s)
+        if not name or how in ("journalist", "outlet", "pronoun", "anon"):
+            return []
+        if (name, how) not in out:
+            out.append((name, how))
+    return out if len(out) > 1 else []
 
 
 def person_pair(tok: Token, idx: ActorIndex) -> list[tuple[str, str]]:
