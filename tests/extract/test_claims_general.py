@@ -10,10 +10,10 @@ def claims(facts):
 
 
 # -- who speaks -------------------------------------------------------------------------------------
-def test_according_to_the_ministry_named_before_is_its_state(run):
+def test_according_to_the_ministry_named_before_is_that_ministry(run):
     f = run("Ghana's foreign ministry met the envoys on Monday. According to the ministry, the border "
             "crossings will reopen next week.")
-    assert claims(f) == [("Ghana", "the border crossings will reopen next week")]
+    assert claims(f) == [("Ministry of Foreign Affairs (Ghana)", "the border crossings will reopen next week")]
 
 
 def test_according_to_the_statement_is_each_issuer(run):
