@@ -168,9 +168,9 @@ def test_that_account_came_from_gives_the_sentence_before_to_its_source(run):
     assert claims(f) == [("Kwame Asante", "The two sides agreed to swap 50 prisoners")]
 
 
-def test_figures_that_came_from_a_ministry_are_its_state(run):
+def test_figures_that_came_from_a_ministry_speak_as_that_ministry(run):
     f = run("More than 300 people were hurt in the clashes. The figures came from the Ghanaian health ministry.")
-    assert claims(f) == [("Ghana", "More than 300 people were hurt in the clashes")]
+    assert claims(f) == [("Ministry of Health (Ghana)", "More than 300 people were hurt in the clashes")]
 
 
 def test_other_things_coming_from_somewhere_are_no_claim(run):
