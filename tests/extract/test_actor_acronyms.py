@@ -49,6 +49,6 @@ def test_posts_documents_and_credits_are_no_acronym_organisations(run):
 
 
 def test_acronym_inside_an_event_name_stays_a_forum(run):
-    f = run("Modi met Putin on the margins of the summit of the Shanghai Cooperation Organisation (SCO) in "
+    f = run("Two leaders talked at the edge of the summit of the Shanghai Cooperation Organisation (SCO) in "
             "Tianjin. The two left the SCO Summit venue together.")
     assert "Shanghai Cooperation Organisation" not in orgs(f)
